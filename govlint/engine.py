@@ -1,0 +1,186 @@
+"""Running govlint on one file: decode, read, align, check — each step isolated.
+
+An ``Engine`` is built once per process (CLI run, LSP server, worker) and holds the
+plugins, readers, checks and resolved pack, so the per-file path does no discovery.
+A reader, aligner or check that raises becomes one GL900 diagnostic for that file and
+the remaining checks still run.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+from govlint.model import (
+    SEVERITY_RANK,
+    Check,
+    Context,
+    Diagnostic,
+    Document,
+    FileResult,
+    Msg,
+    Pack,
+    Reader,
+    Severity,
+    Source,
+    Span,
+)
+from govlint.plugins import PluginError, Plugins, load_plugins
+
+INTERNAL_CODE = "GL900"
+
+
+class Settings(NamedTuple):
+    """Options that decide what is checked and how it is reported."""
+
+    lang: str = "zh"
+    select: tuple[str, ...] = ()  # code prefixes; empty = all
+    ignore: tuple[str, ...] = ()  # code prefixes
+    severity: tuple[tuple[str, Severity], ...] = ()  # (code prefix, severity) overrides
+    pack: str = "national"
+    report_year: int | None = None
+    blocked: tuple[str, ...] = ()  # plugin names blocked with -p no:NAME
+
+
+def code_matches(code: str, prefixes: Iterable[str]) -> bool:
+    """``GL2`` selects GL201…; ``ALL`` selects everything (ruff's convention)."""
+    return any(p == "ALL" or code.startswith(p) for p in prefixes)
+
+
+def internal_error(what: str, exc: BaseException, span: Span = Span(0, 0)) -> Diagnostic:
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" ({Path(frame.filename).name}:{frame.lineno})" if frame else ""
+    detail = f"{type(exc).__name__}: {exc}{where}"
+    return Diagnostic(
+        INTERNAL_CODE,
+        "error",
+        Msg(f"内部错误：{what} 运行失败：{detail}", f"internal error: {what} failed: {detail}"),
+        span,
+        "internal-error",
+    )
+
+
+def plugin_error(err: PluginError) -> Diagnostic:
+    return Diagnostic(
+        INTERNAL_CODE,
+        "error",
+        Msg(
+            f"插件“{err.plugin}”无法加载：{err.error}",
+            f"plugin '{err.plugin}' could not be loaded: {err.error}",
+        ),
+        Span(0, 0),
+        "internal-error",
+    )
+
+
+class Engine:
+    """Everything needed to lint files, resolved once."""
+
+    def __init__(self, settings: Settings = Settings(), plugins: Plugins | None = None) -> None:
+        self.settings = settings
+        self.plugins = plugins or load_plugins(settings.blocked)
+        self.readers: list[Reader] = self.plugins.readers()
+        checks, errors = self.plugins.checks()
+        self.all_checks: list[Check] = sorted(checks, key=lambda c: c.code)
+        self.plugin_errors: tuple[PluginError, ...] = self.plugins.errors + tuple(errors)
+        self._pack: Pack | None = None
+
+    # ------------------------------------------------------------------ discovery
+    @property
+    def pack(self) -> Pack:
+        """The resolved pack, loaded on first use (``govlint rules`` never needs it)."""
+        if self._pack is None:
+            from govlint import packs
+
+            paths = [Path(str(p)) for p in self.plugins.pack_paths()]
+            self._pack = packs.resolve(self.settings.pack, packs.index_packs(paths))
+        return self._pack
+
+    def checks(self) -> list[Check]:
+        s = self.settings
+        return [
+            c
+            for c in self.all_checks
+            if (not s.select or code_matches(c.code, s.select)) and not code_matches(c.code, s.ignore)
+        ]
+
+    def reader_for(self, path: str) -> Reader | None:
+        suffix = Path(path).suffix.lower()
+        for reader in self.readers:
+            if suffix in reader.suffixes:
+                return reader
+        return None
+
+    def suffixes(self) -> set[str]:
+        return {s for r in self.readers for s in r.suffixes}
+
+    # ------------------------------------------------------------------ linting
+    def lint_path(self, path: str) -> FileResult:
+        """Read and lint one file; a file that cannot be read gives ``error`` instead."""
+        from govlint.source import DecodeError, read_source
+
+        try:
+            source = read_source(path)
+        except DecodeError as exc:
+            return FileResult(path, None, (), str(exc))
+        return self.lint_source(source)
+
+    def lint_text(self, path: str, text: str) -> FileResult:
+        """Lint text that is already decoded (editor buffers, standard input)."""
+        from govlint.source import source_from_text
+
+        return self.lint_source(source_from_text(path, text))
+
+    def lint_source(self, source: Source) -> FileResult:
+        diags = [plugin_error(e) for e in self.plugin_errors]
+        diags.extend(self._run(source))
+        diags = self._apply_settings(diags)
+        from govlint.suppress import apply_suppressions
+
+        diags = apply_suppressions(source, diags)
+        diags.sort(key=lambda d: (d.span.start, d.code))
+        return FileResult(source.path, source, tuple(diags))
+
+    def _run(self, source: Source) -> list[Diagnostic]:
+        reader = self.reader_for(source.path) or self.reader_for(".txt")
+        if reader is None:
+            return []
+        try:
+            document: Document = reader.read(source)
+        except Exception as exc:  # noqa: BLE001 - isolate the reader
+            return [internal_error(f"reader {reader.name}", exc)]
+        from govlint.align import align
+
+        try:
+            report = align(document, self.pack, self.settings.report_year)
+        except Exception as exc:  # noqa: BLE001 - isolate the aligner
+            return [internal_error("align", exc)]
+        ctx = Context(self.settings.lang, {})
+        out: list[Diagnostic] = []
+        for check in self.checks():
+            try:
+                out.extend(check.run(report, ctx))
+            except Exception as exc:  # noqa: BLE001 - one broken check never stops the others
+                out.append(internal_error(f"{check.code} {check.name}", exc))
+        return out
+
+    def _apply_settings(self, diags: list[Diagnostic]) -> list[Diagnostic]:
+        s = self.settings
+        result = []
+        for d in diags:
+            if d.code != INTERNAL_CODE and (
+                (s.select and not code_matches(d.code, s.select)) or code_matches(d.code, s.ignore)
+            ):
+                continue
+            for prefix, sev in s.severity:
+                if d.code.startswith(prefix):
+                    d = d._replace(severity=sev)
+            result.append(d)
+        return result
+
+
+def at_or_above(diags: Iterable[Diagnostic], level: str) -> bool:
+    """True when any diagnostic reaches ``level`` (the fail level)."""
+    rank = SEVERITY_RANK[level]
+    return any(SEVERITY_RANK[d.severity] >= rank for d in diags)

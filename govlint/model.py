@@ -1,0 +1,308 @@
+"""The values that flow through govlint: source spans, documents, aligned reports, diagnostics.
+
+Everything is an immutable NamedTuple so that readers, the aligner and checks can share
+values freely (also across processes) and plugins cannot corrupt each other's input.
+Positions are always character offsets into ``Source.text``; line and column are derived
+only when a diagnostic is printed, so every layer agrees on where a thing is.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from decimal import Decimal
+from typing import Callable, Iterable, Literal, NamedTuple, Union
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+class Span(NamedTuple):
+    """Half-open range ``[start, end)`` of character offsets into ``Source.text``."""
+
+    start: int
+    end: int
+
+
+class Source(NamedTuple):
+    """Decoded text of one file plus what is needed to write it back unchanged."""
+
+    path: str
+    text: str
+    encoding: str
+    newline: str  # "\n", "\r\n" or "\r": the file's dominant line ending
+    bom: bool
+    line_starts: tuple[int, ...]
+
+    @classmethod
+    def from_text(
+        cls, path: str, text: str, encoding: str = "utf-8", newline: str = "\n", bom: bool = False
+    ) -> Source:
+        """Build a Source from already-normalised text (``\\n`` line ends only)."""
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        return cls(path, text, encoding, newline, bom, tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset; column counts characters."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of :meth:`position` (1-based line and column)."""
+        line = max(1, min(line, len(self.line_starts)))
+        return min(self.line_starts[line - 1] + column - 1, len(self.text))
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line without its line end."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end]
+
+
+# --------------------------------------------------------------------------- documents
+
+
+class Heading(NamedTuple):
+    """A heading candidate: Markdown ``#`` heading or a short numbered line in plain text."""
+
+    level: int  # 1 = title, 2 = section (一、), 3 = sub-section (（一）), 4 = item
+    text: str  # the heading text without Markdown markers
+    span: Span
+
+
+class Paragraph(NamedTuple):
+    """Running prose; ``text`` is exactly ``source.text[span.start:span.end]``."""
+
+    text: str
+    span: Span
+
+
+class Cell(NamedTuple):
+    """One table cell as written; ``text`` is stripped, ``span`` covers it (empty cells
+    get a zero-width span where they stand)."""
+
+    text: str
+    span: Span
+
+
+class RawTable(NamedTuple):
+    """Rows of cells in reading order, before any knowledge of the format is applied."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    span: Span
+
+
+class Comment(NamedTuple):
+    """An HTML comment (``<!-- ... -->``); kept for inline suppressions."""
+
+    text: str  # the inside of the comment, stripped
+    span: Span
+
+
+Block = Union[Heading, Paragraph, RawTable, Comment]
+
+
+class Document(NamedTuple):
+    """What a reader makes of a Source: blocks in order of appearance."""
+
+    source: Source
+    blocks: tuple[Block, ...]
+    reader: str
+
+
+# --------------------------------------------------------------------------- aligned report
+
+
+class Msg(NamedTuple):
+    """A message in both languages govlint speaks."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+class Problem(NamedTuple):
+    """Something the aligner could not map cleanly; structure checks turn these into
+    diagnostics. ``kind`` is one of: ``missing_column``, ``extra_number``, ``empty_cell``,
+    ``reworded_row``, ``unknown_row``, ``missing_row``, ``reworded_column``, ``bad_number``,
+    ``unreadable_table``."""
+
+    kind: str
+    span: Span
+    table: str  # template id, e.g. "三"
+    row: str  # template row id ("" for the table as a whole)
+    detail: dict[str, str]
+
+
+class CellValue(NamedTuple):
+    """A value cell of a template row. ``value`` is None when the cell is blank or not a
+    number (blank is not zero)."""
+
+    column: str  # template column id
+    raw: str
+    value: Decimal | None
+    span: Span
+
+
+class RowMatch(NamedTuple):
+    """A template row found in the report."""
+
+    row: str  # template row id
+    label: str  # the label as written in the report
+    span: Span  # span of the label (or of the first value when the row has no label)
+    cells: tuple[CellValue, ...]  # in template column order; len may be short if broken
+    complete: bool  # every template column has a number
+
+    def value(self, column: str) -> Decimal | None:
+        for cell in self.cells:
+            if cell.column == column:
+                return cell.value
+        return None
+
+    def cell(self, column: str) -> CellValue | None:
+        for cell in self.cells:
+            if cell.column == column:
+                return cell
+        return None
+
+
+class TableMatch(NamedTuple):
+    """A table of the report mapped onto a template of the pack."""
+
+    template: str  # template id, e.g. "二", "三", "四"
+    span: Span
+    rows: tuple[RowMatch, ...]
+
+    def row(self, row_id: str) -> RowMatch | None:
+        for r in self.rows:
+            if r.row == row_id:
+                return r
+        return None
+
+
+class SectionMatch(NamedTuple):
+    """Where a section of the format stands in the report; ``heading`` None = missing."""
+
+    key: str  # section id in the pack, e.g. "六"
+    heading: Heading | None
+    status: Literal["exact", "variant", "missing"]
+    body: Span  # from after the heading to the next section heading
+
+
+class Report(NamedTuple):
+    """The document aligned to the pack: what the checks read. Checks never re-parse text."""
+
+    document: Document
+    pack: Pack
+    year: int | None
+    organ: str | None
+    title: Heading | None
+    sections: tuple[SectionMatch, ...]
+    tables: tuple[TableMatch, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def source(self) -> Source:
+        return self.document.source
+
+    def section(self, key: str) -> SectionMatch | None:
+        for s in self.sections:
+            if s.key == key:
+                return s
+        return None
+
+    def table(self, template: str) -> TableMatch | None:
+        for t in self.tables:
+            if t.template == template:
+                return t
+        return None
+
+
+class Pack(NamedTuple):
+    """A resolved rule pack: plain data (dicts and lists from YAML) plus where it came from."""
+
+    id: str
+    version: str
+    title: str
+    data: dict[str, object]
+    origin: str  # file path or "distribution:NAME"
+    chain: tuple[str, ...]  # ids of the packs it was built from, base first
+
+
+# --------------------------------------------------------------------------- diagnostics
+
+
+class Edit(NamedTuple):
+    """Replace ``source.text[span.start:span.end]`` with ``new_text``."""
+
+    span: Span
+    new_text: str
+
+
+class Fix(NamedTuple):
+    """A fix a rule offers; only ``safe`` fixes are applied by a plain ``--fix``."""
+
+    title: Msg
+    edits: tuple[Edit, ...]
+    safe: bool
+
+
+class Diagnostic(NamedTuple):
+    code: str
+    severity: Severity
+    message: Msg
+    span: Span
+    rule: str  # rule name, e.g. "table-row-sum", or the pack rule id it came from
+    fix: Fix | None = None
+
+
+class Context(NamedTuple):
+    """What a check may consult besides the report: the active language and options."""
+
+    lang: str
+    options: dict[str, object]
+
+
+CheckFn = Callable[[Report, Context], Iterable[Diagnostic]]
+
+
+class Check(NamedTuple):
+    """A rule: its identity, its documentation and the function that runs it."""
+
+    code: str  # "GL201"
+    name: str  # "table-row-sum"
+    severity: Severity  # default severity
+    summary: Msg  # one line
+    doc: str  # Markdown: what it checks, why, example that fires, example that passes, fix
+    run: CheckFn
+
+    @property
+    def family(self) -> str:
+        return self.code[:3] + "xx"
+
+
+class Reader(NamedTuple):
+    """Turns a Source into a Document; chosen by file suffix."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    read: Callable[[Source], Document]
+
+
+class FileResult(NamedTuple):
+    """Everything govlint found for one file; ``error`` set when it could not be read."""
+
+    path: str
+    source: Source | None
+    diagnostics: tuple[Diagnostic, ...]
+    error: str | None = None
+
+
+class Formatter(NamedTuple):
+    """Renders results for one output format (``--format NAME``)."""
+
+    name: str
+    render: Callable[[list[FileResult], Context], str]

@@ -1,0 +1,102 @@
+"""Bytes to text: every report becomes a Source with a line index.
+
+UTF-8 (with or without BOM) and UTF-16 with a BOM are recognised directly; anything else
+goes to charset-normalizer (imported only then), which handles GBK/GB18030 and BOM-less
+UTF-16. Line ends are normalised to ``\\n`` for reading, and the original style is kept
+so ``--fix`` can write the file back the way it was.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+
+from govlint.model import Source
+
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class DecodeError(Exception):
+    """A file that cannot be read as text; the message names the file."""
+
+
+def _normalise_newlines(text: str) -> tuple[str, str]:
+    crlf = text.count("\r\n")
+    lone_cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    newline = max((lf, "\n"), (crlf, "\r\n"), (lone_cr, "\r"))[1] if (crlf or lone_cr) else "\n"
+    if crlf or lone_cr:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, newline
+
+
+def _looks_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return controls > max(4, len(text[:4096]) // 100)
+
+
+def decode(data: bytes, path: str) -> Source:
+    """Decode file contents; raises DecodeError for binary or undecodable data."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"{path}: 无法按 {encoding} 解码 / cannot decode as {encoding}: {exc.reason}") from None
+            return _finish(path, text, encoding, bom=True)
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data, cp_isolation=["gb18030", "utf_16", "utf_16_le", "utf_16_be", "big5"]).best()
+        if best is None:
+            raise DecodeError(f"{path}: 不是可识别的文本文件 / not a readable text file") from None
+        encoding = best.encoding
+        if encoding in ("gbk", "gb2312"):
+            encoding = "gb18030"  # a superset: never fails where GBK succeeded
+        text = str(best)
+    if _looks_binary(text):
+        raise DecodeError(f"{path}: 看起来是二进制文件 / looks like a binary file")
+    return _finish(path, text, encoding, bom=False)
+
+
+def _finish(path: str, text: str, encoding: str, bom: bool) -> Source:
+    text, newline = _normalise_newlines(text)
+    return Source.from_text(path, text, encoding, newline, bom)
+
+
+def read_source(path: str) -> Source:
+    """Read a file from disk; every failure is a DecodeError with a clear message."""
+    try:
+        if os.path.isdir(path):
+            raise DecodeError(f"{path}: 是目录而不是文件 / is a directory, not a file")
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise DecodeError(f"{path}: 无法读取 / cannot read: {exc.strerror or exc}") from None
+    return decode(data, path)
+
+
+def source_from_text(path: str, text: str) -> Source:
+    """A Source for text that is already decoded (editor buffer, standard input)."""
+    return _finish(path, text, "utf-8", bom=False)
+
+
+def encode(source: Source, text: str) -> bytes:
+    """Encode normalised text back in the file's own encoding, BOM and line ends."""
+    if source.newline != "\n":
+        text = text.replace("\n", source.newline)
+    data = text.encode(source.encoding)
+    if source.bom:
+        for bom, encoding in BOMS:
+            if encoding == source.encoding:
+                data = bom + data
+    return data
