@@ -1,0 +1,561 @@
+"""Aligning a Document with the pack: sections, title, year, organ and tables.
+
+Labels are compared after normalisation (NFKC, no spaces or punctuation), with a fuzzy
+fallback so reworded and misspelt labels still map — and are reported — instead of being
+lost. Tables are read as a stream of rows: a cell that matches a template row label starts
+that row, numbers that follow belong to it (on the same line or, in one-cell-per-line
+layouts, on the lines after), so PDF page breaks, split headers and label cells spread
+over several columns all read the same way. Blank is never read as zero.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Any, Iterable, NamedTuple
+
+from govlint.model import (
+    Cell,
+    CellValue,
+    Document,
+    Heading,
+    Pack,
+    Paragraph,
+    Problem,
+    RawTable,
+    Report,
+    RowMatch,
+    SectionMatch,
+    Span,
+    TableMatch,
+)
+
+CN_DIGITS = "一二三四五六七八九十"
+PREFIX = re.compile(
+    r"^\s*(?:(?P<cn>[一二三四五六七八九十]{1,3})\s*[、.．]"
+    r"|[（(]\s*(?P<paren>[一二三四五六七八九十]{1,3})\s*[）)]"
+    r"|(?P<ar>\d{1,2})\s*[.．、](?!\d))\s*"
+)
+PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+UNIT = re.compile(r"(?:件|条|个|项|万元|元|次)$")
+BLANK_MARKS = frozenset({"", "/", "／", "-", "—", "——", "–", "－", "无", "空", "\\"})
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+TITLE_WORDS = ("年度报告", "工作报告", "年报")
+ORGAN_END = re.compile(r"(?:政府信息公开|信息公开|政务公开).*$")
+SECTION_SIM = 0.6  # enough with the right numeral
+SECTION_SIM_BARE = 0.85  # a heading without the right numeral must be close
+ROW_SIM = 0.75
+ROW_SIM_NUMBERED = 0.5
+HEADER_SIM = 0.7
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+@lru_cache(maxsize=4096)
+def norm(text: str) -> str:
+    """Comparable form of a label: NFKC, no spaces, no punctuation."""
+    return PUNCT.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+class Label(NamedTuple):
+    kind: str  # "cn" (一、), "paren" (（一）), "ar" (1.), or "" without numbering
+    number: str
+    core: str  # normalised text after the numbering
+
+
+@lru_cache(maxsize=4096)
+def split_label(text: str) -> Label:
+    m = PREFIX.match(text)
+    if not m:
+        return Label("", "", norm(text))
+    kind = next(k for k in ("cn", "paren", "ar") if m.group(k))
+    return Label(kind, m.group(kind), norm(text[m.end() :]))
+
+
+def similarity(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    return SequenceMatcher(None, a, b).ratio()
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A cell's number, or None if it is not one (units such as 件 are allowed)."""
+    t = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
+    t = UNIT.sub("", t)
+    if not NUMBER.match(t):
+        return None
+    try:
+        return Decimal(t)
+    except InvalidOperation:
+        return None
+
+
+def cell_kind(cell: Cell) -> str:
+    """"num", "blank" (empty or a blank marker such as / — 无) or "text"."""
+    if cell.text in BLANK_MARKS:
+        return "blank"
+    return "num" if parse_number(cell.text) is not None else "text"
+
+
+# --------------------------------------------------------------------------- pack views
+
+
+class RowSpec(NamedTuple):
+    id: str
+    label: str
+    keys: frozenset[str]  # normalised label and aliases
+    parent: str
+    group: bool
+    columns: tuple[str, ...]
+    kind: str  # numbering kind of its own id ("cn", "paren", "ar", "")
+    number: str
+
+
+class Template(NamedTuple):
+    id: str
+    section: str
+    columns: tuple[dict[str, Any], ...]
+    rows: tuple[RowSpec, ...]
+    header_keys: frozenset[str]
+    column_keys: dict[str, str]  # normalised label/alias -> column id
+    check_header: bool
+
+    def row_spec(self, row_id: str) -> RowSpec | None:
+        return next((r for r in self.rows if r.id == row_id), None)
+
+
+def _own_number(row_id: str) -> tuple[str, str]:
+    m = re.search(r"(\d+)$", row_id)
+    if m:
+        return "ar", m.group(1)
+    m = re.fullmatch(r"[（(]([一二三四五六七八九十]+)[）)]", row_id)
+    if m:
+        return "paren", m.group(1)
+    if row_id and all(ch in CN_DIGITS for ch in row_id):
+        return "cn", row_id
+    return "", ""
+
+
+_TEMPLATE_CACHE: dict[int, tuple[dict[str, Any], tuple[Template, ...]]] = {}
+
+
+def templates(pack: Pack) -> tuple[Template, ...]:
+    """The pack's table templates, built once per pack (the cache keeps the data alive,
+    so its id cannot be reused by another pack)."""
+    hit = _TEMPLATE_CACHE.get(id(pack.data))
+    if hit is None or hit[0] is not pack.data:
+        hit = (pack.data, _build_templates(pack))
+        _TEMPLATE_CACHE[id(pack.data)] = hit
+    return hit[1]
+
+
+def _build_templates(pack: Pack) -> tuple[Template, ...]:
+    out = []
+    for t in pack.data.get("tables", []) or []:
+        columns = tuple(t.get("columns", []))
+        all_cols = tuple(c["id"] for c in columns)
+        rows = []
+        for r in t.get("rows", []):
+            keys = {norm(str(r.get("label") or ""))} | {norm(str(a)) for a in r.get("aliases", [])}
+            kind, number = _own_number(str(r["id"]))
+            rows.append(
+                RowSpec(
+                    id=str(r["id"]),
+                    label=str(r.get("label") or ""),
+                    keys=frozenset(k for k in keys if k),
+                    parent=str(r.get("parent", "")),
+                    group=bool(r.get("group", False)),
+                    columns=tuple(r.get("columns", all_cols)),
+                    kind=kind,
+                    number=number,
+                )
+            )
+        column_keys: dict[str, str] = {}
+        for c in columns:
+            for label in [c.get("label", c["id"]), *c.get("aliases", [])]:
+                column_keys.setdefault(norm(str(label)), c["id"])
+        out.append(
+            Template(
+                id=str(t["id"]),
+                section=str(t.get("section", t["id"])),
+                columns=columns,
+                rows=tuple(rows),
+                header_keys=frozenset(norm(str(h)) for h in t.get("header_text", [])),
+                column_keys=column_keys,
+                check_header=bool(t.get("check_header", True)),
+            )
+        )
+    return tuple(out)
+
+
+def column_label(template: Template, column_id: str) -> str:
+    for c in template.columns:
+        if c["id"] == column_id:
+            return str(c.get("title") or c.get("label", column_id))
+    return column_id
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _section_score(heading: Heading, number: str, keys: list[str]) -> float:
+    label = split_label(heading.text)
+    best = max(similarity(label.core, k) for k in keys)
+    if label.kind == "cn" and label.number == number:
+        return best + 1.0 if best >= SECTION_SIM else 0.0
+    if label.kind in ("paren", "ar"):
+        return 0.0  # （一）… and 1.… are sub-headings, never sections
+    return best if best >= SECTION_SIM_BARE else 0.0
+
+
+def find_sections(document: Document, pack: Pack) -> tuple[SectionMatch, ...]:
+    specs = pack.data.get("sections", []) or []
+    headings = [b for b in document.blocks if isinstance(b, Heading)]
+    chosen: dict[str, tuple[Heading, str]] = {}
+    used: set[int] = set()
+    for spec in specs:
+        title_key = norm(str(spec["title"]))
+        keys = [title_key] + [norm(str(a)) for a in spec.get("aliases", [])]
+        best: tuple[float, Heading] | None = None
+        for h in headings:
+            if h.span.start in used:
+                continue
+            score = _section_score(h, str(spec["id"]), keys)
+            if score > 0 and (best is None or score > best[0]):
+                best = (score, h)
+        if best is not None:
+            h = best[1]
+            used.add(h.span.start)
+            status = "exact" if split_label(h.text).core == title_key else "variant"
+            chosen[str(spec["id"])] = (h, status)
+    starts = sorted(h.span.start for h, _ in chosen.values())
+    end_of_text = len(document.source.text)
+    out = []
+    for spec in specs:
+        key = str(spec["id"])
+        if key in chosen:
+            h, status = chosen[key]
+            nxt = next((s for s in starts if s > h.span.start), end_of_text)
+            out.append(SectionMatch(key, h, status, Span(h.span.end, nxt)))  # type: ignore[arg-type]
+        else:
+            out.append(SectionMatch(key, None, "missing", Span(0, 0)))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- title
+
+
+def find_title(
+    document: Document, first_section: int
+) -> tuple[Heading | None, int | None, str | None]:
+    """The title line, the report year and the organ, from the lines before section 一."""
+    lines = [
+        b
+        for b in document.blocks
+        if isinstance(b, (Heading, Paragraph)) and b.span.start < first_section
+    ]
+    lines = lines[:8]
+    for i, block in enumerate(lines):
+        text = block.text.strip().strip("#*").strip()
+        if len(text) > 60 or not any(w in text for w in TITLE_WORDS):
+            continue
+        year_match = YEAR.search(text)
+        year = int(year_match.group(1)) if year_match else None
+        organ = text[: year_match.start()] if year_match else ORGAN_END.sub("", text)
+        organ = re.sub(r"\s+", "", organ).strip("（()）")
+        if year is None:
+            for other in lines[i + 1 : i + 3]:
+                m = YEAR.search(other.text) or re.search(r"((?:19|20)\d{2})\s*年度", other.text)
+                if m and len(other.text) < 20:
+                    year = int(m.group(1))
+                    break
+        if not organ and i > 0 and len(lines[i - 1].text) <= 30:
+            organ = re.sub(r"\s+", "", lines[i - 1].text)
+        title = block if isinstance(block, Heading) else Heading(1, text, block.span)
+        return title, year, organ or None
+    return None, None, None
+
+
+# --------------------------------------------------------------------------- tables
+
+
+class _Building(NamedTuple):
+    spec: RowSpec
+    label: Cell | None
+    values: list[Cell]
+    pending: list[Cell]  # blank cells after a label with no number on its line
+
+
+class TableReader:
+    """Reads the row stream of one table region against one template."""
+
+    def __init__(self, template: Template) -> None:
+        self.t = template
+        self.rows: dict[str, RowMatch] = {}
+        self.problems: list[Problem] = []
+        self.group = ""
+        self.current: _Building | None = None
+
+    # -- labels
+    def match_row(self, text: str) -> tuple[RowSpec, bool] | None:
+        label = split_label(text)
+        if not label.core:
+            return None
+        best: tuple[float, RowSpec] | None = None
+        for spec in self.t.rows:
+            if not spec.keys or spec.id in self.rows:
+                continue
+            sim = max(similarity(label.core, k) for k in spec.keys)
+            numbered = label.kind != "" and label.kind == spec.kind and label.number == spec.number
+            if numbered and label.kind == "ar" and self.group and spec.parent != self.group:
+                numbered = False
+            if sim < (ROW_SIM_NUMBERED if numbered else ROW_SIM):
+                continue
+            score = sim + (0.2 if numbered else 0.0) + (0.05 if spec.parent == self.group else 0.0)
+            if best is None or score > best[0]:
+                best = (score, spec)
+        if best is None:
+            return None
+        return best[1], label.core in best[1].keys
+
+    def header_cell(self, cell: Cell, has_values: bool) -> bool:
+        """True if the cell is header text; reports misspelt column labels."""
+        label = split_label(cell.text)
+        key = norm(cell.text)
+        if key in self.t.header_keys or label.core in self.t.header_keys:
+            return True
+        if label.kind or has_values or not self.t.check_header or len(key) < 3:
+            return False
+        scored = [(similarity(key, k), cid) for k, cid in self.t.column_keys.items()]
+        sim, cid = max(scored, default=(0.0, ""))
+        if sim >= HEADER_SIM:
+            self.problems.append(
+                Problem(
+                    "reworded_column",
+                    cell.span,
+                    self.t.id,
+                    "",
+                    {"found": cell.text, "expected": column_label(self.t, cid), "column": cid},
+                )
+            )
+            return True
+        return False
+
+    # -- rows
+    def feed(self, cells: tuple[Cell, ...]) -> None:
+        kinds = [cell_kind(c) for c in cells]
+        if all(k == "blank" for k in kinds):
+            return
+        first_num = next((i for i, k in enumerate(kinds) if k == "num"), None)
+        head = cells if first_num is None else cells[:first_num]
+        has_values = first_num is not None
+        matched: tuple[RowSpec, bool, Cell] | None = None
+        texts = [cell for cell, kind in zip(head, kinds) if kind == "text"]
+        unknown = False
+        for cell in texts:
+            label = split_label(cell.text)
+            if not has_values and label.kind == "" and norm(cell.text) in self.t.column_keys:
+                continue  # a bare column label ("总计", "其他") on a header line
+            found = self.match_row(cell.text)
+            if found is None:
+                if self.header_cell(cell, has_values):
+                    continue
+                if has_values or split_label(cell.text).kind:
+                    self.problems.append(
+                        Problem("unknown_row", cell.span, self.t.id, "", {"found": cell.text})
+                    )
+                    unknown = True
+                continue
+            spec, exact = found
+            if spec.group:
+                self.group = spec.id
+                if not exact:
+                    self._reworded(spec, cell)
+                if not has_values:
+                    continue
+            elif spec.parent:
+                self.group = spec.parent if self._is_group(spec.parent) else self.group
+            matched = (spec, exact, cell)
+        tail = list(cells[first_num:]) if first_num is not None else []
+        while tail and cell_kind(tail[-1]) == "blank":
+            tail.pop()
+        if matched is not None:
+            spec, exact, cell = matched
+            self._finish()
+            if not exact:
+                self._reworded(spec, cell)
+            pending = [c for c, k in zip(head, kinds) if k == "blank" and c.text] if not tail else []
+            self.current = _Building(spec, cell, tail, pending)
+        elif tail and not unknown:
+            # A row of numbers alone keeps its leading blanks: they are empty values.
+            self._continue(list(cells) if not texts else tail)
+
+    def _is_group(self, row_id: str) -> bool:
+        spec = self.t.row_spec(row_id)
+        return bool(spec and spec.group)
+
+    def _reworded(self, spec: RowSpec, cell: Cell) -> None:
+        self.problems.append(
+            Problem("reworded_row", cell.span, self.t.id, spec.id, {"found": cell.text, "expected": spec.label})
+        )
+
+    def _continue(self, cells: list[Cell]) -> None:
+        """Numbers without a label: the rest of the current row (one cell per line), or an
+        unlabelled template row such as table 四's single row."""
+        while cells and cell_kind(cells[-1]) == "blank":
+            cells.pop()
+        if not cells:
+            return
+        cur = self.current
+        if cur is not None and len(cur.values) < len(cur.spec.columns):
+            cur.values.extend(cells)
+            return
+        unlabelled = next((r for r in self.t.rows if not r.keys and r.id not in self.rows), None)
+        if unlabelled is not None:
+            self._finish()
+            self.current = _Building(unlabelled, None, cells, [])
+            return
+        first, last = cells[0].span, cells[-1].span
+        self.problems.append(
+            Problem("extra_number", Span(first.start, last.end), self.t.id, cur.spec.id if cur else "", {
+                "count": str(len(cells)), "found": " ".join(c.text for c in cells)})
+        )
+
+    def _finish(self) -> None:
+        cur = self.current
+        self.current = None
+        if cur is None:
+            return
+        spec = cur.spec
+        values = cur.values or cur.pending
+        expected = len(spec.columns)
+        anchor = cur.label.span if cur.label else (values[0].span if values else Span(0, 0))
+        row_span = Span(anchor.start, values[-1].span.end if values else anchor.end)
+        if not values:
+            self.problems.append(
+                Problem("empty_cell", anchor, self.t.id, spec.id, {"column": ",".join(spec.columns), "count": "0"})
+            )
+        elif len(values) < expected:
+            self.problems.append(
+                Problem("missing_column", row_span, self.t.id, spec.id,
+                        {"count": str(len(values)), "expected": str(expected)})
+            )
+        elif len(values) > expected:
+            extra = values[expected:]
+            self.problems.append(
+                Problem("extra_number", Span(extra[0].span.start, extra[-1].span.end), self.t.id, spec.id,
+                        {"count": str(len(values)), "expected": str(expected),
+                         "found": " ".join(c.text for c in extra)})
+            )
+        cells = []
+        for column, cell in zip(spec.columns, values):
+            kind = cell_kind(cell)
+            value = parse_number(cell.text) if kind == "num" else None
+            if kind == "blank" and len(values) >= expected:
+                self.problems.append(Problem("empty_cell", cell.span, self.t.id, spec.id, {"column": column}))
+            elif kind == "text":
+                self.problems.append(
+                    Problem("bad_number", cell.span, self.t.id, spec.id, {"column": column, "found": cell.text})
+                )
+            cells.append(CellValue(column, cell.text, value, cell.span))
+        complete = len(values) == expected and all(c.value is not None for c in cells)
+        self.rows[spec.id] = RowMatch(spec.id, cur.label.text if cur.label else "", anchor, tuple(cells), complete)
+
+    def result(self, span: Span) -> tuple[TableMatch, list[Problem]]:
+        self._finish()
+        ordered = tuple(self.rows[r.id] for r in self.t.rows if r.id in self.rows)
+        return TableMatch(self.t.id, span, ordered), self.problems
+
+
+def read_table(template: Template, tables: Iterable[RawTable]) -> tuple[TableMatch, list[Problem]]:
+    """Align the rows of one or more raw tables (a table broken by page breaks) to a template."""
+    reader = TableReader(template)
+    spans = []
+    for table in tables:
+        spans.append(table.span)
+        for row in table.rows:
+            reader.feed(row)
+    span = Span(spans[0].start, spans[-1].end) if spans else Span(0, 0)
+    match, problems = reader.result(span)
+    if match.rows:
+        for spec in template.rows:
+            if not spec.group and spec.id not in reader.rows:
+                problems.append(Problem("missing_row", span, template.id, spec.id, {"expected": spec.label}))
+    return match, problems
+
+
+def _tables_in(document: Document, body: Span) -> list[RawTable]:
+    return [b for b in document.blocks if isinstance(b, RawTable) and body.start <= b.span.start < body.end]
+
+
+def align(document: Document, pack: Pack, year: int | None = None) -> Report:
+    """Map a Document onto the pack's sections and table templates."""
+    sections = find_sections(document, pack)
+    found = [s.heading.span.start for s in sections if s.heading is not None]
+    first = min(found) if found else len(document.source.text)
+    title, title_year, organ = find_title(document, first)
+    tables: list[TableMatch] = []
+    problems: list[Problem] = []
+    used: set[int] = set()
+    for template in templates(pack):
+        section = next((s for s in sections if s.key == template.section), None)
+        raw = _tables_in(document, section.body) if section and section.heading else []
+        if not raw:
+            raw = _best_unplaced(document, template, used)
+        if not raw:
+            continue
+        used.update(t.span.start for t in raw)
+        match, found_problems = read_table(template, raw)
+        if not match.rows:
+            problems.append(Problem("unreadable_table", raw[0].span, template.id, "", {}))
+            continue
+        tables.append(match)
+        problems.extend(found_problems)
+    return Report(
+        document=document,
+        pack=pack,
+        year=year if year is not None else title_year,
+        organ=organ,
+        title=title,
+        sections=sections,
+        tables=tuple(tables),
+        problems=tuple(problems),
+    )
+
+
+def _best_unplaced(document: Document, template: Template, used: set[int]) -> list[RawTable]:
+    """Where a table's section heading is missing, the raw table that best fits it."""
+    best: tuple[int, RawTable] | None = None
+    for table in (b for b in document.blocks if isinstance(b, RawTable)):
+        if table.span.start in used:
+            continue
+        match, _ = read_table(template, [table])
+        score = len(match.rows)
+        if score >= 2 and (best is None or score > best[0]):
+            best = (score, table)
+    return [best[1]] if best else []
+
+
+def row_title(template: Template, row_id: str) -> str:
+    """How the form itself names a row: “（三）1.属于国家秘密”, “（一）予以公开”, “一、本年新收…”."""
+    spec = template.row_spec(row_id)
+    if spec is None:
+        return row_id
+    if spec.kind == "ar":
+        return f"{spec.parent}{spec.number}.{spec.label}"
+    if spec.kind == "paren":
+        return f"{spec.id}{spec.label}"
+    if spec.kind == "cn":
+        return f"{spec.id}、{spec.label}"
+    return spec.label
+
+
+def template(pack: Pack, table_id: str) -> Template | None:
+    return next((t for t in templates(pack) if t.id == table_id), None)

@@ -1,0 +1,1 @@
+"""govlint's built-in rule families; each sub-package is one plugin (entry point)."""

@@ -1,0 +1,41 @@
+"""Small helpers shared by the structure rules: section titles and problem lookup."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from govlint.align import row_title, template
+from govlint.model import Problem, Report, Span
+
+
+def section_specs(report: Report) -> list[dict[str, Any]]:
+    return list(report.pack.data.get("sections", []) or [])
+
+
+def section_title(report: Report, key: str) -> str:
+    for spec in section_specs(report):
+        if str(spec["id"]) == key:
+            return f"{key}、{spec['title']}"
+    return key
+
+
+def problems(report: Report, *kinds: str) -> Iterator[Problem]:
+    return (p for p in report.problems if p.kind in kinds)
+
+
+def where(report: Report, p: Problem) -> str:
+    """“表三“（三）1.属于国家秘密”行” — how a message names the place of a problem."""
+    t = template(report.pack, p.table)
+    title = row_title(t, p.row) if t and p.row else ""
+    return f"表{p.table}“{title}”行" if title else f"表{p.table}"
+
+
+def where_en(report: Report, p: Problem) -> str:
+    t = template(report.pack, p.table)
+    title = row_title(t, p.row) if t and p.row else ""
+    return f"table {p.table} row “{title}”" if title else f"table {p.table}"
+
+
+def anchor(report: Report) -> Span:
+    """Where a report-wide finding points: the title, else the start of the file."""
+    return report.title.span if report.title else Span(0, 0)

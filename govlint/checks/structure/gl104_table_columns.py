@@ -1,0 +1,45 @@
+"""GL104: a table row holds fewer or more numbers than the template's columns."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from govlint.checks.structure._common import problems, where, where_en
+from govlint.model import Check, Context, Diagnostic, Msg, Report
+
+DOC = """
+## 检查什么 / What it checks
+表格每一行的数字个数应与格式的列数一致（表三每行 7 个：自然人、5 类法人或其他组织、总计；表四 15 个）。
+少列或多出数字时报警告；此时该行的勾稽关系无法核对。
+Each table row must carry exactly one number per template column.
+
+## 为什么 / Why
+少一列时无法知道缺的是哪一列，后面的数字也会错位，合计和勾稽关系都不可信。
+
+## 触发示例 / Example that fires
+    （一）予以公开	0	0	0	0	0	0
+
+## 通过示例 / Example that passes
+    （一）予以公开	0	0	0	0	0	0	0
+
+## 如何修复 / How to fix
+按格式补齐缺少的列（没有发生的填 0），删去多余的数字。
+"""
+
+
+def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
+    for p in problems(report, "missing_column", "extra_number"):
+        count, expected = p.detail.get("count", "?"), p.detail.get("expected", "?")
+        if p.kind == "missing_column":
+            msg = Msg(f"{where(report, p)}只有 {count} 个数字，格式要求 {expected} 列，缺少的列无法确定",
+                      f"{where_en(report, p)} has {count} numbers where the format has {expected} columns")
+        else:
+            found = p.detail.get("found", "")
+            msg = Msg(f"{where(report, p)}多出数字“{found}”（格式要求 {expected} 列）" if expected != "?"
+                      else f"{where(report, p)}有无法归入任何行的数字“{found}”",
+                      f"{where_en(report, p)} has extra numbers “{found}”")
+        yield Diagnostic(CHECK.code, CHECK.severity, msg, p.span, CHECK.name)
+
+
+CHECK = Check("GL104", "table-columns", "warning", Msg("表格行的列数不对", "wrong number of columns in a table row"),
+              DOC, run)

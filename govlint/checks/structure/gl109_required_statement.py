@@ -1,0 +1,64 @@
+"""GL109: a section lacks a statement the pack requires (e.g. 信息处理费 in section 六)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from govlint.checks.structure._common import section_specs, section_title
+from govlint.model import Check, Context, Diagnostic, Msg, Report, Span
+
+DOC = """
+## 检查什么 / What it checks
+规则包可以要求某一部分必须写明某项内容（`sections[].statements`，以正则表达式查找）。全国规则包要求第六部分
+报告信息处理费的收取情况（收取了多少，或未收取）；省级规则包可以增加要求（如工作要点落实情况）。
+A section must contain each statement its pack entry requires (found by a regular expression).
+
+## 为什么 / Why
+格式模板在第六部分注明“收取信息处理费情况在此处报告”（国办函〔2020〕109号）。只写“无”不能说明是否收费。
+
+## 触发示例 / Example that fires
+    六、其他需要报告的事项
+    无
+
+## 通过示例 / Example that passes
+    六、其他需要报告的事项
+    本机关2023年未收取信息处理费。
+
+## 如何修复 / How to fix
+在该部分写明所要求的内容，例如“本年度未收取信息处理费”。
+"""
+
+
+def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
+    text = report.source.text
+    for spec in section_specs(report):
+        section = report.section(str(spec["id"]))
+        if section is None or section.heading is None:
+            continue  # GL101 reports the missing section itself
+        body = text[section.body.start : section.body.end]
+        for statement in spec.get("statements", []) or []:
+            if re.search(str(statement["pattern"]), body):
+                continue
+            message = statement.get("message") or {}
+            title = section_title(report, section.key)
+            yield Diagnostic(
+                str(statement.get("code", CHECK.code)),
+                statement.get("severity", CHECK.severity),
+                Msg(str(message.get("zh", f"“{title}”缺少必须报告的内容 {statement['id']}")),
+                    str(message.get("en", f"“{title}” lacks the required statement {statement['id']}"))),
+                _body_anchor(report, section.body, section.heading.span),
+                CHECK.name,
+            )
+
+
+def _body_anchor(report: Report, body: Span, fallback: Span) -> Span:
+    """The first line of the section's text — what the writer wrote instead."""
+    for block in report.document.blocks:
+        if body.start <= block.span.start < body.end:
+            return block.span
+    return fallback
+
+
+CHECK = Check("GL109", "required-statement", "warning",
+              Msg("缺少必须报告的内容", "a required statement is missing"), DOC, run)

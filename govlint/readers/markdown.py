@@ -1,0 +1,103 @@
+"""Markdown reports: markdown-it-py (CommonMark + GFM tables), HTML comments kept.
+
+markdown-it gives block tokens with line maps; cell and heading spans are recovered from
+the source lines themselves so every position points at the characters the writer typed.
+A paragraph that is only bold text and short (``**一、总体情况**``, common after a Word
+conversion) is read as a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
+from govlint.readers.text import heading_level
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+BOLD_ONLY = re.compile(r"^\*\*([^*]+)\*\*$|^__([^_]+)__$")
+PIPE = re.compile(r"(?<!\\)\|")
+ATX = re.compile(r"^\s{0,3}#{1,6}\s*|\s+#+\s*$")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+def _line_span(source: Source, first: int, last: int) -> Span:
+    """Span of source lines ``[first, last)`` (0-based), without the final newline."""
+    starts = source.line_starts
+    start = starts[first]
+    end = starts[last] - 1 if last < len(starts) else len(source.text)
+    return Span(start, max(start, end))
+
+
+def _strip_span(source: Source, span: Span) -> Span:
+    text = source.text[span.start : span.end]
+    lead = len(text) - len(text.lstrip())
+    return Span(span.start + lead, span.start + len(text.rstrip()))
+
+
+def _row_cells(source: Source, line: int) -> tuple[Cell, ...]:
+    start = source.line_starts[line]
+    text = source.line_text(line + 1)
+    bounds = [m.start() for m in PIPE.finditer(text)]
+    edges = [-1, *bounds, len(text)]
+    cells = []
+    for a, b in zip(edges, edges[1:]):
+        piece = text[a + 1 : b]
+        lead = len(piece) - len(piece.lstrip())
+        content = piece.strip()
+        cs = start + a + 1 + lead
+        cells.append(Cell(content, Span(cs, cs + len(content))))
+    # "| a | b |": the empty pieces outside the outer pipes are not cells.
+    if cells and not cells[0].text and text.lstrip().startswith("|"):
+        cells = cells[1:]
+    if cells and not cells[-1].text and text.rstrip().endswith("|"):
+        cells = cells[:-1]
+    return tuple(cells)
+
+
+def read(source: Source) -> Document:
+    """Read a Markdown report into blocks."""
+    tokens = _parser().parse(source.text)
+    blocks: list[Block] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == "heading_open" and tok.map:
+            span = _strip_span(source, _line_span(source, *tok.map))
+            text = ATX.sub("", source.text[span.start : span.end]).strip().strip("*").strip()
+            blocks.append(Heading(int(tok.tag[1:]), text, span))
+        elif tok.type == "paragraph_open" and tok.map:
+            span = _strip_span(source, _line_span(source, *tok.map))
+            raw = source.text[span.start : span.end]
+            bold = BOLD_ONLY.match(raw.strip())
+            inner = (bold.group(1) or bold.group(2)).strip() if bold else ""
+            if bold and "\n" not in raw and heading_level(inner) is not None:
+                blocks.append(Heading(heading_level(inner) or 2, inner, span))
+            else:
+                blocks.append(Paragraph(raw, span))
+        elif tok.type == "html_block" and tok.map:
+            span = _line_span(source, *tok.map)
+            for m in COMMENT.finditer(source.text, span.start, span.end):
+                blocks.append(Comment(m.group(1).strip(), Span(m.start(), m.end())))
+        elif tok.type == "table_open" and tok.map:
+            rows = []
+            j = i + 1
+            while j < len(tokens) and tokens[j].type != "table_close":
+                row_tok = tokens[j]
+                if row_tok.type == "tr_open" and row_tok.map:
+                    rows.append(_row_cells(source, row_tok.map[0]))
+                j += 1
+            blocks.append(RawTable(tuple(rows), _line_span(source, *tok.map)))
+            i = j
+        i += 1
+    return Document(source, tuple(blocks), "markdown")

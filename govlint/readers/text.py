@@ -1,0 +1,164 @@
+"""Plain-text reports, as copied out of PDFs and Word files.
+
+Every non-blank line is its own block: PDF extraction breaks paragraphs anywhere, so the
+reader does not guess where a paragraph ends (the prose layer joins sentences that run on).
+Tables are runs of "table-like" lines — tab-separated rows, one cell per line ending in
+``|``, ``| a | b |`` rows, or columns aligned with runs of spaces — and may contain blank
+lines and ``-----`` rules (page breaks, broken headers) as long as the table goes on after.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
+
+# Heading numbering: 一、 / 一. → section level; （一） → sub-section; 1. / 1、 → item.
+SECTION_PREFIX = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")
+SUB_PREFIX = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]")
+ITEM_PREFIX = re.compile(r"^\d{1,2}\s*[.．、](?!\d)")
+SENTENCE_END = "。；;，,：:！？!?"
+MAX_HEADING = 40
+SPACE_SPLIT = re.compile(r"(?: {2,}|\u3000+)")
+NUMBER_CELL = re.compile(r"^[-+]?[\d０-９][\d０-９,，.．]*\s*[%％]?$")
+RULE_LINE = re.compile(r"^[\s\-—–=_|+]*$")
+RULE_CELL = re.compile(r"^[-—–=_]{3,}$")
+COMMENT_LINE = re.compile(r"^\s*<!--(.*?)-->\s*$")
+
+
+class Line(NamedTuple):
+    text: str
+    start: int  # offset of the line's first character
+
+
+def _lines(text: str) -> list[Line]:
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        out.append(Line(raw, pos))
+        pos += len(raw) + 1
+    return out
+
+
+def _space_cells(text: str) -> list[str]:
+    return [c for c in SPACE_SPLIT.split(text.strip()) if c]
+
+
+def table_kind(text: str) -> str | None:
+    """How a line holds table cells: "tab", "pipe", "space", or None for prose."""
+    if "\t" in text:
+        return "tab"
+    stripped = text.strip()
+    if stripped.endswith("|") or stripped.startswith("|"):
+        return "pipe"
+    cells = _space_cells(text)
+    if len(cells) >= 2 and "。" not in text and any(NUMBER_CELL.match(c) for c in cells):
+        return "space"
+    return None
+
+
+def _cells(line: Line, kind: str) -> tuple[Cell, ...]:
+    """Split a table line into cells with exact spans (empty cells get zero width)."""
+    text = line.text
+    if kind == "space":
+        return tuple(
+            Cell(m.group(), Span(line.start + m.start(), line.start + m.end()))
+            for m in re.finditer(r"\S+(?: \S+)*", text.replace("\u3000", "  "))
+        )
+    sep = "\t" if kind == "tab" else "|"
+    parts: list[Cell] = []
+    pos = 0
+    pieces = text.split(sep)
+    if kind == "pipe":
+        # "X |" is one cell; "| a | b |" drops the empty edges; "|||" is three blanks.
+        if pieces and not pieces[-1].strip():
+            pieces = pieces[:-1]
+        if text.lstrip().startswith("|") and pieces and not pieces[0].strip() and len(pieces) > 1:
+            pos = len(pieces[0]) + 1
+            pieces = pieces[1:]
+    for piece in pieces:
+        lead = len(piece) - len(piece.lstrip())
+        content = piece.strip()
+        start = line.start + pos + lead
+        parts.append(Cell(content, Span(start, start + len(content))))
+        pos += len(piece) + 1
+    return tuple(parts)
+
+
+def heading_level(text: str) -> int | None:
+    """Level of a short numbered line that reads as a heading, else None."""
+    stripped = text.strip().strip("*").strip()
+    if not stripped or len(stripped) > MAX_HEADING or stripped[-1] in SENTENCE_END:
+        return None
+    if SECTION_PREFIX.match(stripped):
+        return 2
+    if SUB_PREFIX.match(stripped):
+        return 3
+    if ITEM_PREFIX.match(stripped):
+        return 4
+    if "报告" in stripped:
+        return 1
+    return None
+
+
+def read(source: Source) -> Document:
+    """Read a plain-text report into blocks."""
+    lines = _lines(source.text)
+    kinds = [table_kind(ln.text) for ln in lines]
+    blocks: list[Block] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if not line.text.strip():
+            i += 1
+            continue
+        if kinds[i] is not None:
+            i = _read_table(lines, kinds, i, blocks)
+            continue
+        comment = COMMENT_LINE.match(line.text)
+        stripped = line.text.strip()
+        lead = len(line.text) - len(line.text.lstrip())
+        span = Span(line.start + lead, line.start + lead + len(stripped))
+        if comment:
+            blocks.append(Comment(comment.group(1).strip(), span))
+        else:
+            level = heading_level(stripped)
+            if level is not None:
+                blocks.append(Heading(level, stripped.strip("*").strip(), span))
+            else:
+                blocks.append(Paragraph(stripped, span))
+        i += 1
+    return Document(source, tuple(blocks), "text")
+
+
+def _read_table(lines: list[Line], kinds: list[str | None], i: int, blocks: list[Block]) -> int:
+    """Consume a table starting at line ``i``; blank lines and rules inside are allowed
+    when more table lines follow. Returns the index after the table."""
+    rows: list[tuple[Cell, ...]] = []
+    start = lines[i].start
+    end = start
+    n = len(lines)
+    while i < n:
+        kind = kinds[i]
+        text = lines[i].text
+        if kind is None and NUMBER_CELL.match(text.strip()):
+            kind = "pipe"  # a lone number inside a table: a cell whose "|" the PDF lost
+        if kind is None:
+            if not text.strip() or RULE_LINE.match(text):
+                j = i + 1
+                while j < n and (not lines[j].text.strip() or RULE_LINE.match(lines[j].text)):
+                    j += 1
+                if j < n and kinds[j] is not None:
+                    i = j
+                    continue
+            break
+        cells = _cells(lines[i], kind)
+        filled = [c for c in cells if c.text]
+        if filled and not all(RULE_CELL.match(c.text) for c in filled):
+            rows.append(cells)  # rows of blanks and "-----" rules carry nothing
+        end = lines[i].start + len(text)
+        i += 1
+    blocks.append(RawTable(tuple(rows), Span(start, end)))
+    return i
