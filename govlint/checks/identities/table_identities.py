@@ -1,0 +1,164 @@
+"""Declarative table identities: ``sum(lhs) == sum(rhs)`` per row or per column.
+
+The pack says which cells add up (``identities:`` in tables.yaml); this module only
+evaluates them, so a province pack can add an identity without code. Each identity
+carries its code (GL201 row totals, GL202 一+二 = 七+四, GL203 （七）总计, GL204 table 四);
+one Check per code evaluates the identities with that code. A row the aligner marked
+incomplete (missing columns) is never summed: the check says the identity cannot be
+checked instead of reporting a false sum.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Iterator, NamedTuple
+
+from govlint.align import Template, column_label, row_title, template
+from govlint.model import Check, CheckFn, Context, Diagnostic, Msg, Report, RowMatch, Span, TableMatch
+
+DOC = """
+## 检查什么 / What it checks
+表格的勾稽关系（规则包 `identities`，形如 “左边各项之和 = 右边各项之和”，按行或按列核对）：
+- GL201 表三每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他；
+- GL202 表三每一列：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理；
+- GL203 表三每一列：（七）总计 = （一）至（六）各项办理结果之和；
+- GL204 表四三组各自：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结。
+Each identity of the pack is checked on every row (or column) that has all its cells. Rows
+with missing columns or blank cells are not summed; a note (info) says the identity could not
+be checked there.
+
+## 为什么 / Why
+表格数字相互印证是年度报告最基本的质量要求；合计对不上说明填报有误。
+
+## 触发示例 / Example that fires
+    （七）总计	69	1	0	0	0	0	69
+
+## 通过示例 / Example that passes
+    （七）总计	69	1	0	0	0	0	70
+
+## 如何修复 / How to fix
+逐项核对原始台账，改正填错的数字。govlint 不会自动改动表格中的数字。
+"""
+
+
+class Side(NamedTuple):
+    total: Decimal
+    span: Span
+    names: list[str]
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+
+
+def _names(names: list[str]) -> str:
+    return "“" + "”+“".join(names) + "”" if len(names) <= 4 else f"“{names[0]}”至“{names[-1]}”{len(names)} 项"
+
+
+def _names_en(names: list[str]) -> str:
+    return " + ".join(names) if len(names) <= 4 else f"{names[0]} … {names[-1]} ({len(names)} items)"
+
+
+def _row_side(row: RowMatch, columns: list[str], t: Template) -> Side | None:
+    total = Decimal(0)
+    spans = []
+    for column in columns:
+        cell = row.cell(column)
+        if cell is None or cell.value is None:
+            return None
+        total += cell.value
+        spans.append(cell.span)
+    return Side(total, spans[0], [column_label(t, c) for c in columns])
+
+
+def _column_side(table: TableMatch, rows: list[str], column: str, t: Template) -> Side | None:
+    total = Decimal(0)
+    spans = []
+    for row_id in rows:
+        row = table.row(row_id)
+        spec = t.row_spec(row_id)
+        shifted = row is None or spec is None or len(row.cells) != len(spec.columns)
+        cell = None if shifted or row is None else row.cell(column)
+        if cell is None or cell.value is None:
+            return None
+        total += cell.value
+        spans.append(cell.span)
+    return Side(total, spans[0], [row_title(t, r) for r in rows])
+
+
+def _mismatch(code: str, identity: dict[str, Any], place: Msg, lhs: Side, rhs: Side) -> Diagnostic:
+    note = identity.get("message") or {}
+    zh = (f"{place.zh}：{_names(rhs.names)}之和为 {_fmt(rhs.total)}，{_names(lhs.names)}为 {_fmt(lhs.total)}"
+          f"（{note.get('zh', '')}）")
+    en = (f"{place.en}: {_names_en(rhs.names)} = {_fmt(rhs.total)}, but {_names_en(lhs.names)} = {_fmt(lhs.total)}"
+          f" ({note.get('en', '')})")
+    return Diagnostic(code, "error", Msg(zh, en), lhs.span, str(identity.get("id", "identity")))
+
+
+def _unchecked(code: str, identity: dict[str, Any], t: Template, where: list[str], span: Span) -> Diagnostic:
+    note = identity.get("message") or {}
+    places = "、".join(w for w in where[:3] if w)
+    more = "等" if len(where) > 3 else ""
+    zh = (f"表{t.id}有 {len(where)} 处缺列或空白{f'（{places}{more}）' if places else ''}，"
+          f"无法核对勾稽关系：{note.get('zh', identity.get('id'))}")
+    en = (f"table {t.id}: {len(where)} place(s) have missing columns or blank cells, so this identity "
+          f"cannot be checked: {note.get('en', identity.get('id'))}")
+    return Diagnostic(code, "info", Msg(zh, en), span, str(identity.get("id", "identity")))
+
+
+def check_identity(report: Report, identity: dict[str, Any], code: str) -> Iterator[Diagnostic]:
+    t = template(report.pack, str(identity.get("table", "")))
+    table = report.table(t.id) if t else None
+    if t is None or table is None:
+        return
+    lhs_ids = [str(x) for x in identity.get("lhs", [])]
+    rhs_ids = [str(x) for x in identity.get("rhs", [])]
+    skipped: list[str] = []
+    if identity.get("per", "row") == "row":
+        for row in table.rows:
+            spec = t.row_spec(row.row)
+            if spec is None or not set(lhs_ids + rhs_ids) <= set(spec.columns):
+                continue
+            if identity.get("over") and row.row not in identity["over"]:
+                continue
+            shifted = len(row.cells) != len(spec.columns)  # numbers may sit in the wrong columns
+            lhs, rhs = _row_side(row, lhs_ids, t), _row_side(row, rhs_ids, t)
+            if lhs is None or rhs is None or shifted:
+                skipped.append(row_title(t, row.row))
+            elif lhs.total != rhs.total:
+                title = row_title(t, row.row)
+                place = Msg(f"表{t.id}“{title}”行" if title else f"表{t.id}",
+                            f"table {t.id} row “{title}”" if title else f"table {t.id}")
+                yield _mismatch(code, identity, place, lhs, rhs)
+    else:
+        columns = [str(c) for c in identity.get("over") or [c["id"] for c in t.columns]]
+        for column in columns:
+            lhs, rhs = _column_side(table, lhs_ids, column, t), _column_side(table, rhs_ids, column, t)
+            if lhs is None or rhs is None:
+                skipped.append(f"“{column_label(t, column)}”列")
+            elif lhs.total != rhs.total:
+                label = column_label(t, column)
+                yield _mismatch(code, identity, Msg(f"表{t.id}“{label}”列", f"table {t.id} column “{label}”"), lhs, rhs)
+    if skipped:
+        yield _unchecked(code, identity, t, skipped, table.span)
+
+
+def _runner(code: str) -> CheckFn:
+    def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
+        for identity in report.pack.data.get("identities", []) or []:
+            if str(identity.get("code", "GL201")) == code:
+                yield from check_identity(report, identity, code)
+
+    return run
+
+
+def _check(code: str, name: str, zh: str, en: str) -> Check:
+    return Check(code, name, "error", Msg(zh, en), DOC, _runner(code))
+
+
+CHECKS = (
+    _check("GL201", "table-row-total", "表三行合计不等于各列之和", "a table 三 row total is not the sum of its columns"),
+    _check("GL202", "table-column-balance", "表三一+二不等于（七）+四", "table 三: 一 + 二 ≠ （七） + 四 in a column"),
+    _check("GL203", "table-results-total", "表三（七）总计不等于各项办理结果之和", "table 三: （七） ≠ the sum of results"),
+    _check("GL204", "table-four-total", "表四总计不等于各结果之和", "table 四: a group total is not the sum of its results"),
+)
