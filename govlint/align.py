@@ -97,6 +97,13 @@ def parse_number(text: str) -> Decimal | None:
         return None
 
 
+def _trim(cells: list[Cell]) -> list[Cell]:
+    """Drop trailing empty cells (layout); explicit blank marks such as “/” stay values."""
+    while cells and not cells[-1].text:
+        cells.pop()
+    return cells
+
+
 def cell_kind(cell: Cell) -> str:
     """"num", "blank" (empty or a blank marker such as / — 无) or "text"."""
     if cell.text in BLANK_MARKS:
@@ -383,9 +390,7 @@ class TableReader:
             elif spec.parent:
                 self.group = spec.parent if self._is_group(spec.parent) else self.group
             matched = (spec, exact, cell)
-        tail = list(cells[first_num:]) if first_num is not None else []
-        while tail and cell_kind(tail[-1]) == "blank":
-            tail.pop()
+        tail = _trim(list(cells[first_num:])) if first_num is not None else []
         if matched is not None:
             spec, exact, cell = matched
             self._finish()
@@ -409,15 +414,16 @@ class TableReader:
     def _continue(self, cells: list[Cell]) -> None:
         """Numbers without a label: the rest of the current row (one cell per line), or an
         unlabelled template row such as table 四's single row."""
-        while cells and cell_kind(cells[-1]) == "blank":
-            cells.pop()
+        cur = self.current
+        unlabelled = next((r for r in self.t.rows if not r.keys and r.id not in self.rows), None)
+        starts_unlabelled = unlabelled is not None and (cur is None or len(cur.values) >= len(cur.spec.columns))
+        if not (starts_unlabelled and unlabelled and len(cells) == len(unlabelled.columns)):
+            cells = _trim(cells)  # exactly a full row: its trailing blanks are values
         if not cells:
             return
-        cur = self.current
         if cur is not None and len(cur.values) < len(cur.spec.columns):
             cur.values.extend(cells)
             return
-        unlabelled = next((r for r in self.t.rows if not r.keys and r.id not in self.rows), None)
         if unlabelled is not None:
             self._finish()
             self.current = _Building(unlabelled, None, cells, [])

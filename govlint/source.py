@@ -54,18 +54,43 @@ def decode(data: bytes, path: str) -> Source:
         text = data.decode("utf-8")
         encoding = "utf-8"
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data, cp_isolation=["gb18030", "utf_16", "utf_16_le", "utf_16_be", "big5"]).best()
-        if best is None:
-            raise DecodeError(f"{path}: 不是可识别的文本文件 / not a readable text file") from None
-        encoding = best.encoding
-        if encoding in ("gbk", "gb2312"):
-            encoding = "gb18030"  # a superset: never fails where GBK succeeded
-        text = str(best)
+        text, encoding = _decode_legacy(data, path)
     if _looks_binary(text):
         raise DecodeError(f"{path}: 看起来是二进制文件 / looks like a binary file")
     return _finish(path, text, encoding, bom=False)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text shows NUL bytes mostly in one of the two byte positions (ASCII, digits,
+    line ends); legacy CJK encodings never contain NUL, so this only claims clear UTF-16."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    # Characters such as 一 (U+4E00) put a NUL in the other position too, so compare.
+    if odd > half // 10 and odd > 4 * even:
+        return "utf-16-le"
+    if even > half // 10 and even > 4 * odd:
+        return "utf-16-be"
+    return None
+
+
+def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
+    """Non-UTF-8 bytes: UTF-16 by its NUL pattern, else the best CJK legacy encoding."""
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    if best is None:
+        raise DecodeError(f"{path}: 不是可识别的文本文件 / not a readable text file")
+    encoding = "gb18030" if best.encoding in ("gbk", "gb2312", "gb18030") else best.encoding
+    # GB18030 is a superset of GBK: decoding with it never fails where GBK succeeded.
+    return (data.decode(encoding) if encoding == "gb18030" else str(best)), encoding
 
 
 def _finish(path: str, text: str, encoding: str, bom: bool) -> Source:

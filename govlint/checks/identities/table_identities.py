@@ -88,10 +88,14 @@ def _column_side(table: TableMatch, rows: list[str], column: str, t: Template) -
 
 def _mismatch(code: str, identity: dict[str, Any], place: Msg, lhs: Side, rhs: Side) -> Diagnostic:
     note = identity.get("message") or {}
-    zh = (f"{place.zh}：{_names(rhs.names)}之和为 {_fmt(rhs.total)}，{_names(lhs.names)}为 {_fmt(lhs.total)}"
-          f"（{note.get('zh', '')}）")
-    en = (f"{place.en}: {_names_en(rhs.names)} = {_fmt(rhs.total)}, but {_names_en(lhs.names)} = {_fmt(lhs.total)}"
-          f" ({note.get('en', '')})")
+    if len(lhs.names) == 1:  # a total against its parts: “parts add up to X, the total says Y”
+        zh = f"{_names(rhs.names)}之和为 {_fmt(rhs.total)}，{_names(lhs.names)}为 {_fmt(lhs.total)}"
+        en = f"{_names_en(rhs.names)} = {_fmt(rhs.total)}, but {_names_en(lhs.names)} = {_fmt(lhs.total)}"
+    else:
+        zh = f"{_names(lhs.names)}之和为 {_fmt(lhs.total)}，而{_names(rhs.names)}之和为 {_fmt(rhs.total)}"
+        en = f"{_names_en(lhs.names)} = {_fmt(lhs.total)}, but {_names_en(rhs.names)} = {_fmt(rhs.total)}"
+    zh = f"{place.zh}：{zh}（{note.get('zh', '')}）"
+    en = f"{place.en}: {en} ({note.get('en', '')})"
     return Diagnostic(code, "error", Msg(zh, en), lhs.span, str(identity.get("id", "identity")))
 
 

@@ -1,0 +1,65 @@
+"""GL1xx and GL201–GL204 on fixture reports: each fixture plants one defect into
+``clean-minimal.md``; the rule must fire exactly there and stay quiet on the clean report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govlint.engine import Engine
+from tests.conftest import FIXTURES
+
+FAMILIES = ("GL1", "GL20")
+
+# fixture -> {(code, line, severity)} for the structure and table-identity codes
+EXPECTED: dict[str, set[tuple[str, int, str]]] = {
+    "GL101": {("GL101", 1, "error")},
+    "GL102": {("GL102", 65, "warning")},
+    "GL103": {("GL103", 65, "info")},
+    "GL104": {("GL104", 34, "warning"), ("GL201", 29, "info"), ("GL203", 29, "info")},
+    "GL105": {("GL105", 63, "warning"), ("GL204", 59, "info")},
+    "GL106": {("GL106", 13, "warning"), ("GL106", 36, "info")},
+    "GL107": {("GL107", 29, "warning"), ("GL107", 42, "warning"), ("GL203", 29, "info")},
+    "GL108": {("GL108", 27, "error")},
+    "GL109": {("GL109", 71, "warning")},
+    "GL201": {("GL201", 33, "error"), ("GL203", 54, "error")},
+    "GL202": {("GL202", 31, "error")},
+    "GL203": {("GL203", 54, "error")},
+    "GL204": {("GL204", 63, "error")},
+}
+
+
+def found(engine: Engine, path: Path) -> set[tuple[str, int, str]]:
+    result = engine.lint_path(str(path))
+    assert result.source is not None
+    return {
+        (d.code, result.source.position(d.span.start)[0], d.severity)
+        for d in result.diagnostics
+        if d.code.startswith(FAMILIES)
+    }
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED))
+def test_rule_fires_on_its_fixture(engine: Engine, code: str) -> None:
+    assert found(engine, FIXTURES / code / "fires.md") == EXPECTED[code]
+
+
+def test_clean_report_is_quiet(engine: Engine) -> None:
+    assert found(engine, FIXTURES / "clean-minimal.md") == set()
+
+
+def test_typo_fix_is_safe_and_keeps_numbering(engine: Engine) -> None:
+    result = engine.lint_path(str(FIXTURES / "GL106" / "fires.md"))
+    fixes = {d.severity: d.fix for d in result.diagnostics if d.code == "GL106"}
+    typo, reworded = fixes["warning"], fixes["info"]
+    assert typo is not None and typo.safe and typo.edits[0].new_text == "本年废止件数"
+    assert reworded is not None and not reworded.safe
+    assert reworded.edits[0].new_text == "2.其他法律行政法规禁止公开"
+
+
+def test_every_rule_has_docs_in_both_languages(engine: Engine) -> None:
+    for check in engine.all_checks:
+        assert check.summary.zh and check.summary.en, check.code
+        for heading in ("检查什么", "为什么", "触发示例", "通过示例", "如何修复"):
+            assert heading in check.doc, (check.code, heading)

@@ -1,0 +1,40 @@
+"""The Markdown reader: headings, bold headings, GFM tables with exact cell spans, comments."""
+
+from __future__ import annotations
+
+from govlint.model import Comment, Heading, Paragraph, RawTable
+from govlint.readers.markdown import read
+from govlint.source import source_from_text
+
+TEXT = """# 某县2023年政府信息公开工作年度报告
+
+**一、总体情况**
+
+正文第一段，
+接续一行。
+
+<!-- govlint-disable-next-line GL301 -->
+
+| 信息内容 | 本年制发件数 |
+|---|---|
+| 规章 | 0 |
+| 行政\\|规范性文件 | 7 |
+"""
+
+
+def test_blocks() -> None:
+    doc = read(source_from_text("r.md", TEXT))
+    assert [type(b).__name__ for b in doc.blocks] == ["Heading", "Heading", "Paragraph", "Comment", "RawTable"]
+    title, section, para, comment, table = doc.blocks
+    assert isinstance(title, Heading) and title.text.startswith("某县")
+    assert isinstance(section, Heading) and section.text == "一、总体情况" and section.level == 2
+    assert isinstance(para, Paragraph) and para.text == TEXT[para.span.start : para.span.end]
+    assert isinstance(comment, Comment) and comment.text.startswith("govlint-disable-next-line")
+    assert isinstance(table, RawTable)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["信息内容", "本年制发件数"],
+        ["规章", "0"],
+        ["行政\\|规范性文件", "7"],
+    ]
+    cell = table.rows[1][1]
+    assert TEXT[cell.span.start : cell.span.end] == "0"

@@ -1,0 +1,48 @@
+"""The plain-text reader on each table layout found in real reports."""
+
+from __future__ import annotations
+
+from govlint.model import Heading, Paragraph, RawTable
+from govlint.readers.text import read
+from govlint.source import source_from_text
+
+
+def tables(text: str) -> list[list[list[str]]]:
+    doc = read(source_from_text("r.txt", text))
+    return [[[c.text for c in row] for row in b.rows] for b in doc.blocks if isinstance(b, RawTable)]
+
+
+def test_tab_rows_keep_empty_cells_and_spans() -> None:
+    text = "标题\n规章\t0\t\t3\n"
+    doc = read(source_from_text("r.txt", text))
+    table = next(b for b in doc.blocks if isinstance(b, RawTable))
+    cells = table.rows[0]
+    assert [c.text for c in cells] == ["规章", "0", "", "3"]
+    assert [text[c.span.start : c.span.end] for c in cells] == ["规章", "0", "", "3"]
+
+
+def test_one_cell_per_line_with_pipes_and_lost_pipe() -> None:
+    rows = tables("表\n规章 |\n0 |\n|||\n0\n||\n")[0]
+    assert rows == [["规章"], ["0"], ["0"]]
+
+
+def test_blank_lines_and_rules_inside_a_table() -> None:
+    text = "a\tb\n-----\t----\n\nc\td\n\n正文。\n"
+    assert tables(text) == [[["a", "b"], ["c", "d"]]]
+
+
+def test_space_aligned_columns() -> None:
+    assert tables("规章    0    0    0\n行政规范性文件    7    11    20\n") == [
+        [["规章", "0", "0", "0"], ["行政规范性文件", "7", "11", "20"]]
+    ]
+
+
+def test_gfm_rows_in_plain_text() -> None:
+    assert tables("| 规章 | 0 | 1 |\n")[0] == [["规章", "0", "1"]]
+
+
+def test_headings_and_paragraphs() -> None:
+    doc = read(source_from_text("r.txt", "某县2023年政府信息公开工作年度报告\n\n一、总体情况\n（一）主动公开。全年公开信息100条。\n1.依申请公开\n"))
+    kinds = [(type(b).__name__, getattr(b, "level", None)) for b in doc.blocks]
+    assert kinds == [("Heading", 1), ("Heading", 2), ("Paragraph", None), ("Heading", 4)]
+    assert isinstance(doc.blocks[2], Paragraph) and isinstance(doc.blocks[1], Heading)

@@ -1,0 +1,63 @@
+"""Plugins: found once through entry points, blockable, and isolated when they fail."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from govlint.engine import Engine, Settings
+from govlint.hookspecs import hookimpl
+from govlint.model import Check, Context, Diagnostic, Msg, Report, Span
+from govlint.plugins import find_plugins, load_plugins
+
+BUILTINS = {"readers", "national-pack", "formatters", "structure", "identities"}
+
+
+def test_builtins_are_entry_points() -> None:
+    names = {p.name for p in find_plugins()}
+    assert BUILTINS <= names
+    assert find_plugins() is find_plugins()  # scanned once
+
+
+def test_block_a_plugin_with_p_no() -> None:
+    engine = Engine(Settings(blocked=("structure",)))
+    codes = {c.code for c in engine.all_checks}
+    assert not any(code.startswith("GL10") for code in codes)
+    assert any(code.startswith("GL20") for code in codes)
+
+
+def _raising(report: Report, ctx: Context) -> Iterator[Diagnostic]:
+    raise RuntimeError("boom")
+    yield  # pragma: no cover
+
+
+class CrashingPlugin:
+    @hookimpl
+    def govlint_checks(self) -> list[Check]:
+        return [Check("GL999", "always-crashes", "error", Msg("崩溃", "crashes"), "", _raising)]
+
+
+class BrokenHookPlugin:
+    @hookimpl
+    def govlint_checks(self) -> list[Check]:
+        raise ValueError("cannot list checks")
+
+
+def test_a_crashing_check_is_one_internal_error_and_others_still_run() -> None:
+    plugins = load_plugins()
+    plugins.manager.register(CrashingPlugin(), name="crashing")
+    engine = Engine(Settings(), plugins)
+    result = engine.lint_text("r.md", "没有任何部分的报告\n")
+    internal = [d for d in result.diagnostics if d.code == "GL900"]
+    assert len(internal) == 1 and "GL999" in internal[0].message.en and "boom" in internal[0].message.en
+    assert any(d.code == "GL101" for d in result.diagnostics)
+
+
+def test_a_plugin_whose_hook_raises_is_reported_by_name() -> None:
+    plugins = load_plugins()
+    plugins.manager.register(BrokenHookPlugin(), name="broken-hook")
+    engine = Engine(Settings(), plugins)
+    result = engine.lint_text("r.md", "报告\n")
+    messages = [d.message.en for d in result.diagnostics if d.code == "GL900"]
+    assert any("broken-hook" in m and "cannot list checks" in m for m in messages)
+    assert any(d.code == "GL101" for d in result.diagnostics)
+    assert result.diagnostics[0].span == Span(0, 0)
