@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 from govlint.model import (
     Cell,
@@ -105,7 +106,7 @@ def _trim(cells: list[Cell]) -> list[Cell]:
 
 
 def cell_kind(cell: Cell) -> str:
-    """"num", "blank" (empty or a blank marker such as / — 无) or "text"."""
+    """ "num", "blank" (empty or a blank marker such as / — 无) or "text"."""
     if cell.text in BLANK_MARKS:
         return "blank"
     return "num" if parse_number(cell.text) is not None else "text"
@@ -259,15 +260,9 @@ def find_sections(document: Document, pack: Pack) -> tuple[SectionMatch, ...]:
 # --------------------------------------------------------------------------- title
 
 
-def find_title(
-    document: Document, first_section: int
-) -> tuple[Heading | None, int | None, str | None]:
+def find_title(document: Document, first_section: int) -> tuple[Heading | None, int | None, str | None]:
     """The title line, the report year and the organ, from the lines before section 一."""
-    lines = [
-        b
-        for b in document.blocks
-        if isinstance(b, (Heading, Paragraph)) and b.span.start < first_section
-    ]
+    lines = [b for b in document.blocks if isinstance(b, (Heading, Paragraph)) and b.span.start < first_section]
     lines = lines[:8]
     for i, block in enumerate(lines):
         text = block.text.strip().strip("#*").strip()
@@ -364,7 +359,7 @@ class TableReader:
         head = cells if first_num is None else cells[:first_num]
         has_values = first_num is not None
         matched: tuple[RowSpec, bool, Cell] | None = None
-        texts = [cell for cell, kind in zip(head, kinds) if kind == "text"]
+        texts = [cell for cell, kind in zip(head, kinds, strict=False) if kind == "text"]
         unknown = False
         for cell in texts:
             label = split_label(cell.text)
@@ -375,9 +370,7 @@ class TableReader:
                 if self.header_cell(cell, has_values):
                     continue
                 if has_values or split_label(cell.text).kind:
-                    self.problems.append(
-                        Problem("unknown_row", cell.span, self.t.id, "", {"found": cell.text})
-                    )
+                    self.problems.append(Problem("unknown_row", cell.span, self.t.id, "", {"found": cell.text}))
                     unknown = True
                 continue
             spec, exact = found
@@ -396,7 +389,7 @@ class TableReader:
             self._finish()
             if not exact:
                 self._reworded(spec, cell)
-            pending = [c for c, k in zip(head, kinds) if k == "blank" and c.text] if not tail else []
+            pending = [c for c, k in zip(head, kinds, strict=False) if k == "blank" and c.text] if not tail else []
             self.current = _Building(spec, cell, tail, pending)
         elif tail and not unknown:
             # A row of numbers alone keeps its leading blanks: they are empty values.
@@ -430,8 +423,13 @@ class TableReader:
             return
         first, last = cells[0].span, cells[-1].span
         self.problems.append(
-            Problem("extra_number", Span(first.start, last.end), self.t.id, cur.spec.id if cur else "", {
-                "count": str(len(cells)), "found": " ".join(c.text for c in cells)})
+            Problem(
+                "extra_number",
+                Span(first.start, last.end),
+                self.t.id,
+                cur.spec.id if cur else "",
+                {"count": str(len(cells)), "found": " ".join(c.text for c in cells)},
+            )
         )
 
     def _finish(self) -> None:
@@ -450,18 +448,27 @@ class TableReader:
             )
         elif len(values) < expected:
             self.problems.append(
-                Problem("missing_column", row_span, self.t.id, spec.id,
-                        {"count": str(len(values)), "expected": str(expected)})
+                Problem(
+                    "missing_column",
+                    row_span,
+                    self.t.id,
+                    spec.id,
+                    {"count": str(len(values)), "expected": str(expected)},
+                )
             )
         elif len(values) > expected:
             extra = values[expected:]
             self.problems.append(
-                Problem("extra_number", Span(extra[0].span.start, extra[-1].span.end), self.t.id, spec.id,
-                        {"count": str(len(values)), "expected": str(expected),
-                         "found": " ".join(c.text for c in extra)})
+                Problem(
+                    "extra_number",
+                    Span(extra[0].span.start, extra[-1].span.end),
+                    self.t.id,
+                    spec.id,
+                    {"count": str(len(values)), "expected": str(expected), "found": " ".join(c.text for c in extra)},
+                )
             )
         cells = []
-        for column, cell in zip(spec.columns, values):
+        for column, cell in zip(spec.columns, values, strict=False):
             kind = cell_kind(cell)
             value = parse_number(cell.text) if kind == "num" else None
             if kind == "blank" and len(values) >= expected:

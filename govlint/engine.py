@@ -9,8 +9,9 @@ the remaining checks still run.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from govlint.model import (
     SEVERITY_RANK,
@@ -148,20 +149,20 @@ class Engine:
             return []
         try:
             document: Document = reader.read(source)
-        except Exception as exc:  # noqa: BLE001 - isolate the reader
+        except Exception as exc:
             return [internal_error(f"reader {reader.name}", exc)]
         from govlint.align import align
 
         try:
             report = align(document, self.pack, self.settings.report_year)
-        except Exception as exc:  # noqa: BLE001 - isolate the aligner
+        except Exception as exc:
             return [internal_error("align", exc)]
         ctx = Context(self.settings.lang, {})
         out: list[Diagnostic] = []
         for check in self.checks():
             try:
                 out.extend(check.run(report, ctx))
-            except Exception as exc:  # noqa: BLE001 - one broken check never stops the others
+            except Exception as exc:
                 out.append(internal_error(f"{check.code} {check.name}", exc))
         return out
 

@@ -9,8 +9,9 @@ only when a diagnostic is printed, so every layer agrees on where a thing is.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Callable, Iterable, Literal, NamedTuple, Union
+from typing import Any, Literal, NamedTuple
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -34,9 +35,7 @@ class Source(NamedTuple):
     line_starts: tuple[int, ...]
 
     @classmethod
-    def from_text(
-        cls, path: str, text: str, encoding: str = "utf-8", newline: str = "\n", bom: bool = False
-    ) -> Source:
+    def from_text(cls, path: str, text: str, encoding: str = "utf-8", newline: str = "\n", bom: bool = False) -> Source:
         """Build a Source from already-normalised text (``\\n`` line ends only)."""
         starts = [0]
         starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
@@ -100,7 +99,7 @@ class Comment(NamedTuple):
     span: Span
 
 
-Block = Union[Heading, Paragraph, RawTable, Comment]
+Block = Heading | Paragraph | RawTable | Comment
 
 
 class Document(NamedTuple):
@@ -227,7 +226,7 @@ class Pack(NamedTuple):
     id: str
     version: str
     title: str
-    data: dict[str, object]
+    data: dict[str, Any]  # YAML data: its shape is checked when the pack is loaded
     origin: str  # file path or "distribution:NAME"
     chain: tuple[str, ...]  # ids of the packs it was built from, base first
 

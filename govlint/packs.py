@@ -8,8 +8,9 @@ Nothing in a pack executes: it is interpreted by the checks.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from govlint.model import Pack
 
@@ -122,7 +123,7 @@ def resolve(pack_id: str, available: dict[str, tuple[Path, dict[str, Any]]]) -> 
 
     def build(pid: str, depth: int) -> dict[str, Any]:
         if pid in chain:
-            raise PackError(f"extends 循环 / extends cycle: {' -> '.join(chain + [pid])}")
+            raise PackError(f"extends 循环 / extends cycle: {' -> '.join([*chain, pid])}")
         if depth > 16:
             raise PackError("extends 层级过深 / extends chain too deep")
         if pid not in available:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import pluggy
 
@@ -90,8 +90,8 @@ class Plugins(NamedTuple):
         for impl in self.manager.hook.govlint_checks.get_hookimpls():
             name = self.manager.get_name(impl.plugin) or "?"
             try:
-                checks.extend(impl.function())
-            except Exception as exc:  # noqa: BLE001 - isolate plugin failures
+                checks.extend(cast("list[Check]", impl.function()))
+            except Exception as exc:
                 errors.append(PluginError(name, f"{type(exc).__name__}: {exc}"))
         return checks, errors
 
@@ -110,6 +110,6 @@ def load_plugins(blocked: tuple[str, ...] = ()) -> Plugins:
         try:
             plugin = _load_object(spec.value)
             pm.register(plugin, name=spec.name)
-        except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the run
+        except Exception as exc:
             errors.append(PluginError(spec.name, f"{type(exc).__name__}: {exc}"))
     return Plugins(pm, tuple(errors))

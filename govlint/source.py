@@ -46,9 +46,11 @@ def decode(data: bytes, path: str) -> Source:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(encoding)
+                text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"{path}: 无法按 {encoding} 解码 / cannot decode as {encoding}: {exc.reason}") from None
+                raise DecodeError(
+                    f"{path}: 无法按 {encoding} 解码 / cannot decode as {encoding}: {exc.reason}"
+                ) from None
             return _finish(path, text, encoding, bom=True)
     try:
         text = data.decode("utf-8")

@@ -32,7 +32,7 @@ def apply_suppressions(source: Source, diags: list[Diagnostic]) -> list[Diagnost
             for code in codes or {"*"}:
                 open_.setdefault(code, line)
         else:
-            for code in list(open_) if not codes else codes:
+            for code in codes if codes else list(open_):
                 if code in open_:
                     ranges.append((open_.pop(code), line, {code}))
     end = len(source.line_starts) + 1

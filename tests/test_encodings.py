@@ -56,7 +56,7 @@ def test_positions_count_characters_not_bytes() -> None:
 def test_binary_file_is_one_clear_error(tmp_path: Path) -> None:
     junk = tmp_path / "junk.txt"
     junk.write_bytes(bytes(range(256)) * 20)
-    with pytest.raises(DecodeError, match="junk.txt"):
+    with pytest.raises(DecodeError, match=r"junk\.txt"):
         read_source(str(junk))
 
 

@@ -8,6 +8,7 @@ conversion) is read as a heading.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -51,7 +52,7 @@ def _row_cells(source: Source, line: int) -> tuple[Cell, ...]:
     bounds = [m.start() for m in PIPE.finditer(text)]
     edges = [-1, *bounds, len(text)]
     cells = []
-    for a, b in zip(edges, edges[1:]):
+    for a, b in itertools.pairwise(edges):
         piece = text[a + 1 : b]
         lead = len(piece) - len(piece.lstrip())
         content = piece.strip()

@@ -30,9 +30,7 @@ def summary(report: Report) -> dict[str, Any]:
     return {
         "year": report.year,
         "organ": report.organ,
-        "sections": {
-            s.key: [pos(s.heading.span.start)[0], s.status] if s.heading else None for s in report.sections
-        },
+        "sections": {s.key: [pos(s.heading.span.start)[0], s.status] if s.heading else None for s in report.sections},
         "tables": {
             t.template: {
                 row.row: {

@@ -42,7 +42,12 @@ def test_gfm_rows_in_plain_text() -> None:
 
 
 def test_headings_and_paragraphs() -> None:
-    doc = read(source_from_text("r.txt", "某县2023年政府信息公开工作年度报告\n\n一、总体情况\n（一）主动公开。全年公开信息100条。\n1.依申请公开\n"))
+    doc = read(
+        source_from_text(
+            "r.txt",
+            "某县2023年政府信息公开工作年度报告\n\n一、总体情况\n（一）主动公开。全年公开信息100条。\n1.依申请公开\n",
+        )
+    )
     kinds = [(type(b).__name__, getattr(b, "level", None)) for b in doc.blocks]
     assert kinds == [("Heading", 1), ("Heading", 2), ("Paragraph", None), ("Heading", 4)]
     assert isinstance(doc.blocks[2], Paragraph) and isinstance(doc.blocks[1], Heading)

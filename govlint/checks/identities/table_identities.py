@@ -10,8 +10,9 @@ checked instead of reporting a false sum.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from govlint.align import Template, column_label, row_title, template
 from govlint.model import Check, CheckFn, Context, Diagnostic, Msg, Report, RowMatch, Span, TableMatch
@@ -103,10 +104,14 @@ def _unchecked(code: str, identity: dict[str, Any], t: Template, where: list[str
     note = identity.get("message") or {}
     places = "、".join(w for w in where[:3] if w)
     more = "等" if len(where) > 3 else ""
-    zh = (f"表{t.id}有 {len(where)} 处缺列或空白{f'（{places}{more}）' if places else ''}，"
-          f"无法核对勾稽关系：{note.get('zh', identity.get('id'))}")
-    en = (f"table {t.id}: {len(where)} place(s) have missing columns or blank cells, so this identity "
-          f"cannot be checked: {note.get('en', identity.get('id'))}")
+    zh = (
+        f"表{t.id}有 {len(where)} 处缺列或空白{f'（{places}{more}）' if places else ''}，"
+        f"无法核对勾稽关系：{note.get('zh', identity.get('id'))}"
+    )
+    en = (
+        f"table {t.id}: {len(where)} place(s) have missing columns or blank cells, so this identity "
+        f"cannot be checked: {note.get('en', identity.get('id'))}"
+    )
     return Diagnostic(code, "info", Msg(zh, en), span, str(identity.get("id", "identity")))
 
 
@@ -131,8 +136,10 @@ def check_identity(report: Report, identity: dict[str, Any], code: str) -> Itera
                 skipped.append(row_title(t, row.row))
             elif lhs.total != rhs.total:
                 title = row_title(t, row.row)
-                place = Msg(f"表{t.id}“{title}”行" if title else f"表{t.id}",
-                            f"table {t.id} row “{title}”" if title else f"table {t.id}")
+                place = Msg(
+                    f"表{t.id}“{title}”行" if title else f"表{t.id}",
+                    f"table {t.id} row “{title}”" if title else f"table {t.id}",
+                )
                 yield _mismatch(code, identity, place, lhs, rhs)
     else:
         columns = [str(c) for c in identity.get("over") or [c["id"] for c in t.columns]]
@@ -161,8 +168,14 @@ def _check(code: str, name: str, zh: str, en: str) -> Check:
 
 
 CHECKS = (
-    _check("GL201", "table-row-total", "表三行合计不等于各列之和", "a table 三 row total is not the sum of its columns"),
+    _check(
+        "GL201", "table-row-total", "表三行合计不等于各列之和", "a table 三 row total is not the sum of its columns"
+    ),
     _check("GL202", "table-column-balance", "表三一+二不等于（七）+四", "table 三: 一 + 二 ≠ （七） + 四 in a column"),
-    _check("GL203", "table-results-total", "表三（七）总计不等于各项办理结果之和", "table 三: （七） ≠ the sum of results"),
-    _check("GL204", "table-four-total", "表四总计不等于各结果之和", "table 四: a group total is not the sum of its results"),
+    _check(
+        "GL203", "table-results-total", "表三（七）总计不等于各项办理结果之和", "table 三: （七） ≠ the sum of results"
+    ),
+    _check(
+        "GL204", "table-four-total", "表四总计不等于各结果之和", "table 四: a group total is not the sum of its results"
+    ),
 )

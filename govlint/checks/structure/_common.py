@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from govlint.align import row_title, template
 from govlint.model import Problem, Report, Span

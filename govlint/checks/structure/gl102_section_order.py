@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.checks.structure._common import section_title
 from govlint.model import Check, Context, Diagnostic, Msg, Report

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.checks.structure._common import section_title
 from govlint.model import Check, Context, Diagnostic, Edit, Fix, Msg, Report
@@ -35,13 +35,18 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         written = report.source.text[span.start : span.end]
         prefix = written[: len(written) - len(written.lstrip("#* "))]
         suffix = written[len(written.rstrip("*")) :]
-        fix = Fix(Msg(f"改为“{official}”", f"replace with “{official}”"),
-                  (Edit(span, f"{prefix}{official}{suffix}"),), safe=False)
+        fix = Fix(
+            Msg(f"改为“{official}”", f"replace with “{official}”"),
+            (Edit(span, f"{prefix}{official}{suffix}"),),
+            safe=False,
+        )
         yield Diagnostic(
             CHECK.code,
             CHECK.severity,
-            Msg(f"标题“{section.heading.text}”与格式不同，格式为“{official}”",
-                f"heading “{section.heading.text}” differs from the format's “{official}”"),
+            Msg(
+                f"标题“{section.heading.text}”与格式不同，格式为“{official}”",
+                f"heading “{section.heading.text}” differs from the format's “{official}”",
+            ),
             span,
             CHECK.name,
             fix,

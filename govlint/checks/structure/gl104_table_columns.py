@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.checks.structure._common import problems, where, where_en
 from govlint.model import Check, Context, Diagnostic, Msg, Report
@@ -31,15 +31,21 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     for p in problems(report, "missing_column", "extra_number"):
         count, expected = p.detail.get("count", "?"), p.detail.get("expected", "?")
         if p.kind == "missing_column":
-            msg = Msg(f"{where(report, p)}只有 {count} 个数字，格式要求 {expected} 列，缺少的列无法确定",
-                      f"{where_en(report, p)} has {count} numbers where the format has {expected} columns")
+            msg = Msg(
+                f"{where(report, p)}只有 {count} 个数字，格式要求 {expected} 列，缺少的列无法确定",
+                f"{where_en(report, p)} has {count} numbers where the format has {expected} columns",
+            )
         else:
             found = p.detail.get("found", "")
-            msg = Msg(f"{where(report, p)}多出数字“{found}”（格式要求 {expected} 列）" if expected != "?"
-                      else f"{where(report, p)}有无法归入任何行的数字“{found}”",
-                      f"{where_en(report, p)} has extra numbers “{found}”")
+            msg = Msg(
+                f"{where(report, p)}多出数字“{found}”（格式要求 {expected} 列）"
+                if expected != "?"
+                else f"{where(report, p)}有无法归入任何行的数字“{found}”",
+                f"{where_en(report, p)} has extra numbers “{found}”",
+            )
         yield Diagnostic(CHECK.code, CHECK.severity, msg, p.span, CHECK.name)
 
 
-CHECK = Check("GL104", "table-columns", "warning", Msg("表格行的列数不对", "wrong number of columns in a table row"),
-              DOC, run)
+CHECK = Check(
+    "GL104", "table-columns", "warning", Msg("表格行的列数不对", "wrong number of columns in a table row"), DOC, run
+)

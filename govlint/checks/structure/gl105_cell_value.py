@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import groupby
-from typing import Iterator
 
 from govlint.align import column_label, template
 from govlint.checks.structure._common import problems, where, where_en
@@ -20,10 +20,10 @@ A value cell that is empty, holds a blank marker (/ — 无) or is not a number.
 ## 触发示例 / Example that fires
 表四行政复议各栏留空：
 
-    	 	 	 	 	0	0	0	0	0	0	0	0	0	0
+                  0  0  0  0  0  0  0  0  0  0
 
 ## 通过示例 / Example that passes
-    0	0	0	0	0	0	0	0	0	0	0	0	0	0	0
+    0  0  0  0  0  0  0  0  0  0  0  0  0  0  0
 
 ## 如何修复 / How to fix
 没有发生的事项填 0。
@@ -42,16 +42,23 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         span = Span(group[0].span.start, group[-1].span.end)
         if kind == "bad_number":
             text = "、".join(f"“{p.detail.get('found', '')}”" for p in group)
-            msg = Msg(f"{where(report, first)}“{columns}”栏应为数字，实为{text}",
-                      f"{where_en(report, first)}: {columns} must be numbers, found {text}")
+            msg = Msg(
+                f"{where(report, first)}“{columns}”栏应为数字，实为{text}",
+                f"{where_en(report, first)}: {columns} must be numbers, found {text}",
+            )
         elif first.detail.get("count") == "0":
-            msg = Msg(f"{where(report, first)}没有填写数字（空白不等于 0）",
-                      f"{where_en(report, first)} has no numbers (blank is not zero)")
+            msg = Msg(
+                f"{where(report, first)}没有填写数字（空白不等于 0）",
+                f"{where_en(report, first)} has no numbers (blank is not zero)",
+            )
         else:
-            msg = Msg(f"{where(report, first)}“{columns}”{len(group)} 个单元格为空（空白不等于 0，没有发生应填 0）",
-                      f"{where_en(report, first)}: {len(group)} empty cell(s) in {columns} (blank is not zero)")
+            msg = Msg(
+                f"{where(report, first)}“{columns}”{len(group)} 个单元格为空（空白不等于 0，没有发生应填 0）",
+                f"{where_en(report, first)}: {len(group)} empty cell(s) in {columns} (blank is not zero)",
+            )
         yield Diagnostic(CHECK.code, CHECK.severity, msg, span, CHECK.name)
 
 
-CHECK = Check("GL105", "cell-value", "warning", Msg("单元格为空或不是数字", "a cell is blank or not a number"),
-              DOC, run)
+CHECK = Check(
+    "GL105", "cell-value", "warning", Msg("单元格为空或不是数字", "a cell is blank or not a number"), DOC, run
+)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.align import norm
 from govlint.checks.structure._common import problems, where, where_en
@@ -32,7 +32,7 @@ other rewordings are info.
 def is_typo(found: str, expected: str) -> bool:
     """Same length and exactly one character different: a slip of the pen, not a rewording."""
     a, b = norm(found), norm(expected)
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=False)) == 1
 
 
 def _replacement(p: Problem, written: str) -> str:
@@ -55,20 +55,24 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         what_zh = "列名" if p.kind == "reworded_column" else "行名"
         what_en = "column label" if p.kind == "reworded_column" else "row label"
         written = report.source.text[p.span.start : p.span.end]
-        fix = Fix(Msg(f"改为“{expected}”", f"replace with “{expected}”"),
-                  (Edit(p.span, _replacement(p, written)),), safe=typo)
+        fix = Fix(
+            Msg(f"改为“{expected}”", f"replace with “{expected}”"), (Edit(p.span, _replacement(p, written)),), safe=typo
+        )
         kind_zh = "疑为错别字" if typo else "与格式措辞不同"
         yield Diagnostic(
             CHECK.code,
             "warning" if typo else "info",
-            Msg(f"{where(report, p)}{what_zh}“{found}”{kind_zh}，格式为“{expected}”",
+            Msg(
+                f"{where(report, p)}{what_zh}“{found}”{kind_zh}，格式为“{expected}”",
                 f"{where_en(report, p)}: {what_en} “{found}” {'looks misspelt' if typo else 'is reworded'}; "
-                f"the format says “{expected}”"),
+                f"the format says “{expected}”",
+            ),
             p.span,
             CHECK.name,
             fix,
         )
 
 
-CHECK = Check("GL106", "label-variant", "warning", Msg("表格栏目名称与格式不同", "table label differs from the format"),
-              DOC, run)
+CHECK = Check(
+    "GL106", "label-variant", "warning", Msg("表格栏目名称与格式不同", "table label differs from the format"), DOC, run
+)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.checks.structure._common import problems, where, where_en
 from govlint.model import Check, Context, Diagnostic, Msg, Report
@@ -30,11 +30,14 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     for p in problems(report, "unknown_row", "missing_row"):
         if p.kind == "unknown_row":
             found = p.detail.get("found", "")
-            msg = Msg(f"表{p.table}中的“{found}”不是格式中的行", f"“{found}” in table {p.table} is not a row of the format")
+            msg = Msg(
+                f"表{p.table}中的“{found}”不是格式中的行", f"“{found}” in table {p.table} is not a row of the format"
+            )
         else:
             msg = Msg(f"{where(report, p)}缺失", f"{where_en(report, p)} is missing")
         yield Diagnostic(CHECK.code, CHECK.severity, msg, p.span, CHECK.name)
 
 
-CHECK = Check("GL107", "row-mismatch", "warning", Msg("表格行与格式不对应", "table rows do not match the format"),
-              DOC, run)
+CHECK = Check(
+    "GL107", "row-mismatch", "warning", Msg("表格行与格式不对应", "table rows do not match the format"), DOC, run
+)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.align import templates
 from govlint.checks.structure._common import problems
@@ -35,8 +35,10 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         yield Diagnostic(
             CHECK.code,
             CHECK.severity,
-            Msg(f"表{p.table}无法按格式读出，合计与勾稽关系无法核对",
-                f"table {p.table} cannot be read against the format; its sums cannot be checked"),
+            Msg(
+                f"表{p.table}无法按格式读出，合计与勾稽关系无法核对",
+                f"table {p.table} cannot be read against the format; its sums cannot be checked",
+            ),
             p.span,
             CHECK.name,
         )
@@ -53,5 +55,4 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         )
 
 
-CHECK = Check("GL108", "table-unreadable", "error", Msg("表格缺失或无法读出", "table missing or unreadable"),
-              DOC, run)
+CHECK = Check("GL108", "table-unreadable", "error", Msg("表格缺失或无法读出", "table missing or unreadable"), DOC, run)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.checks.structure._common import section_specs, section_title
 from govlint.model import Check, Context, Diagnostic, Msg, Report, Span
@@ -45,8 +45,10 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
             yield Diagnostic(
                 str(statement.get("code", CHECK.code)),
                 statement.get("severity", CHECK.severity),
-                Msg(str(message.get("zh", f"“{title}”缺少必须报告的内容 {statement['id']}")),
-                    str(message.get("en", f"“{title}” lacks the required statement {statement['id']}"))),
+                Msg(
+                    str(message.get("zh", f"“{title}”缺少必须报告的内容 {statement['id']}")),
+                    str(message.get("en", f"“{title}” lacks the required statement {statement['id']}")),
+                ),
                 _body_anchor(report, section.body, section.heading.span),
                 CHECK.name,
             )
@@ -60,5 +62,6 @@ def _body_anchor(report: Report, body: Span, fallback: Span) -> Span:
     return fallback
 
 
-CHECK = Check("GL109", "required-statement", "warning",
-              Msg("缺少必须报告的内容", "a required statement is missing"), DOC, run)
+CHECK = Check(
+    "GL109", "required-statement", "warning", Msg("缺少必须报告的内容", "a required statement is missing"), DOC, run
+)
