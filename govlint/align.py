@@ -36,7 +36,8 @@ from govlint.model import (
 
 CN_DIGITS = "一二三四五六七八九十"
 PREFIX = re.compile(
-    r"^\s*(?:(?P<cn>[一二三四五六七八九十]{1,3})\s*[、.．]"
+    r"^\s*(?:(?:第(?P<part>[一二三四五六七八九十]{1,3})部分[、.．:：]?)"
+    r"|(?P<cn>[一二三四五六七八九十]{1,3})(?:\s*[、.．]|\s+)"
     r"|[（(]\s*(?P<paren>[一二三四五六七八九十]{1,3})\s*[）)]"
     r"|(?P<ar>\d{1,2})\s*[.．、](?!\d))\s*"
 )
@@ -74,8 +75,9 @@ def split_label(text: str) -> Label:
     m = PREFIX.match(text)
     if not m:
         return Label("", "", norm(text))
-    kind = next(k for k in ("cn", "paren", "ar") if m.group(k))
-    return Label(kind, m.group(kind), norm(text[m.end() :]))
+    kind = next(k for k in ("part", "cn", "paren", "ar") if m.group(k))
+    # "第一部分" numbers a section just as "一、" does.
+    return Label("cn" if kind == "part" else kind, m.group(kind), norm(text[m.end() :]))
 
 
 def similarity(a: str, b: str) -> float:
@@ -263,23 +265,35 @@ def find_sections(document: Document, pack: Pack) -> tuple[SectionMatch, ...]:
 def find_title(document: Document, first_section: int) -> tuple[Heading | None, int | None, str | None]:
     """The title line, the report year and the organ, from the lines before section 一."""
     lines = [b for b in document.blocks if isinstance(b, (Heading, Paragraph)) and b.span.start < first_section]
-    lines = lines[:8]
-    for i, block in enumerate(lines):
+    lines = lines[:12]
+    candidates = [
+        (rank, i)
+        for i, block in enumerate(lines)
+        for rank, word in enumerate(TITLE_WORDS)
+        if word in block.text and len(block.text.strip()) <= 60
+    ]
+    for _, i in sorted(candidates)[:1]:  # "年度报告" beats a breadcrumb's "年报"
+        block = lines[i]
         text = block.text.strip().strip("#*").strip()
-        if len(text) > 60 or not any(w in text for w in TITLE_WORDS):
-            continue
         year_match = YEAR.search(text)
         year = int(year_match.group(1)) if year_match else None
         organ = text[: year_match.start()] if year_match else ORGAN_END.sub("", text)
+        if year_match and not organ.strip():  # "2023年度某县政府信息公开…"
+            organ = ORGAN_END.sub("", re.sub(r"^度", "", text[year_match.end() :]))
         organ = re.sub(r"\s+", "", organ).strip("（()）")
+        organ = re.sub(r"关于$", "", organ)
         if year is None:
             for other in lines[i + 1 : i + 3]:
                 m = YEAR.search(other.text) or re.search(r"((?:19|20)\d{2})\s*年度", other.text)
                 if m and len(other.text) < 20:
                     year = int(m.group(1))
                     break
-        if not organ and i > 0 and len(lines[i - 1].text) <= 30:
-            organ = re.sub(r"\s+", "", lines[i - 1].text)
+        if not organ:  # the organ on a line of its own, above or below the title
+            near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+            organ = next(
+                (re.sub(r"\s+", "", b.text) for b in near if len(b.text) <= 30 and not re.search(r"\d|报告", b.text)),
+                "",
+            )
         title = block if isinstance(block, Heading) else Heading(1, text, block.span)
         return title, year, organ or None
     return None, None, None
@@ -508,6 +522,57 @@ def _tables_in(document: Document, body: Span) -> list[RawTable]:
     return [b for b in document.blocks if isinstance(b, RawTable) and body.start <= b.span.start < body.end]
 
 
+TOKEN = re.compile(r"\S+")
+LABEL_START = re.compile(
+    r"[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d.])\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、"
+)
+
+
+def _split_labels(text: str, words: list[Cell]) -> list[Cell]:
+    """Words before a row's numbers, cut where a new numbered label starts:
+    “三、本年度办理结果 (一) 予以公开” → “三、本年度办理结果”, “(一) 予以公开”."""
+    if not words:
+        return []
+    start, end = words[0].span.start, words[-1].span.end
+    cuts = sorted({start} | {m.start() for m in LABEL_START.finditer(text, start, end)})
+    out = []
+    for a, b in zip(cuts, [*cuts[1:], end], strict=True):
+        piece = text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        content = piece.strip()
+        if content:
+            out.append(Cell(content, Span(a + lead, a + lead + len(content))))
+    return out
+
+
+def _rows_from_lines(document: Document, body: Span) -> list[RawTable]:
+    """A table flattened by PDF extraction to single spaces reads as prose lines; where a
+    section has no table block, each line ending in numbers becomes a row: its label, then
+    one cell per number. Lines without numbers stay as header text."""
+    rows: list[tuple[Cell, ...]] = []
+    has_numbers = False
+    for block in document.blocks:
+        if not isinstance(block, (Paragraph, Heading)) or not body.start <= block.span.start < body.end:
+            continue
+        text = document.source.text[block.span.start : block.span.end]
+        offset = block.span.start
+        for line in text.split("\n"):
+            tokens = [Cell(m.group(), Span(offset + m.start(), offset + m.end())) for m in TOKEN.finditer(line)]
+            offset += len(line) + 1
+            split = len(tokens)
+            while split > 0 and parse_number(tokens[split - 1].text) is not None:
+                split -= 1
+            if not tokens:
+                continue
+            if split == len(tokens):  # a header line: each word is a cell
+                rows.append(tuple(tokens))
+                continue
+            has_numbers = True
+            label = _split_labels(document.source.text, tokens[:split])
+            rows.append((*label, *tokens[split:]))
+    return [RawTable(tuple(rows), body)] if has_numbers else []
+
+
 def align(document: Document, pack: Pack, year: int | None = None) -> Report:
     """Map a Document onto the pack's sections and table templates."""
     sections = find_sections(document, pack)
@@ -520,6 +585,8 @@ def align(document: Document, pack: Pack, year: int | None = None) -> Report:
     for template in templates(pack):
         section = next((s for s in sections if s.key == template.section), None)
         raw = _tables_in(document, section.body) if section and section.heading else []
+        if not raw and section and section.heading:
+            raw = _rows_from_lines(document, section.body)
         if not raw:
             raw = _best_unplaced(document, template, used)
         if not raw:

@@ -2,8 +2,8 @@
 
 markdown-it gives block tokens with line maps; cell and heading spans are recovered from
 the source lines themselves so every position points at the characters the writer typed.
-A paragraph that is only bold text and short (``**一、总体情况**``, common after a Word
-conversion) is read as a heading.
+A one-line paragraph that reads as a numbered heading (``一、总体情况`` or
+``**一、总体情况**``, common after a Word conversion) is read as a heading, as in plain text.
 """
 
 from __future__ import annotations
@@ -81,9 +81,10 @@ def read(source: Source) -> Document:
             span = _strip_span(source, _line_span(source, *tok.map))
             raw = source.text[span.start : span.end]
             bold = BOLD_ONLY.match(raw.strip())
-            inner = (bold.group(1) or bold.group(2)).strip() if bold else ""
-            if bold and "\n" not in raw and heading_level(inner) is not None:
-                blocks.append(Heading(heading_level(inner) or 2, inner, span))
+            inner = (bold.group(1) or bold.group(2)).strip() if bold else raw.strip()
+            level = heading_level(inner) if "\n" not in raw else None
+            if level is not None:
+                blocks.append(Heading(level, inner, span))
             else:
                 blocks.append(Paragraph(raw, span))
         elif tok.type == "html_block" and tok.map:

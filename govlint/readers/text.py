@@ -15,7 +15,10 @@ from typing import NamedTuple
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
 
 # Heading numbering: 一、 / 一. → section level; （一） → sub-section; 1. / 1、 → item.
-SECTION_PREFIX = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")
+# "一、" "一." "一 " (numeral then a space) or "第一部分": the numbering of a section heading.
+SECTION_PREFIX = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[一二三四五六七八九十]{1,3}\s+|第[一二三四五六七八九十]{1,3}部分)"
+)
 SUB_PREFIX = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]")
 ITEM_PREFIX = re.compile(r"^\d{1,2}\s*[.．、](?!\d)")
 SENTENCE_END = "。；;，,：:！？!?"

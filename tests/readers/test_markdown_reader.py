@@ -38,3 +38,10 @@ def test_blocks() -> None:
     ]
     cell = table.rows[1][1]
     assert TEXT[cell.span.start : cell.span.end] == "0"
+
+
+def test_plain_numbered_lines_are_headings() -> None:
+    doc = read(
+        source_from_text("r.md", "一、总体情况\n\n第二部分 主动公开政府信息情况\n\n正文很长的一段话，不是标题。\n")
+    )
+    assert [type(b).__name__ for b in doc.blocks] == ["Heading", "Heading", "Paragraph"]

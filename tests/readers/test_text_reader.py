@@ -51,3 +51,16 @@ def test_headings_and_paragraphs() -> None:
     kinds = [(type(b).__name__, getattr(b, "level", None)) for b in doc.blocks]
     assert kinds == [("Heading", 1), ("Heading", 2), ("Paragraph", None), ("Heading", 4)]
     assert isinstance(doc.blocks[2], Paragraph) and isinstance(doc.blocks[1], Heading)
+
+
+def test_title_variants() -> None:
+    from govlint.align import find_title
+
+    cases = {
+        "首页>信息公开>政府信息公开年报\n2023年度平罗县政府信息公开工作年度报告\n": (2023, "平罗县"),
+        "平罗县人民政府办公室关于2023年政府信息公开工作年度报告\n": (2023, "平罗县人民政府办公室"),
+        "政府信息公开工作年度报告\n平罗县教育局\n(2023年)\n": (2023, "平罗县教育局"),
+        "彭阳县新集乡人民政府\n\n2023 年政府信息公开工作年度报告\n": (2023, "彭阳县新集乡人民政府"),
+    }
+    for text, expected in cases.items():
+        assert find_title(read(source_from_text("r.txt", text)), 10**6)[1:] == expected, text
