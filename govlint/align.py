@@ -518,14 +518,34 @@ def read_table(template: Template, tables: Iterable[RawTable]) -> tuple[TableMat
     return match, problems
 
 
+SHORT_LINE = 60
+
+
 def _tables_in(document: Document, body: Span) -> list[RawTable]:
-    return [b for b in document.blocks if isinstance(b, RawTable) and body.start <= b.span.start < body.end]
+    """The table pieces of a section, with the short text lines between them (a row label
+    the PDF put on a line of its own) as one-cell rows, so the row stream stays whole."""
+    inside = [b for b in document.blocks if body.start <= b.span.start < body.end]
+    positions = [i for i, b in enumerate(inside) if isinstance(b, RawTable)]
+    if not positions:
+        return []
+    out: list[RawTable] = []
+    for block in inside[positions[0] : positions[-1] + 1]:
+        if isinstance(block, RawTable):
+            out.append(block)
+        elif isinstance(block, (Paragraph, Heading)) and len(block.text) <= SHORT_LINE:
+            words = _words(document.source.text, block.span)
+            out.append(RawTable((tuple(_split_labels(document.source.text, words)),), block.span))
+    return out
 
 
 TOKEN = re.compile(r"\S+")
 LABEL_START = re.compile(
     r"[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d.])\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、"
 )
+
+
+def _words(text: str, span: Span) -> list[Cell]:
+    return [Cell(m.group(), Span(m.start(), m.end())) for m in TOKEN.finditer(text, span.start, span.end)]
 
 
 def _split_labels(text: str, words: list[Cell]) -> list[Cell]:
@@ -557,7 +577,7 @@ def _rows_from_lines(document: Document, body: Span) -> list[RawTable]:
         text = document.source.text[block.span.start : block.span.end]
         offset = block.span.start
         for line in text.split("\n"):
-            tokens = [Cell(m.group(), Span(offset + m.start(), offset + m.end())) for m in TOKEN.finditer(line)]
+            tokens = _words(document.source.text, Span(offset, offset + len(line)))
             offset += len(line) + 1
             split = len(tokens)
             while split > 0 and parse_number(tokens[split - 1].text) is not None:

@@ -85,3 +85,24 @@ def test_tables_flattened_to_single_spaces_read_the_same(engine: Engine, tmp_pat
     if name == "004":  # its blank table 四 cells vanish when flattened: only a column count remains
         del got["tables"]["四"], expected["tables"]["四"]
     assert values(got["tables"]) == values(expected["tables"])
+
+
+def test_row_labels_on_their_own_lines_read_the_same(engine: Engine, tmp_path: Path) -> None:
+    """Some PDF extractions put a row's label on one line and its numbers on the next."""
+    seed = next(SEEDS.glob("000_*.txt"))
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    out = []
+    for number, line in enumerate(lines, 1):
+        if 49 <= number <= 71:  # table 三's result rows
+            cells = [c.strip() for c in line.split("\t") if c.strip()]
+            out.append(" ".join(c for c in cells if not c.isdigit()))
+            out.append("\t".join(c for c in cells if c.isdigit()))
+        else:
+            out.append(line)
+    split = tmp_path / "split.txt"
+    split.write_text("\n".join(out), encoding="utf-8")
+    expected = json.loads((EXPECTED / "seed000.json").read_text(encoding="utf-8"))
+    got = summary(aligned(engine, split))
+    values = lambda tables: {t: {r: v["values"] for r, v in rows.items()} for t, rows in tables.items()}  # noqa: E731
+    assert values(got["tables"]) == values(expected["tables"])
+    assert got["problems"] == []
