@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
+from govlint.readers.html_table import read_html_tables
 from govlint.readers.text import heading_level
 
 if TYPE_CHECKING:
@@ -91,6 +92,9 @@ def read(source: Source) -> Document:
             span = _line_span(source, *tok.map)
             for m in COMMENT.finditer(source.text, span.start, span.end):
                 blocks.append(Comment(m.group(1).strip(), Span(m.start(), m.end())))
+            table = read_html_tables(source.text[span.start : span.end], span.start)
+            if table is not None:
+                blocks.append(table)
         elif tok.type == "table_open" and tok.map:
             rows = []
             j = i + 1

@@ -45,3 +45,20 @@ def test_plain_numbered_lines_are_headings() -> None:
         source_from_text("r.md", "一、总体情况\n\n第二部分 主动公开政府信息情况\n\n正文很长的一段话，不是标题。\n")
     )
     assert [type(b).__name__ for b in doc.blocks] == ["Heading", "Heading", "Paragraph"]
+
+
+def test_html_tables_with_merged_cells() -> None:
+    text = (
+        "## 三、收到和处理政府信息公开申请情况\n\n"
+        '<table>\n<tr><td rowspan="2">三、本年度办理结果</td><td>（一）予以公开</td><td>6</td><td> 1 </td></tr>\n'
+        "<tr><td>（二）部分公开</td><td>1</td><td></td>\n</table>\n"
+    )
+    doc = read(source_from_text("r.md", text))
+    table = next(b for b in doc.blocks if isinstance(b, RawTable))
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["三、本年度办理结果", "（一）予以公开", "6", "1"],
+        ["（二）部分公开", "1", ""],
+    ]
+    for row in table.rows:
+        for cell in row:
+            assert text[cell.span.start : cell.span.end] == cell.text
