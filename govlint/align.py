@@ -50,6 +50,7 @@ TITLE_WORDS = ("年度报告", "工作报告", "年报")
 ORGAN_END = re.compile(r"(?:政府信息公开|信息公开|政务公开).*$")
 SECTION_SIM = 0.6  # enough with the right numeral
 SECTION_SIM_BARE = 0.85  # a heading without the right numeral must be close
+SHORT_HEADING = 30
 ROW_SIM = 0.75
 ROW_SIM_NUMBERED = 0.5
 HEADER_SIM = 0.7
@@ -227,7 +228,13 @@ def _section_score(heading: Heading, number: str, keys: list[str]) -> float:
 
 def find_sections(document: Document, pack: Pack) -> tuple[SectionMatch, ...]:
     specs = pack.data.get("sections", []) or []
-    headings = [b for b in document.blocks if isinstance(b, Heading)]
+    # A heading whose numeral was lost reads as a short paragraph: it stays a candidate,
+    # held to the strict similarity of an unnumbered heading by _section_score.
+    headings = [
+        b if isinstance(b, Heading) else Heading(2, b.text.strip(), b.span)
+        for b in document.blocks
+        if isinstance(b, Heading) or (isinstance(b, Paragraph) and len(b.text) <= SHORT_HEADING)
+    ]
     chosen: dict[str, tuple[Heading, str]] = {}
     used: set[int] = set()
     for spec in specs:
@@ -243,7 +250,9 @@ def find_sections(document: Document, pack: Pack) -> tuple[SectionMatch, ...]:
         if best is not None:
             h = best[1]
             used.add(h.span.start)
-            status = "exact" if split_label(h.text).core == title_key else "variant"
+            label = split_label(h.text)
+            # Exact means the right numeral and the official words; anything else is a variant.
+            status = "exact" if label.core == title_key and label.number == str(spec["id"]) else "variant"
             chosen[str(spec["id"])] = (h, status)
     starts = sorted(h.span.start for h, _ in chosen.values())
     end_of_text = len(document.source.text)

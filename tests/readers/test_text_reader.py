@@ -64,3 +64,17 @@ def test_title_variants() -> None:
     }
     for text, expected in cases.items():
         assert find_title(read(source_from_text("r.txt", text)), 10**6)[1:] == expected, text
+
+
+def test_section_heading_without_numeral_is_a_variant(engine: object) -> None:
+    from govlint.align import find_sections
+    from govlint.engine import Engine
+
+    assert isinstance(engine, Engine)
+    doc = read(
+        source_from_text(
+            "r.txt", "某县2023年政府信息公开工作年度报告\n\n总体情况\n\n正文。\n\n二、主动公开政府信息情况\n"
+        )
+    )
+    found = {s.key: s.status for s in find_sections(doc, engine.pack)}
+    assert found["一"] == "variant" and found["二"] == "exact" and found["三"] == "missing"
