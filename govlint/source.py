@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 
 from govlint.model import Source
 
@@ -88,11 +89,16 @@ def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    try:
+        # Mainland reports are GBK/GB18030 (a superset of GBK); on short input the
+        # detector cannot tell it from Big5, so a clean GB18030 decoding wins.
+        if best is None or best.encoding != "big5" or len(data) < 64:
+            return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
     if best is None:
         raise DecodeError(f"{path}: 不是可识别的文本文件 / not a readable text file")
-    encoding = "gb18030" if best.encoding in ("gbk", "gb2312", "gb18030") else best.encoding
-    # GB18030 is a superset of GBK: decoding with it never fails where GBK succeeded.
-    return (data.decode(encoding) if encoding == "gb18030" else str(best)), encoding
+    return str(best), best.encoding
 
 
 def _finish(path: str, text: str, encoding: str, bom: bool) -> Source:
@@ -100,16 +106,24 @@ def _finish(path: str, text: str, encoding: str, bom: bool) -> Source:
     return Source.from_text(path, text, encoding, newline, bom)
 
 
-def read_source(path: str) -> Source:
-    """Read a file from disk; every failure is a DecodeError with a clear message."""
+def read_bytes(path: str) -> bytes:
+    """A file's contents; every failure is a DecodeError with a clear message. Only regular
+    files are opened: a FIFO or device found in a folder would block or never end."""
     try:
-        if os.path.isdir(path):
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
             raise DecodeError(f"{path}: 是目录而不是文件 / is a directory, not a file")
+        if not stat.S_ISREG(mode):
+            raise DecodeError(f"{path}: 不是普通文件 / not a regular file (FIFO, device or socket)")
         with open(path, "rb") as fh:
-            data = fh.read()
+            return fh.read()
     except OSError as exc:
         raise DecodeError(f"{path}: 无法读取 / cannot read: {exc.strerror or exc}") from None
-    return decode(data, path)
+
+
+def read_source(path: str) -> Source:
+    """Read a file from disk; every failure is a DecodeError with a clear message."""
+    return decode(read_bytes(path), path)
 
 
 def source_from_text(path: str, text: str) -> Source:

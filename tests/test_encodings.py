@@ -66,3 +66,7 @@ def test_empty_file_reads(engine: Engine, tmp_path: Path) -> None:
     result = engine.lint_path(str(empty))
     assert result.error is None
     assert {d.code for d in result.diagnostics} >= {"GL101"}
+
+
+def test_very_short_gbk_is_not_taken_for_big5() -> None:
+    assert decode("报告".encode("gbk"), "x.txt").text == "报告"

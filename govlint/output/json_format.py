@@ -51,3 +51,13 @@ def render(results: list[FileResult], ctx: Context) -> str:
             entry["diagnostics"] = [diagnostic_dict(d, r.source, ctx.lang) for d in r.diagnostics]
         files.append(entry)
     return json.dumps({"govlint": __version__, "files": files}, ensure_ascii=False, indent=2)
+
+
+def render_statistics(results: list[FileResult], ctx: Context) -> str:
+    """``--statistics --format json``: one object, counts by code."""
+    from govlint.output.text import statistics
+
+    rows = [
+        {"code": s.code, "rule": s.rule, "count": s.total, "fixable": s.fixable} for s in statistics(results)
+    ]
+    return json.dumps({"govlint": __version__, "statistics": rows}, ensure_ascii=False, indent=2)

