@@ -81,6 +81,7 @@ def split_label(text: str) -> Label:
     return Label("cn" if kind == "part" else kind, m.group(kind), norm(text[m.end() :]))
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and the same label/key pairs recur in every report
 def similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
@@ -89,6 +90,7 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio()
 
 
+@lru_cache(maxsize=1 << 14)  # pure (Decimal is immutable); a report has ~600 cells, mostly "0"
 def parse_number(text: str) -> Decimal | None:
     """A cell's number, or None if it is not one (units such as 件 are allowed)."""
     t = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
@@ -143,7 +145,7 @@ class Template(NamedTuple):
 
 
 def _own_number(row_id: str) -> tuple[str, str]:
-    m = re.search(r"(\d+)$", row_id)
+    m = re.search(r"(?<!\d)(\d+)$", row_id)  # only where a digit run starts: linear
     if m:
         return "ar", m.group(1)
     m = re.fullmatch(r"[（(]([一二三四五六七八九十]+)[）)]", row_id)

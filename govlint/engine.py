@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -42,6 +43,7 @@ class Settings(NamedTuple):
     pack: str = "national"
     report_year: int | None = None
     blocked: tuple[str, ...] = ()  # plugin names blocked with -p no:NAME
+    packs: tuple[str, ...] = ()  # pack files or folders named by the configuration
 
 
 def code_matches(code: str, prefixes: Iterable[str]) -> bool:
@@ -78,14 +80,16 @@ def plugin_error(err: PluginError) -> Diagnostic:
 class Engine:
     """Everything needed to lint files, resolved once."""
 
-    def __init__(self, settings: Settings = Settings(), plugins: Plugins | None = None) -> None:
+    def __init__(
+        self, settings: Settings = Settings(), plugins: Plugins | None = None, pack: Pack | None = None
+    ) -> None:
         self.settings = settings
         self.plugins = plugins or load_plugins(settings.blocked)
         self.readers: list[Reader] = self.plugins.readers()
         checks, errors = self.plugins.checks()
         self.all_checks: list[Check] = sorted(checks, key=lambda c: c.code)
         self.plugin_errors: tuple[PluginError, ...] = self.plugins.errors + tuple(errors)
-        self._pack: Pack | None = None
+        self._pack: Pack | None = pack  # given: used instead of settings.pack (``govlint pack test``)
 
     # ------------------------------------------------------------------ discovery
     @property
@@ -94,17 +98,39 @@ class Engine:
         if self._pack is None:
             from govlint import packs
 
-            paths = [Path(str(p)) for p in self.plugins.pack_paths()]
-            self._pack = packs.resolve(self.settings.pack, packs.index_packs(paths))
+            local = [packs.PackSource(Path(p), "configuration") for p in self.settings.packs]
+            self._pack = packs.load(self.settings.pack, local + packs.plugin_sources(self.plugins))
         return self._pack
 
+    @cached_property
+    def effective(self) -> tuple[tuple[str, ...], tuple[tuple[str, Severity], ...]]:
+        """(ignore, severity overrides) after the pack's own ``disable``/``severity``, which
+        the settings (configuration, command line) override."""
+        data = self.pack.data
+        disable = tuple(str(c) for c in data.get("disable") or ())
+        pack_severity = tuple((str(c), sev) for c, sev in (data.get("severity") or {}).items())
+        return self.settings.ignore + disable, pack_severity + self.settings.severity
+
+    def enabled(self, code: str) -> bool:
+        """Whether diagnostics with ``code`` are reported under these settings and pack."""
+        ignore, _ = self.effective
+        select = self.settings.select
+        return (not select or code_matches(code, select)) and not code_matches(code, ignore)
+
+    @cached_property
+    def _pack_only_codes(self) -> bool:
+        """Whether an enabled code exists only in the pack (a province's ``GL110`` statement,
+        reported by the GL109 check): then every check runs and its findings are filtered,
+        since which check reports such a code is not declared."""
+        from govlint.packs import codes
+
+        own = {c.code for c in self.all_checks}
+        return any(code not in own and self.enabled(code) for code in codes(self.pack.data))
+
     def checks(self) -> list[Check]:
-        s = self.settings
-        return [
-            c
-            for c in self.all_checks
-            if (not s.select or code_matches(c.code, s.select)) and not code_matches(c.code, s.ignore)
-        ]
+        if self._pack_only_codes:
+            return list(self.all_checks)
+        return [c for c in self.all_checks if self.enabled(c.code)]
 
     def reader_for(self, path: str) -> Reader | None:
         suffix = Path(path).suffix.lower()
@@ -139,12 +165,12 @@ class Engine:
         diags = self._apply_settings(diags)
         from govlint.suppress import apply_suppressions
 
-        diags = apply_suppressions(source, diags)
+        diags = self._apply_settings(apply_suppressions(source, diags, self.enabled))
         diags.sort(key=lambda d: (d.span.start, d.code))
         return FileResult(source.path, source, tuple(diags))
 
     def _run(self, source: Source) -> list[Diagnostic]:
-        reader = self.reader_for(source.path) or self.reader_for(".txt")
+        reader = self.reader_for(source.path) or self.reader_for("report.txt")  # no suffix: plain text
         if reader is None:
             return []
         try:
@@ -163,18 +189,16 @@ class Engine:
             try:
                 out.extend(check.run(report, ctx))
             except Exception as exc:
-                out.append(internal_error(f"{check.code} {check.name}", exc))
+                out.append(internal_error(f"{check.code} {check.name} [{self.plugins.owner(check.run)}]", exc))
         return out
 
     def _apply_settings(self, diags: list[Diagnostic]) -> list[Diagnostic]:
-        s = self.settings
+        _, severity = self.effective
         result = []
         for d in diags:
-            if d.code != INTERNAL_CODE and (
-                (s.select and not code_matches(d.code, s.select)) or code_matches(d.code, s.ignore)
-            ):
+            if d.code != INTERNAL_CODE and not self.enabled(d.code):
                 continue
-            for prefix, sev in s.severity:
+            for prefix, sev in severity:
                 if d.code.startswith(prefix):
                     d = d._replace(severity=sev)
             result.append(d)

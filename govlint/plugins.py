@@ -39,7 +39,17 @@ class PluginError(NamedTuple):
 
 @lru_cache(maxsize=1)
 def find_plugins() -> tuple[PluginSpec, ...]:
-    """Scan installed distributions for ``govlint`` entry points (once per process)."""
+    """Installed ``govlint`` entry points, scanned once per process and memoised on disk
+    until a folder of the import path changes (an install or uninstall)."""
+    import sys
+
+    from govlint.cache import memo, path_state
+
+    rows = memo("entry-points", path_state(sys.path), lambda: [tuple(s) for s in _scan_plugins()])
+    return tuple(PluginSpec(*row) for row in rows)
+
+
+def _scan_plugins() -> tuple[PluginSpec, ...]:
     from importlib.metadata import entry_points
 
     found = []
@@ -94,6 +104,20 @@ class Plugins(NamedTuple):
             except Exception as exc:
                 errors.append(PluginError(name, f"{type(exc).__name__}: {exc}"))
         return checks, errors
+
+    def owner(self, obj: object) -> str:
+        """The name of the registered plugin whose module (or a parent package of it)
+        defines ``obj``, so a crash can be blamed on the plugin a user can block."""
+        import sys
+
+        module = str(getattr(obj, "__module__", "") or "")
+        parts = module.split(".")
+        for end in range(len(parts), 0, -1):
+            candidate = sys.modules.get(".".join(parts[:end]))
+            name = self.manager.get_name(candidate) if candidate is not None else None  # None = blocked
+            if name:
+                return name
+        return module or "?"
 
 
 def load_plugins(blocked: tuple[str, ...] = ()) -> Plugins:

@@ -1,52 +1,171 @@
 """Inline suppressions: ``<!-- govlint-disable-next-line GL301 -->`` and friends.
 
-Suppression comments are found in the text itself (Markdown comments, or the same comment
-on a line of its own in plain text), so both readers share one implementation.
+Suppression comments are found in the text itself, so both readers share one
+implementation: in Markdown anywhere (they are HTML comments, invisible when rendered),
+in plain text only on a line of their own (so a quoted comment inside a sentence is
+text). A comment that suppresses nothing is reported as GL001, so stale suppressions
+do not silently hide the next real problem.
+
+- ``govlint-disable CODES`` … ``govlint-enable CODES``: a range (to the end of the file
+  when never enabled again); ``govlint-enable`` without codes ends every open range.
+- ``govlint-disable-next-line CODES``: the next line that is not blank (and the comment's
+  own line).
+- ``govlint-disable-file [CODES]``: the whole file.
+
+Codes are exact codes or prefixes (``GL2``); no codes means every code.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
-from govlint.model import Diagnostic, Source
+from govlint.hookspecs import hookimpl
+from govlint.model import Check, Context, Diagnostic, Msg, Report, Source, Span
 
-COMMENT = re.compile(r"<!--\s*govlint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->")
-CODES = re.compile(r"[A-Z]+\d*")
+CODE = "GL001"
+_COMMENT = r"<!--[ \t]*govlint-(disable-next-line|disable-file|disable|enable)\b([^>\n]*?)-->"
+IN_MARKDOWN = re.compile(_COMMENT)
+ON_OWN_LINE = re.compile(rf"^[ \t\u3000]*{_COMMENT}[ \t\u3000]*\r?$", re.MULTILINE)
+CODES = re.compile(r"[A-Za-z]+\d*")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+ALL = "*"
 
 
-def apply_suppressions(source: Source, diags: list[Diagnostic]) -> list[Diagnostic]:
-    """Drop diagnostics covered by suppression comments."""
+class Suppression(NamedTuple):
+    """One comment: the lines it covers (1-based, inclusive) and the codes it names."""
+
+    kind: str
+    span: Span
+    first: int
+    last: int
+    codes: tuple[str, ...]  # ("*",) = every code
+
+
+def comments(source: Source) -> Iterator[Suppression]:
+    """The suppression comments of a file, each with the lines it covers."""
     if "govlint-" not in source.text:
-        return diags
-    next_line: dict[int, set[str]] = {}
-    ranges: list[tuple[int, int, set[str]]] = []  # (from line, to line, codes) ; empty = all
-    open_: dict[str, int] = {}
-    for m in COMMENT.finditer(source.text):
-        kind, codes = m.group(1), set(CODES.findall(m.group(2)))
+        return
+    pattern = IN_MARKDOWN if source.path.lower().endswith(MARKDOWN_SUFFIXES) else ON_OWN_LINE
+    end = len(source.line_starts)
+    open_: dict[str, Suppression] = {}
+    for m in pattern.finditer(source.text):
+        kind = m.group(1)
+        codes = tuple(c.upper() for c in CODES.findall(m.group(2))) or (ALL,)
+        span = Span(m.start(), m.end())
         line = source.position(m.start())[0]
         if kind == "disable-file":
-            return [d for d in diags if codes and not _covered(d.code, codes)]
-        if kind == "disable-next-line":
-            next_line.setdefault(line + 1, set()).update(codes or {"*"})
+            yield Suppression(kind, span, 1, end, codes)
+        elif kind == "disable-next-line":
+            # from the comment's own line: a finding anchored on the first block of a part
+            # (GL109 …) lands on the comment itself when the comment opens the part
+            yield Suppression(kind, span, line, _next_text_line(source, line), codes)
         elif kind == "disable":
-            for code in codes or {"*"}:
-                open_.setdefault(code, line)
+            for code in codes:
+                open_.setdefault(code, Suppression(kind, span, line, end, (code,)))
         else:
-            for code in codes if codes else list(open_):
-                if code in open_:
-                    ranges.append((open_.pop(code), line, {code}))
-    end = len(source.line_starts) + 1
-    ranges.extend((start, end, {code}) for code, start in open_.items())
+            for code in list(open_) if codes == (ALL,) else codes:
+                started = open_.pop(code, None)
+                if started is not None:
+                    yield started._replace(last=line)
+    yield from open_.values()
 
-    def suppressed(d: Diagnostic) -> bool:
+
+def _next_text_line(source: Source, line: int) -> int:
+    last = len(source.line_starts)
+    target = line + 1
+    while target < last and not source.line_text(target).strip():
+        target += 1
+    return target
+
+
+def _covers(codes: tuple[str, ...], code: str) -> bool:
+    return any(c == ALL or code.startswith(c) for c in codes)
+
+
+def apply_suppressions(
+    source: Source, diags: list[Diagnostic], enabled: Callable[[str], bool] = lambda code: True
+) -> list[Diagnostic]:
+    """Drop diagnostics covered by suppression comments and add a GL001 for each code of a
+    comment that covered nothing (only for codes ``enabled`` under the current settings: a
+    code that was not checked cannot have been needed)."""
+    found = list(comments(source))
+    if not found:
+        return diags
+    used: set[tuple[int, str]] = set()  # (comment start, code)
+    kept = []
+    for d in diags:
         line = source.position(d.span.start)[0]
-        codes = next_line.get(line)
-        if codes and ("*" in codes or _covered(d.code, codes)):
-            return True
-        return any(a <= line <= b and ("*" in c or _covered(d.code, c)) for a, b, c in ranges)
+        hits = [(s, c) for s in found if s.first <= line <= s.last for c in s.codes if _covers((c,), d.code)]
+        if hits and d.code != CODE:
+            used.update((s.span.start, c) for s, c in hits)
+            continue
+        kept.append(d)
+    if not enabled(CODE):
+        return kept
+    # GL001 can be suppressed too (“disable-file GL001”): comments naming it go last
+    names_gl001 = [s for s in found if any(c != ALL and _covers((c,), CODE) for c in s.codes)]
+    for s in found:
+        if s in names_gl001 or not _unused_codes(s, used, enabled):
+            continue
+        line = source.position(s.span.start)[0]
+        covering = [g for g in names_gl001 if g.first <= line <= g.last]
+        used.update((g.span.start, c) for g in covering for c in g.codes if _covers((c,), CODE))
+        kept.extend([] if covering else [_unused(s, used, enabled)])
+    kept.extend(_unused(s, used, enabled) for s in names_gl001 if _unused_codes(s, used, enabled))
+    return kept
 
-    return [d for d in diags if not suppressed(d)]
+
+def _unused_codes(s: Suppression, used: set[tuple[int, str]], enabled: Callable[[str], bool]) -> list[str]:
+    return [c for c in s.codes if (s.span.start, c) not in used and (c == ALL or enabled(c))]
 
 
-def _covered(code: str, codes: set[str]) -> bool:
-    return any(code.startswith(c) for c in codes)
+def _unused(s: Suppression, used: set[tuple[int, str]], enabled: Callable[[str], bool]) -> Diagnostic:
+    codes = _unused_codes(s, used, enabled)
+    names = "、".join("全部" if c == ALL else c for c in codes)
+    names_en = ", ".join("all codes" if c == ALL else c for c in codes)
+    return Diagnostic(
+        CODE,
+        CHECK.severity,
+        Msg(f"抑制注释 govlint-{s.kind} 未抑制任何问题（{names}），可以删除",
+            f"the suppression comment govlint-{s.kind} suppresses nothing ({names_en}); remove it"),
+        s.span,
+        CHECK.name,
+    )
+
+
+DOC = """
+## 检查什么 / What it checks
+`<!-- govlint-disable … -->` 等抑制注释在本文件中没有抑制任何问题。
+A suppression comment (`govlint-disable`, `-disable-next-line`, `-disable-file`) that
+suppressed no diagnostic: the problem it was written for has been fixed, or the code is wrong.
+
+## 为什么 / Why
+过时的抑制注释会悄悄隐藏以后真正出现的问题。 A stale suppression hides the next real problem.
+
+## 触发示例 / Example that fires
+    <!-- govlint-disable-next-line GL301 -->
+    本机关2023年未收取信息处理费。
+
+## 通过示例 / Example that passes
+    <!-- govlint-disable-next-line GL501 -->
+    二是依申请公开答复文书存在不规范情况。。
+
+## 如何修复 / How to fix
+删除该注释，或改正其中的规则代码。 Remove the comment, or correct its codes.
+"""
+
+
+def _no_findings(report: Report, ctx: Context) -> Iterator[Diagnostic]:
+    """The engine reports GL001 itself (it needs every other rule's findings first)."""
+    return iter(())
+
+
+CHECK = Check(CODE, "unused-suppression", "info", Msg("抑制注释未抑制任何问题", "unused suppression comment"), DOC,
+              _no_findings)
+
+
+@hookimpl
+def govlint_checks() -> list[Check]:
+    return [CHECK]

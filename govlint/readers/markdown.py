@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 BOLD_ONLY = re.compile(r"^\*\*([^*]+)\*\*$|^__([^_]+)__$")
 PIPE = re.compile(r"(?<!\\)\|")
-ATX = re.compile(r"^\s{0,3}#{1,6}\s*|\s+#+\s*$")
+# The closing run starts only where whitespace starts: a long gap inside a heading stays linear.
+ATX = re.compile(r"^\s{0,3}#{1,6}\s*|(?<!\s)\s+#+\s*$")
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,138 @@
+"""Cold start: ``govlint check`` on one report, against ``python -c pass`` and ``import govlint.cli``.
+
+Each command runs ``--runs`` times as a fresh process; the median and the fastest are shown.
+Bytecode is written (``PYTHONDONTWRITEBYTECODE`` is removed, as on a user's machine) and one
+warm-up run fills ``__pycache__`` and govlint's start-up memos first. Then ``python -X
+importtime`` shows which imports cost the most, and a run with the start-up memos off shows
+what they save. Target: at most 150 ms for one report on a 2-core machine.
+
+    python benchmarks/cold_start.py [--runs 21] [--report FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+TARGET_MS = 150.0
+
+
+class Timing(NamedTuple):
+    label: str
+    median_ms: float
+    best_ms: float
+
+
+def environment(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.pop("GOVLINT_DISABLE_PLUGIN_AUTOLOAD", None)
+    env.update(extra)
+    return env
+
+
+def time_command(label: str, argv: Sequence[str], runs: int, env: dict[str, str]) -> Timing:
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)  # warm-up
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        samples.append((time.perf_counter() - start) * 1000)
+    return Timing(label, statistics.median(samples), min(samples))
+
+
+#: Run in a fresh process: the phases of one ``check``, each timed once.
+_PHASES = """
+import json, sys, time
+t0 = time.perf_counter()
+import govlint.cli
+t1 = time.perf_counter()
+from govlint.engine import Engine, Settings
+engine = Engine(Settings())
+t2 = time.perf_counter()
+engine.pack
+t3 = time.perf_counter()
+engine.lint_path(sys.argv[1])
+t4 = time.perf_counter()
+engine.lint_path(sys.argv[1])
+t5 = time.perf_counter()
+print(json.dumps([["import govlint.cli", t1 - t0], ["plugins: scan, import, register", t2 - t1],
+                  ["rule pack", t3 - t2], ["first lint (lazy imports included)", t4 - t3],
+                  ["same lint again (warm)", t5 - t4]]))
+"""
+
+
+def phases(report: str, env: dict[str, str]) -> list[tuple[str, float]]:
+    """Where one check's own time goes, phase by phase, in a fresh process."""
+    import json
+
+    proc = subprocess.run([sys.executable, "-c", _PHASES, report], env=env, capture_output=True, text=True,
+                          check=False)
+    return [(str(name), float(seconds)) for name, seconds in json.loads(proc.stdout or "[]")]
+
+
+class Import(NamedTuple):
+    module: str
+    self_us: int
+    cumulative_us: int
+
+
+def import_times(report: str, env: dict[str, str]) -> list[Import]:
+    """``-X importtime`` of one check, top-level imports first by cumulative time."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "govlint", "check", report],
+        env=env, capture_output=True, text=True, check=False,
+    )
+    rows = []
+    for line in proc.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        self_us, cumulative, name = (part.strip() for part in line[len("import time:") :].split("|"))
+        # Nesting is shown by indentation; keep the imports govlint's own code asked for.
+        depth = (len(line.split("|")[2]) - len(line.split("|")[2].lstrip())) // 2
+        if depth <= 1:
+            rows.append(Import(name, int(self_us), int(cumulative)))
+    return sorted(rows, key=lambda r: -r.cumulative_us)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--report", default=str(min(SEEDS.glob("*.txt"), default="")))
+    parser.add_argument("--top", type=int, default=15, help="imports to show")
+    args = parser.parse_args(argv)
+    py = sys.executable
+    env = environment()
+    check = [py, "-m", "govlint", "check", "-q", args.report]
+    timings = [
+        time_command("python -c pass", [py, "-c", "pass"], args.runs, env),
+        time_command("python -c 'import govlint.cli'", [py, "-c", "import govlint.cli"], args.runs, env),
+        time_command("govlint check (one report)", check, args.runs, env),
+        time_command("  … start-up memos off", check, args.runs, environment(GOVLINT_NO_STARTUP_CACHE="1")),
+    ]
+    print(f"cold start, {args.runs} runs each, report {Path(args.report).name} (python {sys.version.split()[0]})")
+    for t in timings:
+        print(f"  {t.label:<36} median {t.median_ms:7.1f} ms   best {t.best_ms:7.1f} ms")
+    check_ms = timings[2].median_ms
+    verdict = "within" if check_ms <= TARGET_MS else "OVER"
+    own = check_ms - timings[0].median_ms
+    print(f"  target {TARGET_MS:.0f} ms: {verdict} (check minus interpreter start: {own:.1f} ms)")
+    print("\nphases of one check, in a fresh process:")
+    for name, seconds in phases(args.report, env):
+        print(f"  {seconds * 1000:7.1f} ms  {name}")
+    print(f"\nwhere the time goes (python -X importtime, top {args.top} imports by cumulative time):")
+    for row in import_times(args.report, env)[: args.top]:
+        print(f"  {row.cumulative_us / 1000:7.1f} ms  (self {row.self_us / 1000:5.1f} ms)  {row.module}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""GL403: a fixed line whose area code belongs to another city than the organ's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govlint.checks.contacts import regions
+from govlint.checks.contacts.phones import area_code, describe, is_fixed_line, read_phone
+from govlint.contacts import contact_spec, contacts_of_kind
+from govlint.model import Check, Context, Diagnostic, Msg, Report
+
+DOC = """
+## 检查什么 / What it checks
+固定电话的区号所属地区（phonenumbers 的地理数据）须与发布机关所在的地级市（自治州、地区、盟）一致。
+机关所在地由机关名称（如“同心县”→ 吴忠市，“彭阳县新集乡人民政府”→ 固原市）按行政区划表查得；
+名称在全国不唯一（如“朝阳区”）或区号地名无法确定时不报告。
+A fixed line's area code must belong to the organ's own prefecture. The organ's prefecture comes from
+its name and the administrative-division table (cpca's adcodes); nothing is reported when either side
+is ambiguous. Mobile numbers are not placed.
+
+## 为什么 / Why
+区号错了，外地读者按号码拨打会打到别的城市；这常是沿用其他单位模板时留下的错误。
+
+## 触发示例 / Example that fires
+    同心县……联系电话：0371-66661234        （0371 是河南省郑州市，同心县属宁夏吴忠市）
+
+## 通过示例 / Example that passes
+    同心县……联系电话：0953-8637408        （0953 是吴忠市）
+
+## 如何修复 / How to fix
+改为本机关的电话号码（本地区的区号）。
+"""
+
+
+def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
+    phones = contacts_of_kind(report, "phone")
+    if not phones or not report.organ:
+        return
+    organ_key = regions.organ_region(report.organ)
+    if organ_key is None:
+        return
+    aliases = contact_spec(report.pack).geocoder_aliases
+    for contact in phones:
+        number = read_phone(contact.text).number
+        if number is None or not is_fixed_line(number):
+            continue
+        where = describe(number, "zh")
+        keys = regions.phone_regions(where, aliases)
+        if keys is None or regions.same_region(organ_key, keys):
+            continue
+        code, home = area_code(number), regions.region_name(organ_key)
+        yield Diagnostic(
+            CHECK.code,
+            CHECK.severity,
+            Msg(
+                f"电话“{contact.text}”的区号 {code} 属于{where}，而{report.organ}在{home}",
+                f"phone “{contact.text}”: area code {code} is {describe(number, 'en')}, "
+                f"but {report.organ} is in {home}",
+            ),
+            contact.span,
+            CHECK.name,
+        )
+
+
+CHECK = Check(
+    "GL403",
+    "phone-region-mismatch",
+    "warning",
+    Msg("电话区号与机关所在地不符", "phone area code is not the organ's"),
+    DOC,
+    run,
+)

@@ -1,0 +1,201 @@
+"""Where an organ is and where a phone's area code is, as China's administrative divisions.
+
+The division table is cpca's ``resources/adcodes.csv`` (12-digit codes and names of every
+province, prefecture and county). It is read with the csv module, once, when a report has
+something to compare: importing cpca itself would import pandas, which takes about a second.
+Places are compared by a *region key*: the first 4 digits of the code (the prefecture), or
+the first 2 (the province) where there is no prefecture (直辖市, 省直辖县级市). Every lookup
+answers None when in doubt (a name in two provinces, a renamed city), so a mismatch is only
+ever reported between two places that are both known for certain.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import NamedTuple
+
+#: Rows of the table that are groupings, not places.
+PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+PROVINCE_SUFFIX = re.compile(r"(?:省|市|特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区)$")
+PLACE_SUFFIX = re.compile(r"(?:地区|自治州|自治县|盟|市|县|区|旗)$")
+PROVINCE_LEFTOVER = re.compile(r"^(?:省|市|自治区)")
+
+
+class Place(NamedTuple):
+    code: str  # 12-digit administrative division code
+    name: str
+    level: int  # 1 province, 2 prefecture, 3 county
+
+    @property
+    def prefix(self) -> str:
+        """The significant digits: 2 for a province, 4 for a prefecture, 6 for a county."""
+        return self.code[: 2 * self.level]
+
+
+class Divisions(NamedTuple):
+    by_name: dict[str, tuple[Place, ...]]
+    by_prefix: dict[str, Place]
+    provinces: tuple[Place, ...]
+
+
+def _adcodes_path() -> Path | None:
+    """cpca's data file, located without importing cpca (and pandas)."""
+    try:
+        spec = find_spec("cpca")
+    except (ImportError, ValueError):
+        return None
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(location) / "resources" / "adcodes.csv"
+        if path.is_file():
+            return path
+    return None
+
+
+def _level(code: str) -> int:
+    if code[2:] == "0" * 10:
+        return 1
+    return 2 if code[4:] == "0" * 8 else 3
+
+
+def _read_places(path: Path) -> list[tuple[str, str]]:
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = [(row.get("adcode") or "", row.get("name") or "") for row in csv.DictReader(fh)]
+    return [(code, name) for code, name in rows if len(code) == 12 and code.isdigit() and name]
+
+
+@lru_cache(maxsize=1)
+def divisions() -> Divisions:
+    """The division table, read once (and memoised on disk); empty without cpca."""
+    from govlint.cache import memo_file
+
+    path = _adcodes_path()
+    rows = memo_file(path, _read_places) if path is not None else []
+    places = [Place(code, name, _level(code)) for code, name in rows if name not in PLACEHOLDERS]
+    by_name: dict[str, list[Place]] = {}
+    for p in places:
+        by_name.setdefault(p.name, []).append(p)
+    return Divisions(
+        by_name={k: tuple(v) for k, v in by_name.items()},
+        by_prefix={p.prefix: p for p in places},
+        provinces=tuple(p for p in places if p.level == 1),
+    )
+
+
+def region_key(place: Place) -> str:
+    """The prefecture's 4 digits, or the province's 2 where there is no prefecture."""
+    if place.level == 1:
+        return place.prefix
+    return place.code[:4] if place.code[:4] in divisions().by_prefix else place.code[:2]
+
+
+def region_name(key: str) -> str:
+    place = divisions().by_prefix.get(key)
+    return place.name if place else key
+
+
+def province_short(name: str) -> str:
+    """宁夏回族自治区 -> 宁夏, 湖南省 -> 湖南."""
+    return PROVINCE_SUFFIX.sub("", name)
+
+
+def _within(place: Place, outer: Place) -> bool:
+    return place.code.startswith(outer.prefix)
+
+
+@lru_cache(maxsize=256)
+def organ_places(organ: str) -> tuple[Place, ...]:
+    """The places an organ's name may refer to, at the finest level it names.
+
+    "彭阳县新集乡人民政府" -> (彭阳县,); "北京市朝阳区" -> (北京市朝阳区,) but "朝阳区" alone
+    -> two places (Beijing and Changchun). A name inside a longer one (和县 in 南和县) is ignored.
+    """
+    div = divisions()
+    hits: list[tuple[int, int, str]] = []
+    for name in div.by_name:
+        at = organ.find(name)
+        if at >= 0:
+            hits.append((at, at + len(name), name))
+    hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o != h for o in hits)]
+    if not hits:
+        return ()
+    groups = [div.by_name[name] for _, _, name in hits]
+    finest = max(p.level for group in groups for p in group)
+    candidates = [p for group in groups for p in group if p.level == finest]
+    return tuple(
+        p
+        for p in candidates
+        if all(any(_within(p, q) for q in group) for group in groups if all(q.level < finest for q in group))
+    )
+
+
+def organ_region(organ: str) -> str | None:
+    """The organ's region key, when its name points to one region only."""
+    keys = {region_key(p) for p in organ_places(organ)}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def organ_province(organ: str) -> Place | None:
+    """The organ's province, when its name points to one province only."""
+    codes = {p.code[:2] for p in organ_places(organ)}
+    return divisions().by_prefix.get(codes.pop()) if len(codes) == 1 else None
+
+
+def _resolve(name: str, province: Place | None) -> set[str] | None:
+    """Region keys a place name of the geocoder may mean: exact name first, then a
+    name that starts with its stem (内蒙古呼伦贝尔 -> 呼伦贝尔市, 贵州黔南 -> 黔南布依族苗族自治州)."""
+    div = divisions()
+
+    def inside(p: Place) -> bool:
+        return province is None or _within(p, province)
+
+    exact = [p for p in div.by_name.get(name, ()) if inside(p)]
+    if exact:
+        return {region_key(p) for p in exact}
+    stem = PLACE_SUFFIX.sub("", name)
+    if len(stem) < 2:
+        return None
+    found = {
+        region_key(p)
+        for names in div.by_name.values()
+        for p in names
+        if p.level > 1 and inside(p) and p.name.startswith(stem)
+    }
+    return found or None
+
+
+def phone_regions(description: str, aliases: dict[str, str]) -> set[str] | None:
+    """Region keys of a geocoder description ("山西省晋中市、吕梁市", "内蒙古呼伦贝尔");
+    None when any part cannot be placed for certain."""
+    parts = [p.strip() for p in description.split("、") if p.strip()]
+    if not parts:
+        return None
+    province: Place | None = None
+    first = parts[0]
+    for p in divisions().provinces:
+        for prefix in (p.name, province_short(p.name)):
+            if prefix and first.startswith(prefix):
+                province = p
+                first = PROVINCE_LEFTOVER.sub("", first[len(prefix) :])
+                break
+        if province is not None:
+            break
+    keys: set[str] = set()
+    names = [first, *parts[1:]] if first else parts[1:]
+    if not names and province is not None:
+        return {province.prefix}
+    for name in names:
+        found = _resolve(aliases.get(name, name), province)
+        if found is None or len(found) != 1:
+            return None
+        keys |= found
+    return keys or None
+
+
+def same_region(organ_key: str, phone_keys: set[str]) -> bool:
+    """A province-level key contains its prefectures, so either may be the coarser."""
+    return any(k.startswith(organ_key) or organ_key.startswith(k) for k in phone_keys)

@@ -1,0 +1,96 @@
+"""GL207: a count the prose repeats from a table differs from the table cell."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from govlint.model import Check, Context, Diagnostic, Msg, Report
+from govlint.prose import Mention, MentionRule, facts_for, grammar
+
+DOC = """
+## 检查什么 / What it checks
+正文复述表格中的数字时（“受理政府信息公开申请 N 件”“予以公开 N 件”“其他处理 N 件”“行政复议 N 件”
+“规范性文件 N 件”等），应与对应单元格一致。短语与单元格的对应关系写在规则包 `prose.mentions` 中
+（模式、表、行的组合、列、须有/不得有的上下文词），省级规则包可以增补。
+A count the text repeats from a table must equal the cell (or sum of cells) it repeats. The
+phrase-to-cell mapping is data in the pack (`prose.mentions`: pattern, table, alternative row
+sets, column, context words required or forbidden in the clause).
+
+- 申请数可以是“一、本年新收”或“一 + 二（含上年结转）”，与任一相符即可。
+  The number of applications may be new ones (一) or include carry-over (一 + 二).
+- 单元格空白或缺失时不比较（空白不是零，由结构规则报告）；约数不比较。
+  A blank or missing cell is not compared (blank is not zero; the structure rules report it).
+- 同一分句中有“废止、现行有效、解读”等词时，规范性文件的数字不是本年制发数，不比较。
+  废止 8 件 or 现行有效 20 件 are other quantities than 本年制发 and are not compared.
+
+## 为什么 / Why
+正文与表格不一致时读者无法判断哪个数字正确；常见原因是把几类处理结果合并叙述。
+
+## 触发示例 / Example that fires
+    其他处理 4 件，占比 6%。   （表三“（六）其他处理”三行总计之和为 1）
+
+## 通过示例 / Example that passes
+    公开涉及群众切身利益的规范性文件 7 个。   （表二“行政规范性文件”本年制发件数为 7）
+
+## 如何修复 / How to fix
+以表格为准核对原始台账，改正正文或表格；合并叙述时写明所含类别。
+"""
+
+
+def _cells(report: Report, rule: MentionRule, rows: tuple[str, ...]) -> Decimal | None:
+    table = report.table(rule.table)
+    if table is None:
+        return None
+    total = Decimal(0)
+    for row_id in rows:
+        row = table.row(row_id)
+        value = row.value(rule.column) if row is not None else None
+        if value is None:
+            return None  # blank is not zero: cannot compare
+        total += value
+    return total
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _check(report: Report, rule: MentionRule, mention: Mention) -> Diagnostic | None:
+    sums = [_cells(report, rule, rows) for rows in rule.rows]
+    if not sums or any(s is None for s in sums):
+        return None
+    said = mention.quantity.value
+    if any(said == s for s in sums):
+        return None
+    table = sums[0]
+    assert table is not None
+    return Diagnostic(
+        CHECK.code,
+        CHECK.severity,
+        Msg(
+            f"正文称“{mention.phrase}”，但{rule.cell.zh}为 {_fmt(table)}",
+            f"the text says '{mention.phrase}' ({rule.what.en}: {_fmt(said)}), "
+            f"but {rule.cell.en} is {_fmt(table)}",
+        ),
+        mention.span,
+        CHECK.name,
+    )
+
+
+def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
+    rules = {rule.id: rule for rule in grammar(report.pack).mentions}
+    for mention in facts_for(report.document, report.pack).mentions:
+        found = _check(report, rules[mention.rule], mention)
+        if found is not None:
+            yield found
+
+
+CHECK = Check(
+    "GL207",
+    "text-table-mismatch",
+    "warning",
+    Msg("正文复述的数字与表格不符", "a count in the text differs from the table"),
+    DOC,
+    run,
+)

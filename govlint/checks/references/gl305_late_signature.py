@@ -1,0 +1,117 @@
+"""GL305: a signature or publication date after the statutory deadline (条例第四十九条)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any, NamedTuple
+
+from govlint.checks.references.scan import compiled, family, render, segments, severity, to_int
+from govlint.model import Check, Context, Diagnostic, Msg, Report, Span
+
+DOC = """
+## 检查什么 / What it checks
+落款或发布日期晚于《政府信息公开条例》第四十九条规定的期限：政府部门（局、委、办、中心……）
+为次年1月31日，人民政府（县、市、省、区；乡镇、街道随所在县）为次年3月31日。机关类型按
+report.organ 的后缀判断（`references.deadlines`），无法判断时按最晚的期限。日期行由
+`references.signature_dates` 识别（独占一行的日期，可带“发布日期：”）。
+A date line (signature or publication) later than the deadline for the organ's type.
+
+## 为什么 / Why
+年报的公布期限是法定的；逾期公布本身就是评议中的扣分项。Publishing late breaks the regulation.
+Stays quiet when the report year is unknown.
+
+## 触发示例 / Example that fires
+平罗县2023年政府信息公开工作年度报告 …… 平罗县人民政府 2024年4月2日
+
+## 通过示例 / Example that passes
+平罗县2023年政府信息公开工作年度报告 …… 平罗县人民政府 2024年3月20日
+
+## 如何修复 / How to fix
+核对日期；如确已逾期，应按时公布以后的报告。Check the date; publish on time.
+"""
+
+
+class Deadline(NamedTuple):
+    """The last day to publish the report for a year, and the organ type it follows from."""
+
+    day: date
+    organ_type: Msg
+
+
+def organ_deadline(report: Report, year: int) -> Deadline | None:
+    """The deadline for ``report.organ``: the type whose suffix is the longest one ending
+    the organ's name; for an unknown type the latest deadline of all."""
+    types = [t for t in family(report, "references").get("deadlines") or [] if isinstance(t, dict)]
+    organ = report.organ or ""
+    best: tuple[int, dict[str, Any]] | None = None
+    for t in types:
+        for suffix in t.get("suffixes") or []:
+            if organ.endswith(str(suffix)) and (best is None or len(str(suffix)) > best[0]):
+                best = (len(str(suffix)), t)
+    candidates = [best[1]] if best else types
+    deadlines = []
+    for t in candidates:
+        try:
+            day = date(year + 1, int(t.get("month", 0)), int(t.get("day", 0)))
+        except (TypeError, ValueError):
+            continue
+        name = t.get("name") or {}
+        name = name if isinstance(name, dict) else {}
+        unknown = Msg("类型未能判断的机关", "organ of unknown type")
+        kind = Msg(str(name.get("zh", t.get("id"))), str(name.get("en", t.get("id")))) if best else unknown
+        deadlines.append(Deadline(day, kind))
+    return max(deadlines, default=None)
+
+
+def signature_dates(report: Report) -> Iterator[tuple[date, str, Span]]:
+    """Date lines of the report with the date they state (impossible dates are skipped)."""
+    patterns = family(report, "references").get("signature_dates") or []
+    regexes = [compiled(str(p), f"references.signature_dates[{i}]") for i, p in enumerate(patterns)]
+    for seg in segments(report, cells=False):
+        for regex in regexes:
+            m = regex.search(seg.text)
+            if not m:
+                continue
+            year, month, day = (to_int(m.group(g)) for g in ("year", "month", "day"))
+            if year is None or month is None or day is None:
+                continue
+            try:
+                when = date(year, month, day)
+            except ValueError:
+                continue
+            yield when, m.group().strip(" *#\t"), Span(seg.start + m.start(), seg.start + m.end())
+            break
+
+
+def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
+    if report.year is None:
+        return
+    deadline = organ_deadline(report, report.year)
+    if deadline is None:
+        return
+    conf = family(report, "references").get("late_signature") or {}
+    conf = conf if isinstance(conf, dict) else {}
+    for when, text, span in signature_dates(report):
+        if when <= deadline.day:
+            continue
+        fields = {
+            "date": text,
+            "deadline": f"{deadline.day.year}年{deadline.day.month}月{deadline.day.day}日",
+            "organ": report.organ or "本机关",
+            "organ_type": deadline.organ_type.zh,
+            "organ_type_en": deadline.organ_type.en,
+            "report_year": report.year,
+        }
+        sev = severity(conf.get("severity"), "warning")
+        yield Diagnostic("GL305", sev, render(conf.get("message"), fields), span, "late-signature")
+
+
+CHECK = Check(
+    "GL305",
+    "late-signature",
+    "warning",
+    Msg("落款或发布日期晚于法定公布期限", "the signature or publication date is after the statutory deadline"),
+    DOC,
+    run,
+)

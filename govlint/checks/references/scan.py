@@ -1,0 +1,212 @@
+"""Reading the pack's pattern entries and running them over a report's text.
+
+GL3xx and GL5xx rules are mostly "find this wording, then judge it" rules whose wording
+lives in YAML. This module holds what they share: the text pieces a pattern may look at
+(each with its offset, so a finding points at the exact characters), compiled patterns,
+numbers written in either digit width or in Chinese numerals, and bilingual message
+templates that a pack author cannot break into a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from govlint.model import Context, Diagnostic, Heading, Msg, Paragraph, RawTable, Report, Severity, Span
+
+CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+class Segment(NamedTuple):
+    """A piece of the report's text: ``text == source.text[start:start + len(text)]``."""
+
+    text: str
+    start: int
+
+
+def segments(report: Report, cells: bool = True) -> Iterator[Segment]:
+    """Paragraphs, headings (with their markers, so offsets stay exact) and, when asked,
+    table cells. Comments are skipped: they hold suppressions, not report text."""
+    text = report.source.text
+    for block in report.document.blocks:
+        if isinstance(block, (Paragraph, Heading)):
+            yield Segment(text[block.span.start : block.span.end], block.span.start)
+        elif cells and isinstance(block, RawTable):
+            for row in block.rows:
+                for cell in row:
+                    if cell.text:
+                        yield Segment(text[cell.span.start : cell.span.end], cell.span.start)
+
+
+@lru_cache(maxsize=256)
+def compiled(pattern: str, where: str) -> re.Pattern[str]:
+    """Compile a pack pattern; a broken one names its place in the pack."""
+    try:
+        return re.compile(pattern, re.MULTILINE)
+    except re.error as exc:
+        raise ValueError(f"{where}: 正则表达式无效 / invalid regular expression: {exc}") from None
+
+
+def to_int(text: str | None) -> int | None:
+    """``2022``, ``２０２２``, ``二〇二二``, ``十二``, ``二十九`` → int; anything else → None."""
+    if not text:
+        return None
+    t = text.strip()
+    if t.isdecimal():
+        return int(t)
+    if t and all(ch in CN_DIGIT for ch in t):
+        return int("".join(str(CN_DIGIT[ch]) for ch in t))
+    tens, sep, units = t.partition("十")
+    if not sep or any(ch not in CN_DIGIT for ch in tens + units) or len(tens) > 1 or len(units) > 1:
+        return None
+    return (CN_DIGIT[tens] if tens else 1) * 10 + (CN_DIGIT[units] if units else 0)
+
+
+class _Keep(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(template: object, values: Mapping[str, object]) -> Msg:
+    """Fill a ``{zh:, en:}`` message from the pack; unknown placeholders stay as written."""
+    source = template if isinstance(template, Mapping) else {}
+    out = []
+    for lang in ("zh", "en"):
+        raw = str(source.get(lang) or source.get("zh") or "")
+        try:
+            out.append(string.Formatter().vformat(raw, (), _Keep(values)))
+        except (ValueError, IndexError, AttributeError, TypeError):
+            out.append(raw)
+    return Msg(out[0], out[1])
+
+
+def family(report: Report, key: str) -> dict[str, Any]:
+    """The pack's mapping for one rule family (``references``, ``typography``), or {}."""
+    data = report.pack.data.get(key)
+    return data if isinstance(data, dict) else {}
+
+
+def config(report: Report, key: str, rule: str) -> dict[str, Any]:
+    """One rule's mapping inside a family, e.g. ``typography.phone_dash``, or {}."""
+    data = family(report, key).get(rule)
+    return data if isinstance(data, dict) else {}
+
+
+def severity(value: object, default: Severity) -> Severity:
+    return next((s for s in SEVERITIES if s == value), default)
+
+
+def short(text: str, limit: int = 60) -> str:
+    """A match quoted in a message: whitespace collapsed, long ones cut."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+# --------------------------------------------------------------------------- pattern entries
+
+RELATIONS: dict[str, Callable[[int, int], bool]] = {
+    "year_before_report": lambda year, report_year: year < report_year,
+    "year_not_report": lambda year, report_year: year != report_year,
+    "year_after_report": lambda year, report_year: year > report_year,
+}
+
+
+class Entry(NamedTuple):
+    """One ``references.patterns`` item of the pack (see references.yaml for the fields)."""
+
+    id: str
+    code: str
+    severity: Severity
+    pattern: re.Pattern[str]
+    relation: str
+    expect: dict[str, int]
+    min_report_year: int | None
+    once: bool
+    message: object
+
+
+def entries(report: Report, code: str) -> list[Entry]:
+    """The pattern entries of the pack that belong to rule ``code``."""
+    out = []
+    for i, item in enumerate(family(report, "references").get("patterns") or []):
+        if not isinstance(item, dict) or item.get("code") != code or not item.get("pattern"):
+            continue
+        ident = str(item.get("id", i))
+        where = f"references.patterns[{ident}]"
+        relation = str(item.get("relation") or "")
+        if relation and relation not in RELATIONS:
+            raise ValueError(f"{where}: 未知的 relation / unknown relation: {relation}")
+        expect = item.get("expect") or {}
+        min_year = item.get("min_report_year")
+        out.append(
+            Entry(
+                ident,
+                code,
+                severity(item.get("severity"), "warning"),
+                compiled(str(item["pattern"]), where),
+                relation,
+                {str(k): int(v) for k, v in expect.items()} if isinstance(expect, dict) else {},
+                int(min_year) if isinstance(min_year, int) else None,
+                bool(item.get("once", False)),
+                item.get("message"),
+            )
+        )
+    return out
+
+
+def is_year(group: str) -> bool:
+    """Groups named ``year`` or ``year_…`` hold years that ``relation`` judges."""
+    return group == "year" or group.startswith("year_")
+
+
+def is_finding(entry: Entry, match: re.Match[str], report_year: int | None) -> bool:
+    """Whether a match is a finding: its years break the relation or a group differs
+    from what ``expect`` says; an entry with neither reports every match."""
+    if entry.min_report_year is not None and report_year is not None and report_year < entry.min_report_year:
+        return False
+    if not entry.relation and not entry.expect:
+        return True
+    groups = match.groupdict()
+    if entry.relation:
+        if report_year is None:
+            return False  # a year rule says nothing without the report year
+        test = RELATIONS[entry.relation]
+        years = [to_int(v) for k, v in groups.items() if is_year(k) and v]
+        if any(y is not None and test(y, report_year) for y in years):
+            return True
+    return any(
+        (got := to_int(groups.get(group))) is not None and got != wanted
+        for group, wanted in entry.expect.items()
+    )
+
+
+def entry_diagnostics(report: Report, entry: Entry) -> Iterator[Diagnostic]:
+    """One diagnostic per finding (only the first with ``once``); years in the message are
+    written in half-width digits whatever the report used."""
+    values: dict[str, object] = {"report_year": report.year or "?", "organ": report.organ or ""}
+    for seg in segments(report):
+        for m in entry.pattern.finditer(seg.text):
+            if not is_finding(entry, m, report.year):
+                continue
+            fields = dict(values)
+            fields.update({k: v for k, v in m.groupdict().items() if v is not None})
+            fields.update({k: n for k, v in fields.items() if is_year(k) and (n := to_int(str(v))) is not None})
+            fields["match"] = short(m.group())
+            span = Span(seg.start + m.start(), seg.start + m.end())
+            yield Diagnostic(entry.code, entry.severity, render(entry.message, fields), span, entry.id)
+            if entry.once:
+                return
+
+
+def pattern_check(code: str) -> Callable[[Report, Context], Iterator[Diagnostic]]:
+    """The run function of a rule made only of pack pattern entries."""
+
+    def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
+        for entry in entries(report, code):
+            yield from entry_diagnostics(report, entry)
+
+    return run

@@ -1,0 +1,211 @@
+"""Contact details of a report (地址, 电话, 电子邮箱, 邮编, 网址), found where they are written.
+
+What counts as a contact detail is pack data (``contacts.fields`` in ``contacts.yaml``):
+labels, the shape of the value after a label, and shapes found without a label. Python
+only runs those patterns over the document's prose, so a province pack can add a field
+or tighten a level without code. The GL4xx checks share one extraction per report.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from govlint.model import Heading, Msg, Pack, Paragraph, RawTable, Report, Span
+
+SENTENCE_END = re.compile(r"[。！？!?]")
+SPACE = re.compile(r"\s")
+EMPHASIS = "*_"  # Markdown emphasis closing a label: **地址**：…
+TRAILING = ".,;:!?。，；：．"
+
+
+class ContactField(NamedTuple):
+    """One kind of contact detail as the pack describes it."""
+
+    id: str
+    name: Msg
+    level: str  # "required", "recommended" or "optional"
+    kind: str  # "phone", "email", "postcode", "url" or "text"
+    labels: tuple[str, ...]
+    value: re.Pattern[str] | None  # matched right after a label; group "v" is the value
+    bare: tuple[re.Pattern[str], ...]
+
+
+class Contact(NamedTuple):
+    """A contact detail found in the report."""
+
+    field: str  # ContactField.id
+    kind: str
+    text: str  # the value as written
+    span: Span
+    sentence: Span  # the sentence it stands in (where a missing detail is reported)
+
+
+class ContactSpec(NamedTuple):
+    """The ``contacts`` key of a pack, interpreted."""
+
+    fields: tuple[ContactField, ...]
+    severity: dict[str, str]  # level -> severity of a missing field
+    postcode_prefixes: dict[str, tuple[str, ...]]  # province short name -> first two digits
+    geocoder_aliases: dict[str, str]  # geocoder's place name -> official name
+
+
+def _msg(raw: Any, default: str) -> Msg:
+    if isinstance(raw, dict):
+        return Msg(str(raw.get("zh", default)), str(raw.get("en", raw.get("zh", default))))
+    return Msg(str(raw or default), str(raw or default))
+
+
+def _field(raw: dict[str, Any]) -> ContactField:
+    fid = str(raw["id"])
+    value = raw.get("value")
+    return ContactField(
+        id=fid,
+        name=_msg(raw.get("name"), fid),
+        level=str(raw.get("level", "optional")),
+        kind=str(raw.get("kind", "text")),
+        labels=tuple(str(label) for label in raw.get("labels") or ()),
+        value=re.compile(str(value)) if value else None,
+        bare=tuple(re.compile(str(p)) for p in raw.get("bare") or ()),
+    )
+
+
+_SPECS: dict[int, tuple[dict[str, Any], ContactSpec]] = {}
+
+
+def contact_spec(pack: Pack) -> ContactSpec:
+    """The pack's contact requirements, read once per pack (the cache keeps the data alive,
+    so its id cannot be reused by another pack)."""
+    hit = _SPECS.get(id(pack.data))
+    if hit is None or hit[0] is not pack.data:
+        hit = (pack.data, _read_spec(pack))
+        _SPECS[id(pack.data)] = hit
+    return hit[1]
+
+
+def _read_spec(pack: Pack) -> ContactSpec:
+    """Read ``contacts`` from the pack; a malformed entry raises with the field's id."""
+    data = pack.data.get("contacts")
+    section: dict[str, Any] = data if isinstance(data, dict) else {}
+    fields = []
+    for raw in section.get("fields") or ():
+        try:
+            fields.append(_field(raw))
+        except (KeyError, TypeError, re.error) as exc:
+            where = raw.get("id", "?") if isinstance(raw, dict) else "?"
+            raise ValueError(f"contacts.yaml: field {where}: {exc}") from None
+    prefixes = section.get("postcode_prefixes") or {}
+    return ContactSpec(
+        fields=tuple(fields),
+        severity={str(k): str(v) for k, v in (section.get("missing_severity") or {}).items()},
+        postcode_prefixes={str(k): tuple(str(p) for p in v) for k, v in prefixes.items()},
+        geocoder_aliases={str(k): str(v) for k, v in (section.get("geocoder_aliases") or {}).items()},
+    )
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _units(report: Report) -> list[Span]:
+    """Spans of prose to search: paragraphs, headings and table cells (a contact line
+    with wide spaces may be read as a table row)."""
+    spans: list[Span] = []
+    for block in report.document.blocks:
+        if isinstance(block, (Paragraph, Heading)):
+            spans.append(block.span)
+        elif isinstance(block, RawTable):
+            spans.extend(cell.span for row in block.rows for cell in row if cell.text)
+    return spans
+
+
+def _sentence(text: str, offset: int, pos: int) -> Span:
+    """The sentence of ``text`` (which begins at ``offset``) around relative ``pos``."""
+    begin = 0
+    for m in SENTENCE_END.finditer(text, 0, pos):
+        begin = m.end()
+    end_match = SENTENCE_END.search(text, pos)
+    end = end_match.end() if end_match else len(text)
+    while begin < end and text[begin].isspace():
+        begin += 1
+    return Span(offset + begin, offset + max(end, begin))
+
+
+@lru_cache(maxsize=8)  # built once per pack, not once per paragraph
+def _label_pattern(fields: tuple[ContactField, ...]) -> tuple[re.Pattern[str], dict[str, ContactField]]:
+    """One pattern for every label, longest first (so 电子邮箱地址 is not read as 地址);
+    PDF text often spreads a label out (“地 址：”), so a space may stand between letters."""
+    owner = {label: f for f in fields for label in f.labels}
+    alternatives = sorted(owner, key=len, reverse=True)
+    pattern = "|".join(r"\s?".join(map(re.escape, a)) for a in alternatives) or r"(?!)"
+    return re.compile(pattern), owner
+
+
+def _clean(value: str) -> str:
+    return value.rstrip().rstrip(TRAILING)
+
+
+def extract(text: str, offset: int, fields: tuple[ContactField, ...]) -> list[Contact]:
+    """Contact details in one unit of prose starting at ``offset`` of the source."""
+    labels, owner = _label_pattern(fields)
+    found: list[Contact] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(f: ContactField, start: int, value: str) -> None:
+        value = _clean(value)
+        if not value:
+            return
+        end = start + len(value)
+        taken.append((start, end))
+        sentence = _sentence(text, offset, start)
+        found.append(Contact(f.id, f.kind, value, Span(offset + start, offset + end), sentence))
+
+    for m in labels.finditer(text):
+        f = owner[SPACE.sub("", m.group())]
+        if f.value is None or any(s <= m.start() < e for s, e in taken):
+            continue
+        after = m.end()
+        while after < len(text) and text[after] in EMPHASIS:
+            after += 1
+        v = f.value.match(text, after)
+        if v is not None and v.group("v"):
+            add(f, v.start("v"), v.group("v"))
+    for f in fields:
+        for pattern in f.bare:
+            for b in pattern.finditer(text):
+                if not any(b.start() < e and s < b.end() for s, e in taken):
+                    add(f, b.start(), b.group())
+    found.sort(key=lambda c: c.span.start)
+    return found
+
+
+_LAST: list[tuple[Report, tuple[Contact, ...]]] = []
+
+
+def find_contacts(report: Report) -> tuple[Contact, ...]:
+    """All contact details of the report, in order; computed once per report because
+    every GL4xx check asks for them."""
+    if _LAST and _LAST[0][0] is report:
+        return _LAST[0][1]
+    fields = contact_spec(report.pack).fields
+    text = report.source.text
+    found: list[Contact] = []
+    for span in _units(report):
+        found.extend(extract(text[span.start : span.end], span.start, fields))
+    result = tuple(found)
+    _LAST[:] = [(report, result)]
+    return result
+
+
+def contacts_of_kind(report: Report, kind: str) -> list[Contact]:
+    return [c for c in find_contacts(report) if c.kind == kind]
+
+
+def contact_sentence(contacts: tuple[Contact, ...]) -> Span | None:
+    """The sentence holding the most contact details (the first of equals)."""
+    counts: dict[Span, int] = {}
+    for c in contacts:
+        counts[c.sentence] = counts.get(c.sentence, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda s: (counts[s], -s.start))

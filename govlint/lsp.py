@@ -1,0 +1,525 @@
+"""``govlint lsp``: the checks of ``govlint check`` live in an editor, over stdio.
+
+The server lints in process with the configuration ``govlint check`` would use for each
+document (found from its folder upward; one Engine per distinct Settings, cached), so an
+editor shows exactly what the CLI prints. govlint's offsets count
+characters of the normalised text; LSP counts lines and code units of the negotiated
+position encoding (UTF-16 unless the client offers better), so every range is converted
+here, which matters for characters outside the BMP. Documents are synchronised in full:
+pygls splits incremental edits with ``str.splitlines``, which also breaks at form feeds
+and U+2028 that PDF extracts contain, and would apply edits to the wrong place.
+Nothing that happens while linting may stop the server: an exception is logged and
+shown as one GL900 diagnostic.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import re
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+
+from govlint import __version__
+from govlint.config import (
+    CONFIG_NAMES,
+    PYPROJECT,
+    ConfigError,
+    Engines,
+    FileConfig,
+    Overrides,
+    clear_caches,
+    resolve_for,
+)
+from govlint.engine import INTERNAL_CODE, Settings, internal_error
+from govlint.model import Diagnostic, Edit, FileResult, Msg, RawTable, Source, Span
+from govlint.packs import PackError
+from govlint.source import source_from_text
+from govlint.suppress import CODE as UNUSED_SUPPRESSION
+from govlint.suppress import CODES
+
+SEVERITY = {
+    "error": lsp.DiagnosticSeverity.Error,
+    "warning": lsp.DiagnosticSeverity.Warning,
+    "info": lsp.DiagnosticSeverity.Information,
+}
+#: A ``disable-next-line`` comment alone on its line; codes are added to it, not stacked.
+DISABLE_LINE = re.compile(r"^(\s*)<!--\s*govlint-disable-next-line\b([^>]*?)-->\s*$")
+DISABLE_TITLE = Msg("在此行禁用 {code}", "Disable {code} for this line")
+DISABLE_TABLE_TITLE = Msg("在此表格禁用 {code}", "Disable {code} for this table")
+FIX_ALL_TITLE = Msg("govlint：应用全部安全修复（{count} 处）", "govlint: apply all safe fixes ({count})")
+FIX_ALL_KIND = "source.fixAll.govlint"
+DEFAULT_DEBOUNCE = 0.2  # seconds between two runs on the same document while typing
+LANGS = ("zh", "en")
+#: No "disable" action: an internal error is a bug to report, and an unused suppression
+#: is fixed by deleting the comment (suppressions never silence it).
+NOT_SILENCED = (INTERNAL_CODE, UNUSED_SUPPRESSION)
+CONFIG_FILES = (*CONFIG_NAMES, PYPROJECT)
+
+
+# --------------------------------------------------------------------------- positions
+
+
+def code_units(text: str, encoding: str) -> int:
+    """Length of ``text`` in the code units of an LSP position encoding."""
+    if encoding == lsp.PositionEncodingKind.Utf8:
+        return len(text.encode("utf-8", "surrogatepass"))
+    if encoding == lsp.PositionEncodingKind.Utf32:
+        return len(text)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def to_position(source: Source, offset: int, encoding: str) -> lsp.Position:
+    """LSP position (0-based line, code-unit column) of a character offset."""
+    line, column = source.position(offset)
+    prefix = source.text[source.line_starts[line - 1] : source.line_starts[line - 1] + column - 1]
+    return lsp.Position(line=line - 1, character=code_units(prefix, encoding))
+
+
+def to_range(source: Source, span: Span, encoding: str) -> lsp.Range:
+    # a rule's backwards span must not make the client drop every diagnostic of the file
+    start, end = to_position(source, span.start, encoding), to_position(source, max(span), encoding)
+    return lsp.Range(start=start, end=end)
+
+
+def overlaps(a: lsp.Range, b: lsp.Range) -> bool:
+    """Ranges touch (inclusive): a cursor at either end of a diagnostic still gets its actions."""
+
+    def key(p: lsp.Position) -> tuple[int, int]:
+        return p.line, p.character
+
+    return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
+
+
+# --------------------------------------------------------------------------- diagnostics and actions
+
+
+def to_lsp_diagnostic(source: Source, diag: Diagnostic, lang: str, encoding: str) -> lsp.Diagnostic:
+    return lsp.Diagnostic(
+        range=to_range(source, diag.span, encoding),
+        message=diag.message.get(lang),
+        severity=SEVERITY.get(diag.severity, lsp.DiagnosticSeverity.Error),
+        code=diag.code,
+        source="govlint",
+    )
+
+
+def configuration_error(exc: Exception) -> Diagnostic:
+    """A broken configuration file or pack, shown at the top of every report it governs
+    (the messages of ConfigError and PackError already name the file, line and column)."""
+    return Diagnostic(
+        INTERNAL_CODE, "error", Msg(f"配置有误：{exc}", f"configuration error: {exc}"), Span(0, 0), "configuration"
+    )
+
+
+def to_text_edit(source: Source, edit: Edit, encoding: str) -> lsp.TextEdit:
+    """Fixes write ``\\n``; the buffer keeps its own line ends."""
+    return lsp.TextEdit(
+        range=to_range(source, edit.span, encoding), new_text=edit.new_text.replace("\n", source.newline)
+    )
+
+
+def disable_edit(source: Source, diag: Diagnostic) -> Edit:
+    """Insert ``<!-- govlint-disable-next-line CODE -->`` on its own line above the
+    diagnostic's line, or add the code to such a comment already there."""
+    line = source.position(diag.span.start)[0]
+    if line > 1 and (above := DISABLE_LINE.match(source.line_text(line - 1))):
+        codes = sorted(set(CODES.findall(above.group(2))) | {diag.code})
+        start = source.line_starts[line - 2]
+        end = start + len(source.line_text(line - 1))
+        return Edit(Span(start, end), f"{above.group(1)}<!-- govlint-disable-next-line {' '.join(codes)} -->")
+    text = source.line_text(line)
+    indent = text[: len(text) - len(text.lstrip())]
+    start = source.line_starts[line - 1]
+    return Edit(Span(start, start), f"{indent}<!-- govlint-disable-next-line {diag.code} -->\n")
+
+
+def disable_table_edits(source: Source, code: str, table: Span) -> tuple[Edit, Edit]:
+    """``<!-- govlint-disable CODE -->`` above a table and ``<!-- govlint-enable CODE -->``
+    below it: a comment line between two rows would end the table (in Markdown and in
+    the plain-text reader alike), so a finding inside a table is silenced for the table."""
+    first = source.position(table.start)[0]
+    last = source.position(max(table.start, table.end - 1))[0]
+    start = source.line_starts[first - 1]
+    end = source.line_starts[last - 1] + len(source.line_text(last))
+    return (
+        Edit(Span(start, start), f"<!-- govlint-disable {code} -->\n"),
+        Edit(Span(end, end), f"\n<!-- govlint-enable {code} -->"),
+    )
+
+
+def disable_action(source: Source, diag: Diagnostic, tables: tuple[Span, ...]) -> tuple[Msg, tuple[Edit, ...]]:
+    """The title and edits that silence ``diag``: for its line, or for its table."""
+    for table in tables:
+        if table.start <= diag.span.start < table.end:
+            return DISABLE_TABLE_TITLE, disable_table_edits(source, diag.code, table)
+    return DISABLE_TITLE, (disable_edit(source, diag),)
+
+
+class Linted(NamedTuple):
+    """The last lint of a document, kept for code actions."""
+
+    version: int | None
+    result: FileResult
+    settings: Settings
+
+
+class Target(NamedTuple):
+    """Where code-action edits go: the document as it was linted, in the client's terms."""
+
+    uri: str
+    version: int | None
+    source: Source
+    encoding: str
+    versioned: bool  # the client accepts version-checked edits (``documentChanges``)
+
+    def edit(self, edits: tuple[Edit, ...]) -> lsp.WorkspaceEdit:
+        text_edits = [to_text_edit(self.source, e, self.encoding) for e in edits]
+        if self.versioned:
+            doc = lsp.OptionalVersionedTextDocumentIdentifier(uri=self.uri, version=self.version)
+            return lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(text_document=doc, edits=text_edits)])
+        return lsp.WorkspaceEdit(changes={self.uri: text_edits})
+
+
+def quick_fixes(
+    target: Target, diagnostics: tuple[Diagnostic, ...], lang: str, wanted: lsp.Range, tables: tuple[Span, ...]
+) -> list[lsp.CodeAction]:
+    """The fixes rules offer for the diagnostics in ``wanted`` (preferred when ``--fix``
+    would apply them), then a "disable for this line" per diagnostic."""
+    from govlint.fixes import is_applicable
+
+    fixes: list[lsp.CodeAction] = []
+    disables: list[lsp.CodeAction] = []
+    for diag in diagnostics:
+        shown = to_lsp_diagnostic(target.source, diag, lang, target.encoding)
+        if not overlaps(shown.range, wanted):
+            continue
+        if diag.fix is not None:
+            fixes.append(
+                lsp.CodeAction(
+                    title=diag.fix.title.get(lang),
+                    kind=lsp.CodeActionKind.QuickFix,
+                    diagnostics=[shown],
+                    is_preferred=is_applicable(diag.fix, target.source.text, unsafe=False),
+                    edit=target.edit(diag.fix.edits),
+                )
+            )
+        if diag.code not in NOT_SILENCED:
+            title, edits = disable_action(target.source, diag, tables)
+            disables.append(
+                lsp.CodeAction(
+                    title=title.get(lang).format(code=diag.code),
+                    kind=lsp.CodeActionKind.QuickFix,
+                    diagnostics=[shown],
+                    edit=target.edit(edits),
+                )
+            )
+    return fixes + disables
+
+
+def changed_region(old: str, new: str) -> Edit:
+    """One edit turning ``old`` into ``new`` that spares the common start and end, so the
+    editor keeps the cursor and folds outside the part that changed."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return Edit(Span(prefix, len(old) - suffix), new[prefix : len(new) - suffix])
+
+
+def fix_all(target: Target, lint: Callable[[Source], FileResult], lang: str) -> list[lsp.CodeAction]:
+    """``source.fixAll.govlint``: what ``govlint check --fix`` would write, as one edit."""
+    from govlint.fixes import fix_source
+
+    outcome = fix_source(target.source, lint)
+    if not outcome.changed:
+        return []
+    return [
+        lsp.CodeAction(
+            title=FIX_ALL_TITLE.get(lang).format(count=outcome.fixed),
+            kind=FIX_ALL_KIND,
+            edit=target.edit((changed_region(outcome.original.text, outcome.final.text),)),
+        )
+    ]
+
+
+def wants(only: Sequence[str] | None, kind: str) -> bool:
+    """Whether a request restricted to ``only`` kinds asks for actions of ``kind``;
+    fix-all runs several lints, so it is computed only when asked for by kind."""
+    if only is None:
+        return kind == lsp.CodeActionKind.QuickFix
+    return any(kind == k or kind.startswith(k + ".") for k in only)
+
+
+# --------------------------------------------------------------------------- options
+
+
+class Options(NamedTuple):
+    """What a client may set (``initializationOptions`` or ``workspace/didChangeConfiguration``)."""
+
+    lang: str | None = None  # None: the configuration file's, else zh
+    debounce: float = DEFAULT_DEBOUNCE  # seconds
+
+
+def parse_options(raw: object, current: Options) -> tuple[Options, list[str]]:
+    """Apply client options; returns the new options and complaints about bad values.
+    Accepts ``{"lang": ..., "debounce": ms}`` or the same under a ``govlint`` key."""
+    if isinstance(raw, dict) and isinstance(raw.get("govlint"), dict):
+        raw = raw["govlint"]
+    if not isinstance(raw, dict):
+        return current, []
+    problems: list[str] = []
+    options = current
+    if "lang" in raw:
+        if raw["lang"] in LANGS:
+            options = options._replace(lang=str(raw["lang"]))
+        else:
+            problems.append(f"lang must be one of {', '.join(LANGS)}, got {raw['lang']!r}")
+    if "debounce" in raw:
+        value = raw["debounce"]
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < math.inf:
+            options = options._replace(debounce=value / 1000)
+        else:
+            problems.append(f"debounce must be a number of milliseconds >= 0, got {value!r}")
+    return options, problems
+
+
+# --------------------------------------------------------------------------- the server
+
+
+class GovlintServer(LanguageServer):
+    """Holds the engines, the last results and the pending runs of each open document."""
+
+    def __init__(self, options: Options) -> None:
+        super().__init__("govlint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        self.options = options
+        self.engines = Engines()
+        self.linted: dict[str, Linted] = {}
+        self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.last_run: dict[str, float] = {}
+        self.table_spans: dict[str, tuple[int | None, tuple[Span, ...]]] = {}
+
+    # ------------------------------------------------------------------ configuration
+    def file_config(self, path: str) -> FileConfig:
+        """What ``govlint check`` would use for ``path`` (its configuration file, found
+        from the document's folder upward), the client's language overriding the file's."""
+        return resolve_for(path, Overrides(lang=self.options.lang))
+
+    def reload_configuration(self) -> None:
+        """Forget discovered configuration files and check every open report again."""
+        clear_caches()
+        self.relint_all()
+
+    def configure(self, raw: object) -> None:
+        self.options, problems = parse_options(raw, self.options)
+        for problem in problems:
+            self.log(lsp.MessageType.Warning, f"govlint: {problem}")
+
+    def log(self, kind: lsp.MessageType, message: str) -> None:
+        self.window_log_message(lsp.LogMessageParams(type=kind, message=message))
+
+    # ------------------------------------------------------------------ linting
+    def lint(self, uri: str) -> Linted:
+        """Lint the current text of a document; a failing rule, reader or plugin becomes a
+        GL900 diagnostic and a log message."""
+        doc = self.workspace.get_text_document(uri)
+        source = source_from_text(doc.path, doc.source)
+        settings = Settings(lang=self.options.lang or "zh")
+        try:
+            found = self.file_config(doc.path)
+            settings = found.settings
+            engine = self.engines(settings)
+            _ = engine.pack  # a broken pack is a configuration error, not an internal one
+            result = FileResult(doc.path, source, ()) if found.excluded else engine.lint_source(source)
+        except (ConfigError, PackError) as exc:
+            self.log(lsp.MessageType.Error, f"govlint: {doc.path}: {exc}")
+            result = FileResult(doc.path, source, (configuration_error(exc),))
+        except Exception as exc:  # the server outlives any bug in a rule or reader
+            diag = internal_error("lint", exc)
+            self.log(lsp.MessageType.Error, f"govlint: {doc.path}: {diag.message.en}")
+            result = FileResult(doc.path, source, (diag,))
+        linted = Linted(doc.version, result, settings)
+        self.linted[uri] = linted
+        return linted
+
+    def current(self, uri: str) -> Linted:
+        """The lint of the document's current text, linting again only when it changed."""
+        linted = self.linted.get(uri)
+        if linted is None or linted.version != self.workspace.get_text_document(uri).version:
+            linted = self.lint(uri)
+        return linted
+
+    @property
+    def encoding(self) -> str:
+        """The position encoding agreed with the client at initialisation."""
+        return str(self.workspace.position_encoding or lsp.PositionEncodingKind.Utf16)
+
+    def publish(self, uri: str) -> None:
+        """Lint and send the diagnostics of one document."""
+        self.cancel(uri)
+        if uri not in self.workspace.text_documents:
+            return  # closed while a run was pending
+        try:
+            linted = self.lint(uri)
+            source = linted.result.source
+            lang = linted.settings.lang
+            diagnostics = (
+                [to_lsp_diagnostic(source, d, lang, self.encoding) for d in linted.result.diagnostics]
+                if source is not None
+                else []
+            )
+            self.text_document_publish_diagnostics(
+                lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=linted.version)
+            )
+        except Exception as exc:  # e.g. a client that went away mid-write
+            self.log(lsp.MessageType.Error, f"govlint: {uri}: {internal_error('publish', exc).message.en}")
+        self.last_run[uri] = asyncio.get_running_loop().time()
+
+    def schedule(self, uri: str) -> None:
+        """Debounce edits: lint at once when the document has been quiet for the debounce
+        time, otherwise once that time is over (on the newest text). At most one run per
+        document is pending, so a burst of edits costs one lint."""
+        if uri in self.pending:
+            return
+        loop = asyncio.get_running_loop()
+        delay = max(0.0, self.last_run.get(uri, -math.inf) + self.options.debounce - loop.time())
+        self.pending[uri] = loop.call_later(delay, self.publish, uri)
+
+    def cancel(self, uri: str) -> None:
+        handle = self.pending.pop(uri, None)
+        if handle is not None:
+            handle.cancel()
+
+    def relint_all(self) -> None:
+        for uri in list(self.workspace.text_documents):
+            self.publish(uri)
+
+    def tables(self, uri: str, linted: Linted, source: Source) -> tuple[Span, ...]:
+        """Where the tables of a linted text are (read again, once per version)."""
+        cached = self.table_spans.get(uri)
+        if cached is not None and cached[0] == linted.version:
+            return cached[1]
+        engine = self.engines(linted.settings)
+        reader = engine.reader_for(source.path) or engine.reader_for("report.txt")  # as Engine._run
+        blocks = reader.read(source).blocks if reader is not None else ()
+        spans = tuple(b.span for b in blocks if isinstance(b, RawTable))
+        self.table_spans[uri] = (linted.version, spans)
+        return spans
+
+    def actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        uri = params.text_document.uri
+        linted = self.current(uri)
+        source = linted.result.source
+        if source is None:
+            return []
+        caps = self.client_capabilities.workspace
+        versioned = bool(caps and caps.workspace_edit and caps.workspace_edit.document_changes)
+        target = Target(uri, linted.version, source, self.encoding, versioned)
+        lang = linted.settings.lang
+        actions: list[lsp.CodeAction] = []
+        if wants(params.context.only, lsp.CodeActionKind.QuickFix):
+            tables = self.tables(uri, linted, source) if linted.result.diagnostics else ()
+            actions.extend(quick_fixes(target, linted.result.diagnostics, lang, params.range, tables))
+        if wants(params.context.only, FIX_ALL_KIND):
+            actions.extend(fix_all(target, self.engines(linted.settings).lint_source, lang))
+        return actions
+
+
+def build_server(options: Options) -> GovlintServer:
+    server = GovlintServer(options)
+
+    @server.feature(lsp.INITIALIZE)
+    def initialize(ls: GovlintServer, params: lsp.InitializeParams) -> None:
+        ls.configure(params.initialization_options)
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def did_change_configuration(ls: GovlintServer, params: lsp.DidChangeConfigurationParams) -> None:
+        ls.configure(params.settings)
+        ls.relint_all()
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: GovlintServer, params: lsp.DidOpenTextDocumentParams) -> None:
+        ls.publish(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: GovlintServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE, lsp.SaveOptions(include_text=False))
+    def did_save(ls: GovlintServer, params: lsp.DidSaveTextDocumentParams) -> None:
+        clear_caches()  # a configuration edited outside the editor is seen at the next save
+        ls.publish(params.text_document.uri)
+
+    @server.feature(lsp.INITIALIZED)
+    async def initialized(ls: GovlintServer, params: lsp.InitializedParams) -> None:
+        """Ask the client to tell us about changes to configuration files, which are not
+        documents this server is given."""
+        caps = ls.client_capabilities.workspace
+        if not (caps and caps.did_change_watched_files and caps.did_change_watched_files.dynamic_registration):
+            return
+        watchers = [lsp.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_FILES]
+        options = lsp.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+        registration = lsp.Registration(
+            id="govlint-config", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
+        )
+        try:
+            await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[registration]))
+        except Exception as exc:  # a client that declines: configuration is re-read on save
+            ls.log(lsp.MessageType.Warning, f"govlint: cannot watch configuration files: {exc}")
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(ls: GovlintServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+        ls.reload_configuration()
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: GovlintServer, params: lsp.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        ls.cancel(uri)
+        ls.linted.pop(uri, None)
+        ls.last_run.pop(uri, None)
+        ls.table_spans.pop(uri, None)
+        ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    kinds = [lsp.CodeActionKind.QuickFix, FIX_ALL_KIND]
+
+    @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(code_action_kinds=kinds))
+    def code_action(ls: GovlintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        try:
+            return ls.actions(params)
+        except Exception as exc:  # no actions rather than a failed request
+            where = params.text_document.uri
+            ls.log(lsp.MessageType.Error, f"govlint: {where}: {internal_error('code actions', exc).message.en}")
+            return []
+
+    return server
+
+
+class OneLineFormatter(logging.Formatter):
+    """The server's stderr ends up in the editor's log: one line per event, no traceback
+    (a malformed message from the client is logged by pygls with its exception)."""
+
+    def formatException(self, ei: Any) -> str:
+        return f"{ei[0].__name__}: {ei[1]}" if ei and ei[0] is not None else ""
+
+
+def serve(lang: str | None = None, debounce_ms: float | None = None) -> int:
+    """Run the server on stdin/stdout until the client says exit; 2 for bad options.
+    Options left out (None) keep their defaults, so the configuration file decides ``lang``."""
+    given = {k: v for k, v in (("lang", lang), ("debounce", debounce_ms)) if v is not None}
+    options, problems = parse_options(given, Options())
+    if problems:
+        print(f"govlint lsp: {'; '.join(problems)}", file=sys.stderr)
+        return 2
+    handler = logging.StreamHandler()
+    handler.setFormatter(OneLineFormatter("govlint lsp: %(levelname)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+    build_server(options).start_io()
+    return 0

@@ -1,0 +1,1 @@
+"""A govlint plugin that is broken on purpose, in three different places."""

@@ -1,0 +1,95 @@
+"""The batch runner: the process pool gives the same results, in order, as one process."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from govlint.batch import MIN_FILES_PER_WORKER, lint_files, workers_for
+from govlint.cli import main
+from govlint.engine import Engine, Settings
+from govlint.hookspecs import hookimpl
+from govlint.model import Check, Context, Diagnostic, Msg, Report
+from govlint.plugins import load_plugins
+from tests.conftest import seed_paths
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Each seed twice over, plus a Markdown copy: enough files for two workers."""
+    folder = tmp_path_factory.mktemp("corpus")
+    paths = []
+    for i in range(2):
+        for seed in seed_paths():
+            path = folder / f"{i}-{seed.name}"
+            path.write_bytes(seed.read_bytes())
+            paths.append(str(path))
+    md = folder / "copy.md"
+    md.write_bytes(seed_paths()[0].read_bytes())
+    return [*paths, str(md)]
+
+
+def test_workers_for() -> None:
+    assert workers_for(1, 8) == 1  # one report: no pool
+    assert workers_for(MIN_FILES_PER_WORKER * 2, 8) == 2
+    assert workers_for(1000, 2) == 2
+    assert workers_for(1000, None) >= 1
+    assert workers_for(0, 4) == 1
+
+
+def test_pool_and_single_process_agree(corpus: list[str], engine: Engine) -> None:
+    serial = lint_files(engine, corpus, jobs=1)
+    parallel = lint_files(engine, corpus, jobs=2)
+    assert [r.path for r in parallel] == corpus
+    assert parallel == serial
+    assert any(r.diagnostics for r in serial)
+
+
+def test_unreadable_files_are_errors_in_place(corpus: list[str], engine: Engine, tmp_path: Path) -> None:
+    folder_md = tmp_path / "folder.md"
+    folder_md.mkdir()
+    paths = [str(tmp_path / "gone.md"), *corpus, str(folder_md)]
+    results = lint_files(engine, paths, jobs=2)
+    assert [r.path for r in results] == paths
+    assert "no such file" in (results[0].error or "") or "cannot read" in (results[0].error or "")
+    assert "is a directory" in (results[-1].error or "")
+    assert all(r.error is None for r in results[1:-1])
+
+
+class _DiesInWorker:
+    """A check that kills the process it runs in, but only in a pool worker."""
+
+    def __init__(self, parent: int) -> None:
+        self.parent = parent
+
+    @hookimpl
+    def govlint_checks(self) -> list[Check]:
+        def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
+            if os.getpid() != self.parent:
+                os._exit(3)
+            return iter(())
+
+        return [Check("GL998", "dies", "error", Msg("退出", "exits"), "", run)]
+
+
+def test_a_dead_worker_costs_its_files_an_error_not_the_run(corpus: list[str]) -> None:
+    plugins = load_plugins()
+    plugins.manager.register(_DiesInWorker(os.getpid()), name="dies")
+    engine = Engine(Settings(), plugins)
+    results = lint_files(engine, corpus, jobs=2)
+    assert [r.path for r in results] == corpus
+    assert results[0].error is None  # linted in the parent, before the pool starts
+    assert all(r.error and "worker process died" in r.error for r in results[1:])
+
+
+def test_cli_jobs_output_matches_serial(corpus: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    codes = []
+    outputs = []
+    for jobs in ("1", "2"):
+        codes.append(main(["check", "--jobs", jobs, "--format", "json", *corpus]))
+        outputs.append(capsys.readouterr().out)
+    assert codes[0] == codes[1] == 1
+    assert outputs[0] == outputs[1]

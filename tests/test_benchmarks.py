@@ -1,0 +1,39 @@
+"""Smoke run of every benchmark script with tiny sizes: they work; no time is asserted."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def _run(*argv: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "GOVLINT_DISABLE_PLUGIN_AUTOLOAD"}
+    proc = subprocess.run([sys.executable, *argv], capture_output=True, text=True, env=env, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc.stdout
+
+
+def test_corpus(tmp_path: Path) -> None:
+    out = _run(str(BENCHMARKS / "corpus.py"), str(tmp_path), "--reports", "12")
+    assert "wrote 12 reports" in out
+    assert len(list(tmp_path.glob("*.txt"))) == 12
+
+
+def test_cold_start() -> None:
+    out = _run(str(BENCHMARKS / "cold_start.py"), "--runs", "1", "--top", "3")
+    assert "govlint check (one report)" in out and "where the time goes" in out
+
+
+def test_batch_throughput() -> None:
+    out = _run(str(BENCHMARKS / "batch_throughput.py"), "--reports", "10", "--jobs", "2", "--profile-reports", "2")
+    assert "reports/s" in out and "--cache (unchanged)" in out and "align" in out
+
+
+def test_every_benchmark_script_is_smoke_tested() -> None:
+    scripts = {p.stem for p in BENCHMARKS.glob("*.py")} - {"lsp_latency"}  # tested by its owner
+    tested = {"corpus", "cold_start", "batch_throughput"}
+    assert scripts <= tested, scripts - tested

@@ -1,0 +1,197 @@
+"""govlint.prose: reading facts out of prose (numbers, totals with parts, rates, mentions),
+and the safety of every pattern the pack compiles."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from govlint.engine import Engine
+from govlint.model import Pack
+from govlint.prose import ProseConfigError, ProseFacts, facts_for, grammar
+from govlint.source import source_from_text
+
+
+def facts(engine: Engine, text: str, path: str = "r.md") -> ProseFacts:
+    reader = engine.reader_for(path)
+    assert reader is not None
+    return facts_for(reader.read(source_from_text(path, text)), engine.pack)
+
+
+def sums(f: ProseFacts) -> list[tuple[Decimal, list[Decimal]]]:
+    return [(p.total.value, [q.value for q in p.parts]) for p in f.parts]
+
+
+def test_total_with_parts_and_shares(engine: Engine) -> None:
+    f = facts(
+        engine,
+        "共受理申请 70 件，较去年增长 3.4 倍。"
+        "其中，邮寄申请 51 件，占比 73%；网络申请 19 件，占比 27%。\n",
+    )
+    assert sums(f) == [(Decimal(70), [Decimal(51), Decimal(19)])]
+    assert [(q.value, p.raw) for q, p in f.parts[0].shares] == [(Decimal(51), "占比 73%"), (Decimal(19), "占比 27%")]
+
+
+def test_nested_breakdowns_are_not_parts(engine: Engine) -> None:
+    text = (
+        "主动公开政府信息407条，其中通过政府门户网站公开35条，主要涉及政策宣传等领域，行政处罚信息1条；"
+        "通过微信公众号公开政府信息276条；通过线下公示栏公开政府信息 96 条。\n"
+    )
+    f = facts(engine, text)
+    assert sums(f) == [(Decimal(407), [Decimal(35), Decimal(276), Decimal(96)])]
+    assert not f.parts[0].certain  # the nested 1 条 makes a shortfall unreportable
+
+
+def test_sentence_continues_across_a_page_break(engine: Engine) -> None:
+    text = "全年主动公开政府信息 100 条，其中政府网站公开 60 条，政务新媒体公\n\n开 40 条。\n"
+    f = facts(engine, text, "r.txt")
+    assert sums(f) == [(Decimal(100), [Decimal(60), Decimal(40)])]
+    assert f.parts[0].parts[1].span.start > text.index("\n\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年主动公开政府信息１００条，其中政府网站公开６０条，政务新媒体公开４０条。\n",
+        "全年主动公开政府信息 100 条。其中，网站 60 条，新媒体 40 条。\n",
+        "全年主动公开政府信息 100 条，其中：网站 60 条、新媒体 40 条。\n",
+    ],
+)
+def test_width_and_punctuation_variants(engine: Engine, text: str) -> None:
+    assert sums(facts(engine, text)) == [(Decimal(100), [Decimal(60), Decimal(40)])]
+
+
+def test_thousands_separator_and_scale(engine: Engine) -> None:
+    f = facts(
+        engine,
+        "发布信息 1,200 条，其中网站 1,000 条，新媒体 200 条。"
+        "办件 3.5 万件，其中自然人 2.5 万件，法人 1 万件。\n",
+    )
+    assert sums(f) == [
+        (Decimal(1200), [Decimal(1000), Decimal(200)]),
+        (Decimal(35000), [Decimal(25000), Decimal(10000)]),
+    ]
+    assert f.parts[1].total.tolerance == Decimal(500)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "发布信息 1.1 万余条，其中网站 8000 条，新媒体 5000 条。\n",  # approximate total
+        "收到申请2件,上年结转申请0件,其中2件已办理答复,结转下年办理0件。\n",  # two candidate totals
+        "受理诉求 100 件，其中本年新增 80 件，较上年增加 30 件。\n",  # a comparison, not a breakdown
+        "开设专栏 5 个，其中发布信息 300 条、专题 2 个。\n",  # other units are not parts
+    ],
+)
+def test_ambiguous_readings_give_no_fact(engine: Engine, text: str) -> None:
+    assert facts(engine, text).parts == ()
+
+
+def test_rates_need_one_base_and_one_numerator(engine: Engine) -> None:
+    f = facts(
+        engine,
+        "共受理问题 7807 件（热线受理诉求 7518 件，已办结 7508，未办结 10 件，办结率 99.87%，满意率 99.87%）。"
+        "收到来信111封,办结量100%,办结率100%。受理诉求 21836 件，办结 21468 件，满意度 86.54%。\n",
+    )
+    assert [(r.numerator.value, r.base.value, r.rate.raw) for r in f.rates] == [
+        (Decimal(7508), Decimal(7518), "办结率 99.87%")
+    ]
+
+
+def test_mentions(engine: Engine) -> None:
+    f = facts(
+        engine,
+        "共受理政府信息公开申请８件，其他处理 4 件。"
+        "废止 8 件、公开现行有效行政规范性文件 20 件，印发规范性文件 7 个。\n",
+    )
+    assert [(m.rule, m.quantity.value) for m in f.mentions] == [
+        ("applications", Decimal(8)),
+        ("other-handling", Decimal(4)),
+        ("normative-documents", Decimal(7)),
+    ]
+
+
+def test_facts_are_cached_per_document(engine: Engine) -> None:
+    reader = engine.reader_for("r.md")
+    assert reader is not None
+    doc = reader.read(source_from_text("r.md", "收到政府信息公开申请 3 件。\n"))
+    assert facts_for(doc, engine.pack) is facts_for(doc, engine.pack)
+
+
+def pack_with(prose: object) -> Pack:
+    return Pack("t", "1", "t", {"prose": prose}, "test", ("t",))
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        {"mentions": [{"id": "x", "pattern": "申请(件"}]},  # bad regex
+        {"mentions": [{"id": "x", "pattern": "申请 件"}]},  # no {n}
+        ["not", "a", "mapping"],
+        {"units": "件"},
+    ],
+)
+def test_bad_pack_data_is_a_clear_error(prose: object) -> None:
+    with pytest.raises(ProseConfigError):
+        grammar(pack_with(prose))
+
+
+ADVERSARIAL = [
+    "1" * 20000,
+    "1," * 8000,
+    "1." * 8000,
+    "1 " * 8000 + "件",
+    "受理" * 5000,
+    "受理" + "、" * 20000 + "信息公开申请",
+    "收到" + "信" * 20000 + "申请 1 件",
+    "其中" * 5000,
+    "（" * 5000 + "1 件" + "）" * 5000,
+    "办结" * 5000 + "率 99%",
+    "规范性文件" + " " * 20000 + "1 件",
+    "共 1 件（" * 2000,
+    "１２３，" * 5000,
+    "7807 件，" * 3000 + "其中 1 件，" * 3000,
+]
+BUDGET_PER_MATCH = 0.05  # seconds: one match (or one failed search) of one pattern
+
+
+def test_patterns_are_safe_on_adversarial_text(engine: Engine) -> None:
+    g = grammar(engine.pack)
+    patterns = [g.quantity, g.percent]
+    patterns += [p for r in g.rates for p in (r.base, r.numerator)]
+    patterns += [m.pattern for m in g.mentions]
+    for pattern in patterns:
+        for text in ADVERSARIAL:
+            start = time.perf_counter()
+            matches = sum(1 for _ in pattern.finditer(text))
+            elapsed = time.perf_counter() - start
+            assert elapsed / (matches + 1) < BUDGET_PER_MATCH, (pattern.pattern[:60], text[:20], elapsed)
+            assert elapsed < 2.0, (pattern.pattern[:60], text[:20], elapsed)
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL)
+def test_extraction_never_fails_and_stays_fast(engine: Engine, text: str) -> None:
+    start = time.perf_counter()
+    facts(engine, text + "\n", "r.txt")
+    # every step reads at most prose.WINDOW characters around a mark: linear, not quadratic
+    assert time.perf_counter() - start < 5.0
+
+
+ALPHABET = (
+    "0123456789０１２３,.．%％ 　\n其中分别为共计合计件条个万余约（）()，,；;。：、"
+    "占比办结率受理收到申请予以公开其他处理规范性文件行政复议信息*_"
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=ALPHABET, max_size=300))
+def test_any_text_reads_without_error(engine: Engine, text: str) -> None:
+    f = facts(engine, text, "r.md")
+    for fact in f.parts:
+        assert len(fact.parts) >= 2 and fact.total.span.start <= fact.span.end
+    for mention in f.mentions:
+        assert 0 <= mention.span.start < mention.span.end <= len(text)

@@ -1,0 +1,89 @@
+"""Inline suppressions and GL001 unused-suppression."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govlint.cli import main
+from govlint.engine import Engine, Settings
+from govlint.model import Diagnostic
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# GL109 (no 信息处理费 in section 六) fires on the line “无。”; GL501 on the doubled 。。
+BASE = (FIXTURES / "GL109" / "fires.md").read_text("utf-8").replace("无。", "无。。")
+LINE = BASE.splitlines().index("无。。") + 1
+
+
+def lint(engine: Engine, text: str, path: str = "r.md") -> list[tuple[str, int]]:
+    diags: tuple[Diagnostic, ...] = engine.lint_text(path, text).diagnostics
+    return [(d.code, text.count("\n", 0, d.span.start) + 1) for d in diags if d.code != "GL103"]
+
+
+def test_unsuppressed(engine: Engine) -> None:
+    assert lint(engine, BASE) == [("GL109", LINE), ("GL501", LINE)]
+
+
+def test_disable_next_line_with_codes(engine: Engine) -> None:
+    text = BASE.replace("无。。", "<!-- govlint-disable-next-line GL109 -->\n\n无。。")
+    assert lint(engine, text) == [("GL501", LINE + 2)]
+
+
+def test_disable_next_line_by_prefix_and_without_codes(engine: Engine) -> None:
+    assert lint(engine, BASE.replace("无。。", "<!-- govlint-disable-next-line GL1 GL5 -->\n无。。")) == []
+    assert lint(engine, BASE.replace("无。。", "<!-- govlint-disable-next-line -->\n无。。")) == []
+
+
+def test_disable_enable_range(engine: Engine) -> None:
+    text = BASE.replace("无。。", "<!-- govlint-disable GL501 -->\n无。。\n<!-- govlint-enable GL501 -->\n好。。")
+    # GL109 points at the first block of section 六, now the comment itself
+    assert lint(engine, text) == [("GL109", LINE), ("GL501", LINE + 3)]
+
+
+def test_disable_without_enable_runs_to_the_end(engine: Engine) -> None:
+    text = BASE.replace("无。。", "<!-- govlint-disable GL501 -->\n无。。\n\n好。。")
+    assert lint(engine, text) == [("GL109", LINE)]
+
+
+def test_disable_file(engine: Engine) -> None:
+    assert lint(engine, "<!-- govlint-disable-file GL5 -->\n" + BASE) == [("GL109", LINE + 1)]
+    assert lint(engine, BASE + "\n<!-- govlint-disable-file -->\n") == []
+
+
+def test_unused_suppression_is_reported(engine: Engine) -> None:
+    text = BASE.replace("无。。", "<!-- govlint-disable-next-line GL109 GL301 -->\n无。。")
+    result = engine.lint_text("r.md", text)
+    unused = [d for d in result.diagnostics if d.code == "GL001"]
+    assert len(unused) == 1
+    d = unused[0]
+    assert d.severity == "info"
+    assert text[d.span.start : d.span.end] == "<!-- govlint-disable-next-line GL109 GL301 -->"
+    assert "GL301" in d.message.en and "GL109" not in d.message.en
+    assert [c for c, _ in lint(engine, text)] == ["GL001", "GL501"]
+
+
+def test_unused_only_for_codes_that_were_checked() -> None:
+    text = BASE.replace("无。。", "<!-- govlint-disable-next-line GL301 -->\n无。。")
+    engine = Engine(Settings(ignore=("GL3",)))
+    assert "GL001" not in [c for c, _ in lint(engine, text)]
+    engine = Engine(Settings(ignore=("GL001",)))
+    assert "GL001" not in [c for c, _ in lint(engine, text)]
+
+
+def test_unused_suppression_can_itself_be_suppressed(engine: Engine) -> None:
+    text = "<!-- govlint-disable-file GL001 -->\n" + BASE.replace("无。。", "<!-- govlint-disable GL301 -->\n无。。")
+    assert "GL001" not in [c for c, _ in lint(engine, text)]
+
+
+def test_plain_text_needs_the_comment_on_its_own_line(engine: Engine) -> None:
+    plain = BASE.replace("## ", "").replace("# ", "")
+    own_line = plain.replace("无。。", "<!-- govlint-disable-next-line GL109 -->\n无。。")
+    assert [c for c, _ in lint(engine, own_line, "r.txt")] == ["GL501"]
+    inline = plain.replace("无。。", "无。。 <!-- govlint-disable-file -->")
+    assert [c for c, _ in lint(engine, inline, "r.txt")] == ["GL109", "GL501"]
+
+
+def test_gl001_is_listed_by_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    assert "GL001  GL0xx  info     unused-suppression" in capsys.readouterr().out
