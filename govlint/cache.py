@@ -18,7 +18,6 @@ govlint reports, only how fast.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 import os
@@ -28,6 +27,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from govlint import __version__
+
+try:  # what hashlib itself uses for blake2b; importing hashlib also loads OpenSSL (~4 ms)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - another Python implementation
+    from hashlib import blake2b
 from govlint.model import Diagnostic, Edit, Fix, Msg, Span
 
 T = TypeVar("T")
@@ -43,7 +47,7 @@ CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# govlint cache; se
 
 def digest(*parts: bytes | str) -> str:
     """A stable hex key for the given parts (lengths included, so parts cannot run together)."""
-    h = hashlib.blake2b(digest_size=20)
+    h = blake2b(digest_size=20)
     for part in parts:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         h.update(len(data).to_bytes(8, "little"))

@@ -549,6 +549,28 @@ def _merge_list(old: list[Any], new: list[Any]) -> list[Any]:
     return [item for item in result if item is not None]
 
 
+def _orphan_drops(base: Any, over: Any, path: tuple[Step, ...]) -> list[Problem]:
+    """``drop: true`` entries whose id is not in the base: a misspelt id would otherwise drop
+    nothing, silently."""
+    out: list[Problem] = []
+    if isinstance(base, dict) and isinstance(over, dict):
+        for key, value in over.items():
+            if key not in META_KEYS and key in base:
+                out.extend(_orphan_drops(base[key], value, (*path, key)))
+    elif isinstance(base, list) and isinstance(over, list):
+        known = {str(item["id"]): item for item in base if isinstance(item, dict) and "id" in item}
+        for item in over:
+            if not isinstance(item, dict) or "id" not in item:
+                continue
+            here = (*path, Sel(str(item["id"])))
+            if item.get("drop") and str(item["id"]) not in known:
+                out.append(Problem((*here, "id"), f"drop: 基础规则包中没有 id {item['id']!r} / "
+                                                  f"drop: the base pack has no entry with id {item['id']!r}"))
+            elif str(item["id"]) in known:
+                out.extend(_orphan_drops(known[str(item["id"])], item, here))
+    return out
+
+
 class Catalog(NamedTuple):
     """The packs on offer: by id, plus those that could not be read (shown by ``pack list``)."""
 
@@ -600,6 +622,7 @@ def resolve(pack_id: str, available: Catalog) -> Pack:
         data: dict[str, Any] = {}
         for base in bases:
             data = merge(data, build(base, (*stack, pid)))
+        _raise_first(_orphan_drops(data, raw.data, ()), raw.files)
         data = merge(data, raw.data)
         if bases:
             _raise_first(validate(data, schema()), raw.files)

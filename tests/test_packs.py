@@ -140,6 +140,13 @@ def test_unknown_base(tmp_path: Path) -> None:
     assert message.startswith(f"{path}:2:10: 找不到规则包 'nowhere'")
 
 
+def test_dropping_an_unknown_entry_is_an_error(tmp_path: Path) -> None:
+    text = "id: county\nextends: national\nidentities:\n  - id: row-totl\n    drop: true\n"
+    path = write(tmp_path, "county.yaml", text)
+    assert error_of(tmp_path, "county").startswith(
+        f"{path}:4:9: identities[row-totl].id: drop: 基础规则包中没有 id 'row-totl'")
+
+
 # --------------------------------------------------------------------------- hostile packs
 
 

@@ -33,29 +33,17 @@ CASES = {
 }
 
 
-#: Cases known to be too slow, each with its cause; they get a shorter limit and are
-#: expected to fail until the cause is fixed (then remove the entry).
-KNOWN_SLOW = {
-    "digits-line.txt": "contacts.yaml's e-mail `bare` pattern rescans a digit run from every start "
-    "(test_regex_budget.py KNOWN_SUPERLINEAR)",
-}
-KNOWN_LIMIT = 20
-
-
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_extreme_input(name: str, tmp_path: Path) -> None:
     path = tmp_path / name
     path.write_text(CASES[name], encoding="utf-8")
-    limit = KNOWN_LIMIT if name in KNOWN_SLOW else TIME_LIMIT
     try:
         proc = subprocess.run(
             [sys.executable, "-m", "govlint", "check", "--format", "json", str(path)],
-            capture_output=True, text=True, timeout=limit, env=os.environ.copy(), check=False,
+            capture_output=True, text=True, timeout=TIME_LIMIT, env=os.environ.copy(), check=False,
         )
     except subprocess.TimeoutExpired:
-        if name in KNOWN_SLOW:
-            pytest.xfail(KNOWN_SLOW[name])
-        pytest.fail(f"{name}: more than {limit} s (a super-linear step; see test_regex_budget.py)")
+        pytest.fail(f"{name}: more than {TIME_LIMIT} s (a super-linear step; see test_regex_budget.py)")
     assert proc.returncode in (0, 1, 2), proc.stderr[-2000:]
     assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
     files = json.loads(proc.stdout)["files"]

@@ -152,22 +152,7 @@ def test_core_pattern_is_linear(case: Case) -> None:
     assert elapsed <= BUDGET, f"{case.pattern!r}: {elapsed:.3f}s on {unit!r} x {length}"
 
 
-#: Patterns known to be super-linear, reported to their owner; each entry says why and how
-#: to fix it. Remove the entry with the fix (the test then holds the pattern to the budget).
-KNOWN_SUPERLINEAR = {
-    "contacts.yaml.contacts.fields[email].bare[0]": "the name part is rescanned from every start: "
-    "anchor it with (?<![A-Za-z0-9._%+\\-])",
-    **{
-        f"contacts.yaml.contacts.fields[{field}].value": "\\s*[:：]?\\s* backtracks over long whitespace: "
-        "write \\s*(?:[:：]\\s*)?"
-        for field in ("phone", "address", "email", "postcode", "url")
-    },
-}
-
-
 @pytest.mark.parametrize("case", PACK, ids=[c.where for c in PACK])
 def test_pack_pattern_is_linear(case: Case) -> None:
     elapsed, unit, length = slowest_search(case)
-    if elapsed > BUDGET and case.where in KNOWN_SUPERLINEAR:
-        pytest.xfail(KNOWN_SUPERLINEAR[case.where])
     assert elapsed <= BUDGET, f"{case.pattern!r}: {elapsed:.3f}s on {unit!r} x {length}"
