@@ -32,6 +32,7 @@ from govlint.model import (
     SectionMatch,
     Span,
     TableMatch,
+    derived,
 )
 
 CN_DIGITS = "一二三四五六七八九十"
@@ -156,17 +157,9 @@ def _own_number(row_id: str) -> tuple[str, str]:
     return "", ""
 
 
-_TEMPLATE_CACHE: dict[int, tuple[dict[str, Any], tuple[Template, ...]]] = {}
-
-
 def templates(pack: Pack) -> tuple[Template, ...]:
-    """The pack's table templates, built once per pack (the cache keeps the data alive,
-    so its id cannot be reused by another pack)."""
-    hit = _TEMPLATE_CACHE.get(id(pack.data))
-    if hit is None or hit[0] is not pack.data:
-        hit = (pack.data, _build_templates(pack))
-        _TEMPLATE_CACHE[id(pack.data)] = hit
-    return hit[1]
+    """The pack's table templates, built once per pack."""
+    return derived(pack, _build_templates)
 
 
 def _build_templates(pack: Pack) -> tuple[Template, ...]:

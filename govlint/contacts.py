@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from govlint.model import Heading, Msg, Pack, Paragraph, RawTable, Report, Span
+from govlint.model import Heading, Msg, Pack, Paragraph, RawTable, Report, Span, derived
 
 SENTENCE_END = re.compile(r"[。！？!?]")
 SPACE = re.compile(r"\s")
@@ -71,17 +71,9 @@ def _field(raw: dict[str, Any]) -> ContactField:
     )
 
 
-_SPECS: dict[int, tuple[dict[str, Any], ContactSpec]] = {}
-
-
 def contact_spec(pack: Pack) -> ContactSpec:
-    """The pack's contact requirements, read once per pack (the cache keeps the data alive,
-    so its id cannot be reused by another pack)."""
-    hit = _SPECS.get(id(pack.data))
-    if hit is None or hit[0] is not pack.data:
-        hit = (pack.data, _read_spec(pack))
-        _SPECS[id(pack.data)] = hit
-    return hit[1]
+    """The pack's contact requirements, read once per pack."""
+    return derived(pack, _read_spec)
 
 
 def _read_spec(pack: Pack) -> ContactSpec:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar, cast
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -233,6 +233,22 @@ class Pack(NamedTuple):
     data: dict[str, Any]  # YAML data: its shape is checked when the pack is loaded
     origin: str  # file path or "distribution:NAME"
     chain: tuple[str, ...]  # ids of the packs it was built from, base first
+
+
+T = TypeVar("T")
+_DERIVED: dict[tuple[int, object], tuple[dict[str, Any], object]] = {}
+
+
+def derived(pack: Pack, build: Callable[[Pack], T]) -> T:
+    """What a module builds from a pack's data (table templates, contact fields…), built
+    once per pack. The cache holds the data itself, so its id cannot be reused by another
+    pack while the entry lives."""
+    key = (id(pack.data), build)
+    hit = _DERIVED.get(key)
+    if hit is None or hit[0] is not pack.data:
+        hit = (pack.data, build(pack))
+        _DERIVED[key] = hit
+    return cast(T, hit[1])
 
 
 # --------------------------------------------------------------------------- diagnostics
