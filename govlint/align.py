@@ -42,6 +42,7 @@ PREFIX = re.compile(
     r"|[（(]\s*(?P<paren>[一二三四五六七八九十]{1,3})\s*[）)]"
     r"|(?P<ar>\d{1,2})\s*[.．、](?!\d))\s*"
 )
+SPELLING_VARIANTS = (("其它", "其他"), ("部份", "部分"))
 PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 UNIT = re.compile(r"(?:件|条|个|项|万元|元|次)$")
@@ -62,8 +63,12 @@ HEADER_SIM = 0.7
 
 @lru_cache(maxsize=4096)
 def norm(text: str) -> str:
-    """Comparable form of a label: NFKC, no spaces, no punctuation."""
-    return PUNCT.sub("", unicodedata.normalize("NFKC", text)).lower()
+    """Comparable form of a label: NFKC, no spaces, no punctuation, and accepted variant
+    spellings unified (其它/其他: both correct, so never a "typo")."""
+    out = PUNCT.sub("", unicodedata.normalize("NFKC", text)).lower()
+    for variant, standard in SPELLING_VARIANTS:
+        out = out.replace(variant, standard)
+    return out
 
 
 class Label(NamedTuple):

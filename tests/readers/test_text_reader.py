@@ -78,3 +78,10 @@ def test_section_heading_without_numeral_is_a_variant(engine: object) -> None:
     )
     found = {s.key: s.status for s in find_sections(doc, engine.pack)}
     assert found["一"] == "variant" and found["二"] == "exact" and found["三"] == "missing"
+
+
+def test_accepted_spelling_variants_are_the_same_label() -> None:
+    from govlint.align import norm
+
+    assert norm("其它法律行政法规禁止公开") == norm("其他法律行政法规禁止公开")
+    assert norm("（二）部份公开") == norm("(二)部分公开")
