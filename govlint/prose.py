@@ -628,7 +628,9 @@ def _mentions(run: Run, g: Grammar, qs: list[Quantity]) -> list[Mention]:
             clause = text[a:b]
             if rule.any and not any(w in clause for w in rule.any):
                 continue
-            if any(w in clause for w in rule.none):
+            # Words that make it another quantity count only up to the number: a note after
+            # it, "（含上年结转1件）", says which cells the number covers, not what it is.
+            if any(w in text[a : m.end()] for w in rule.none):
                 continue
             q = _match_quantity(run, 0, m, qs, g)
             if q is None or q.approximate:

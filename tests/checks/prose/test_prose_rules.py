@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from govlint.engine import Engine
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import FIXTURES, SEEDS, LintText
 
 CODES = ("GL205", "GL206", "GL207")
 EXPECT = re.compile(r"<!-- expect: (GL\d{3}) -->")
@@ -61,3 +61,12 @@ def test_messages_name_both_numbers_and_the_cell(engine: Engine) -> None:
     assert sums == []  # GL207's fixture has no sums
     gl205 = engine.lint_path(str(FIXTURES / "GL205" / "fires.md")).diagnostics
     assert any("7518 + 98 + 191 + 14 = 7821" in d.message.zh and "7807" in d.message.zh for d in gl205)
+
+
+def test_count_that_includes_last_years_carry_over(lint_text: LintText) -> None:
+    """“申请13件（含上年结转1件）” is 一 + 二; the note after the number must not hide it."""
+    clean = (FIXTURES / "reports" / "clean-pingluo-jiaoyuju.md").read_text(encoding="utf-8")
+    assert [d for d in lint_text(clean) if d.severity != "info"] == []
+    wrong = clean.replace("申请13件（含上年结转1件）", "申请14件（含上年结转1件）")
+    found = [d for d in lint_text(wrong, select=("GL207",))]
+    assert len(found) == 1 and "14" in found[0].message.zh
