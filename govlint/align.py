@@ -96,6 +96,36 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio()
 
 
+def similarity_bound(a: str, b: str, floor: float) -> float:
+    """An upper bound of ``similarity(a, b)``, exact enough to tell whether it can reach
+    ``floor``: SequenceMatcher's ratio is 2.0 * matches / total length, and a matched
+    character of either string occurs in the other (same formula, so the bound holds in
+    floating point too). Far cheaper than the ratio itself."""
+    total = len(a) + len(b)
+    if not total:
+        return 1.0
+    bound = 2.0 * min(len(a), len(b)) / total
+    if bound < floor:
+        return bound
+    shared = min(sum(1 for ch in a if ch in b), sum(1 for ch in b if ch in a))
+    return 2.0 * shared / total
+
+
+def best_similarity(text: str, keys: Iterable[str], floor: float) -> float:
+    """The best :func:`similarity` of ``text`` to ``keys`` when it reaches ``floor``, else
+    some value below ``floor``. A key whose :func:`similarity_bound` is under ``floor`` is
+    not compared: most pairs a report offers (a long line against a short label, words
+    with few letters in common) are settled without SequenceMatcher."""
+    best = 0.0
+    for key in keys:
+        if similarity_bound(text, key, floor) < floor:
+            continue
+        sim = similarity(text, key)
+        if sim > best:
+            best = sim
+    return best
+
+
 @lru_cache(maxsize=1 << 14)  # pure (Decimal is immutable); a report has ~600 cells, mostly "0"
 def parse_number(text: str) -> Decimal | None:
     """A cell's number, or None if it is not one (units such as 件 are allowed)."""
@@ -216,9 +246,10 @@ def column_label(template: Template, column_id: str) -> str:
 # --------------------------------------------------------------------------- sections
 
 
-def _section_score(heading: Heading, number: str, keys: list[str]) -> float:
-    label = split_label(heading.text)
-    best = max(similarity(label.core, k) for k in keys)
+@lru_cache(maxsize=4096)  # pure; headings (and keys) recur from report to report
+def _section_score(text: str, number: str, keys: tuple[str, ...]) -> float:
+    label = split_label(text)
+    best = best_similarity(label.core, keys, min(SECTION_SIM, SECTION_SIM_BARE))
     if label.kind == "cn" and label.number == number:
         return best + 1.0 if best >= SECTION_SIM else 0.0
     if label.kind in ("paren", "ar"):
@@ -239,12 +270,12 @@ def find_sections(document: Document, pack: Pack) -> tuple[SectionMatch, ...]:
     used: set[int] = set()
     for spec in specs:
         title_key = norm(str(spec["title"]))
-        keys = [title_key] + [norm(str(a)) for a in spec.get("aliases", [])]
+        keys = (title_key, *(norm(str(a)) for a in spec.get("aliases", [])))
         best: tuple[float, Heading] | None = None
         for h in headings:
             if h.span.start in used:
                 continue
-            score = _section_score(h, str(spec["id"]), keys)
+            score = _section_score(h.text, str(spec["id"]), keys)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, h)
         if best is not None:
@@ -334,10 +365,9 @@ class TableReader:
         if not label.core:
             return None
         best: tuple[float, RowSpec] | None = None
-        for spec in self.t.rows:
-            if not spec.keys or spec.id in self.rows:
+        for spec, sim in _row_candidates(self.t.rows, label.core):
+            if spec.id in self.rows:
                 continue
-            sim = max(similarity(label.core, k) for k in spec.keys)
             numbered = label.kind != "" and label.kind == spec.kind and label.number == spec.number
             if numbered and label.kind == "ar" and self.group and spec.parent != self.group:
                 numbered = False
@@ -358,7 +388,11 @@ class TableReader:
             return True
         if label.kind or has_values or not self.t.check_header or len(key) < 3:
             return False
-        scored = [(similarity(key, k), cid) for k, cid in self.t.column_keys.items()]
+        scored = [
+            (similarity(key, k), cid)
+            for k, cid in self.t.column_keys.items()
+            if similarity_bound(key, k, HEADER_SIM) >= HEADER_SIM  # else it cannot reach HEADER_SIM
+        ]
         sim, cid = max(scored, default=(0.0, ""))
         if sim >= HEADER_SIM:
             self.problems.append(
@@ -508,6 +542,14 @@ class TableReader:
         self._finish()
         ordered = tuple(self.rows[r.id] for r in self.t.rows if r.id in self.rows)
         return TableMatch(self.t.id, span, ordered), self.problems
+
+
+@lru_cache(maxsize=4096)  # pure; the same labels recur in every report
+def _row_candidates(rows: tuple[RowSpec, ...], core: str) -> tuple[tuple[RowSpec, float], ...]:
+    """The template rows (in order) a label may match, with its similarity to their keys:
+    those that clear ROW_SIM_NUMBERED, the lowest bar a row label must clear."""
+    scored = ((spec, best_similarity(core, spec.keys, ROW_SIM_NUMBERED)) for spec in rows if spec.keys)
+    return tuple((spec, sim) for spec, sim in scored if sim >= ROW_SIM_NUMBERED)
 
 
 def read_table(template: Template, tables: Iterable[RawTable]) -> tuple[TableMatch, list[Problem]]:

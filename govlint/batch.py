@@ -6,25 +6,33 @@ parsed), so a worker starts in about a millisecond and needs no pickling of the 
 elsewhere each worker builds its own Engine from the Settings. A handful of files is
 checked in-process: starting workers would cost more than it saves. Results come back in
 the order of the paths, whatever the number of workers.
+
+With a streaming formatter (:func:`print_files`) a worker also prints what it linted and
+sends back only that piece and a few counts, never the report's text: the parent writes
+pieces as they arrive, so its memory stays flat however large the corpus.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from govlint.cache import ResultCache, code_fingerprint, digest
 from govlint.engine import Engine, Settings, internal_error
-from govlint.model import FileResult
+from govlint.model import SEVERITY_RANK, Context, FileResult, Severity, Stream, Tally
+from govlint.output.streaming import tally_of
 from govlint.source import DecodeError, decode, read_bytes
 
 #: Fewer files than this per worker are not worth a worker.
 MIN_FILES_PER_WORKER = 4
-#: Files handed to a worker at a time: large enough to amortise the round trip.
-MAX_CHUNK = 32
+#: Most files handed to a worker at a time: a round trip costs about as much as a tenth of a report.
+MAX_CHUNK = 8
+#: Chunks waiting or being linted, per worker.
+IN_FLIGHT = 4
 
 
 def default_jobs() -> int:
@@ -84,28 +92,77 @@ def lint_one(engine: Engine, cache: ResultCache | None, path: str) -> FileResult
     return result
 
 
-class _Worker(NamedTuple):
+class Linter(NamedTuple):
+    """An engine and its result cache: files of different configurations share one pool."""
+
     engine: Engine
     cache: ResultCache | None
+
+
+class Output(NamedTuple):
+    """How a worker prints what it linted: a formatter's stream and the run's context."""
+
+    stream: Stream
+    ctx: Context
+
+
+class Printed(NamedTuple):
+    """One file as the output needs it, made where it was linted: the formatter's piece, the
+    file's tally and its worst severity (for the exit code). Its text stays behind, so what
+    crosses between processes and what the run holds is small whatever the report's size."""
+
+    path: str
+    piece: str
+    tally: Tally
+    worst: Severity | None
+
+
+def printed(result: FileResult, output: Output) -> Printed:
+    worst = max((d.severity for d in result.diagnostics), key=SEVERITY_RANK.__getitem__, default=None)
+    return Printed(result.path, output.stream.file(result, output.ctx), tally_of(result), worst)
+
+
+Item = tuple[int, str]  # (index of the file's Linter, path)
+
+
+class _Worker(NamedTuple):
+    linters: list[Linter]
+    output: Output | None
+
+    def run(self, item: Item) -> FileResult | Printed:
+        linter = self.linters[item[0]]
+        result = lint_one(linter.engine, linter.cache, item[1])
+        return result if self.output is None else printed(result, self.output)
+
+    def failed(self, item: Item, error: str) -> FileResult | Printed:
+        result = FileResult(item[1], None, (), error)
+        return result if self.output is None else printed(result, self.output)
 
 
 _WORKER: _Worker | None = None
 
 
-def _init_worker(engine: Engine | Settings, cache: ResultCache | None) -> None:
-    """Forked workers get the parent's Engine as it is; spawned ones build their own."""
+def _init_worker(linters: list[Linter] | list[tuple[Settings, ResultCache | None]], output: Output | None) -> None:
+    """Forked workers get the parent's Engines as they are; spawned ones build their own
+    (and the checks for the formatter's context, which need not survive pickling)."""
     global _WORKER
-    _WORKER = _Worker(engine if isinstance(engine, Engine) else Engine(engine), cache)
+    built = [Linter(e if isinstance(e, Engine) else Engine(e), c) for e, c in linters]
+    if output is not None and "checks" not in output.ctx.options:
+        checks = {c.code: c for c in built[0].engine.checks()}
+        output = output._replace(ctx=output.ctx._replace(options={**output.ctx.options, "checks": checks}))
+    _WORKER = _Worker(built, output)
 
 
-def _lint_chunk(paths: list[str]) -> list[FileResult]:
+def _lint_chunk(items: list[Item]) -> list[FileResult | Printed]:
     assert _WORKER is not None, "worker not initialised"
-    return [lint_one(_WORKER.engine, _WORKER.cache, p) for p in paths]
+    return [_WORKER.run(item) for item in items]
 
 
-def _chunks(paths: Sequence[str], workers: int) -> list[list[str]]:
-    size = max(1, min(MAX_CHUNK, -(-len(paths) // (workers * 4))))
-    return [list(paths[i : i + size]) for i in range(0, len(paths), size)]
+def _chunks(items: Sequence[Item], workers: int) -> Iterator[list[Item]]:
+    """Small chunks: a round trip costs far less than a report, and the last chunks of a run
+    leave a worker idle for at most a few reports."""
+    size = max(1, min(MAX_CHUNK, len(items) // (workers * 8)))
+    return (list(items[i : i + size]) for i in range(0, len(items), size))
 
 
 def lint_files(
@@ -114,27 +171,69 @@ def lint_files(
     """Lint ``paths`` with up to ``jobs`` processes (None: one per CPU); one result per path,
     in order. A worker that dies (killed, out of memory) costs its files an error each, not
     the run."""
-    workers = workers_for(len(paths), jobs)
+    done = run_files([Linter(engine, cache)], [(0, p) for p in paths], jobs, None)
+    return [r for r in done if isinstance(r, FileResult)]
+
+
+def print_files(linters: list[Linter], items: Sequence[Item], jobs: int | None, output: Output) -> Iterator[Printed]:
+    """Lint and print each file where it is linted; yields in the order of ``items``."""
+    for r in run_files(linters, items, jobs, output):
+        yield r if isinstance(r, Printed) else printed(r, output)
+
+
+def run_files(
+    linters: list[Linter], items: Sequence[Item], jobs: int | None, output: Output | None
+) -> Iterator[FileResult | Printed]:
+    """Each item linted (and printed, with ``output``), in order, as soon as it is done; a
+    few chunks are in flight at a time, so a slow consumer does not pile up results."""
+    workers = workers_for(len(items), jobs)
+    local = _Worker(linters, output)
     if workers <= 1:
-        return [lint_one(engine, cache, p) for p in paths]
+        yield from (local.run(item) for item in items)
+        return
+    import gc
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    initarg: Engine | Settings = engine if method == "fork" else engine.settings
+    initarg: list[Linter] | list[tuple[Settings, ResultCache | None]] = linters
+    if method != "fork":
+        initarg = [(linter.engine.settings, linter.cache) for linter in linters]
+        output = None if output is None else output._replace(
+            ctx=output.ctx._replace(options={k: v for k, v in output.ctx.options.items() if k != "checks"}))
     # The first file is linted here: the libraries checks import lazily (phonenumbers and
     # the like, up to half a second) are then loaded once and inherited by every worker.
-    results = [lint_one(engine, cache, paths[0])] if method == "fork" else []
-    with ProcessPoolExecutor(
-        workers, multiprocessing.get_context(method), initializer=_init_worker, initargs=(initarg, cache)
-    ) as pool:
-        chunks = _chunks(paths[len(results) :], workers)
-        futures = [pool.submit(_lint_chunk, chunk) for chunk in chunks]
-        for chunk, future in zip(chunks, futures, strict=True):
-            try:
-                results.extend(future.result())
-            except BrokenProcessPool as exc:
-                why = f"工作进程意外退出 / worker process died: {exc}"
-                results.extend(FileResult(p, None, (), f"{p}: {why}") for p in chunk)
-    return results
+    first = 1 if method == "fork" else 0
+    yield from (local.run(item) for item in items[:first])
+    gc.freeze()  # forked workers then never write to (and so copy) the parent's objects
+    pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_init_worker,
+                               initargs=(initarg, output))
+    pending: deque[tuple[list[Item], Future[list[FileResult | Printed]] | BrokenProcessPool]] = deque()
+
+    def submit(chunk: list[Item]) -> None:
+        try:
+            pending.append((chunk, pool.submit(_lint_chunk, chunk)))
+        except BrokenProcessPool as exc:
+            pending.append((chunk, exc))
+
+    def drain() -> Iterator[FileResult | Printed]:
+        chunk, future = pending.popleft()
+        try:
+            if isinstance(future, BrokenProcessPool):
+                raise future
+            yield from future.result()
+        except BrokenProcessPool as exc:
+            why = f"工作进程意外退出 / worker process died: {exc}"
+            yield from (local.failed(item, f"{item[1]}: {why}") for item in chunk)
+
+    try:
+        for chunk in _chunks(items[first:], workers):
+            submit(chunk)
+            if len(pending) >= workers * IN_FLIGHT:
+                yield from drain()
+        while pending:
+            yield from drain()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()

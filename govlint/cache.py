@@ -110,6 +110,49 @@ def memo_file(path: Path, parse: Callable[[Path], T]) -> T:
     return memo(parse.__qualname__, digest(data), lambda: parse(path))
 
 
+def library_memo(library: str, code: str, key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, which asks ``library`` (a heavy import), or what an earlier process
+    stored for the same ``key``, the same installed version of the library and the same
+    ``code`` file (the module interpreting its answers): re-linting a report never imports it.
+
+    Once the library is loaded (a batch, the language server) asking it is cheaper than the
+    disk, so the memo is neither read nor written; a library without installed metadata is
+    always asked."""
+    import sys
+
+    version = None if library in sys.modules else dist_version(library)
+    if version is None:
+        return compute()
+    return memo(f"lib-{library}", f"{version}\0{code}\0{_stamp(code)}\0{key}", compute)
+
+
+def dist_version(name: str) -> str | None:
+    """The version of the installed distribution ``name`` that the import path finds first,
+    with its metadata folder's mtime (a reinstall changes it), read from the folder's name
+    without importing :mod:`importlib.metadata` (~10 ms); None when not installed."""
+    import sys
+
+    wanted = name.replace("-", "_").replace(".", "_").lower()
+    for entry in sys.path:
+        folder = entry or "."
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for meta in names:  # "{name}-{version}.dist-info", the name with "_" for "-" and "."
+            if meta.endswith((".dist-info", ".egg-info")) and meta.partition("-")[0].lower() == wanted:
+                return f"{meta}\0{_mtime(os.path.join(folder, meta))}"
+    return None
+
+
+def _stamp(path: str) -> str:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "-1"
+    return f"{st.st_size}\0{st.st_mtime_ns}"
+
+
 def path_state(entries: Iterable[str]) -> str:
     """A cheap fingerprint of the installed distributions on an import path: the name and
     mtime of every ``*.dist-info``/``*.egg-info`` folder (an install, upgrade or uninstall

@@ -12,21 +12,47 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from govlint import __version__
 
 if TYPE_CHECKING:
+    from govlint.batch import Item, Linter, Output
     from govlint.config import Router
     from govlint.engine import Engine
     from govlint.fixes import FixOutcome
-    from govlint.model import FileResult, Source
+    from govlint.model import Context, FileResult, Formatter, Source, Stream
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    """argparse's help formatter, told the terminal's width as ``shutil.get_terminal_size``
+    would find it: argparse builds a formatter for every argument it adds, and finding the
+    width itself imports shutil (with bz2 and lzma, ~2 ms) on every start-up."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return argparse.HelpFormatter(prog, width=(columns or 80) - 2)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose sub-commands' parsers (argparse makes them of this class) use
+    :func:`_formatter` too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _formatter)
+        super().__init__(*args, **kwargs)
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="govlint",
         description="政府信息公开工作年度报告检查工具 / "
         "linter for government information-disclosure annual reports",
@@ -161,20 +187,39 @@ class _Linted(NamedTuple):
     stdin_outcome: FixOutcome | None
 
 
-def _lint_inputs(router: Router, engine: Engine, args: argparse.Namespace) -> _Linted:
-    """Lint the inputs, each file with the engine of its own configuration (``router``)."""
-    from govlint.fixes import fix_source, write_fixed
-    from govlint.model import FileResult
+class _Inputs(NamedTuple):
+    files: list[str]  # each once, in order
+    errors: list[str]
+    stdin: bytes | None  # None: standard input is not checked
 
+
+def _inputs(router: Router, engine: Engine, args: argparse.Namespace) -> _Inputs:
+    """The files to check (folders expanded, excluded files left out) and standard input."""
     use_stdin = STDIN in args.paths or (args.stdin_filename is not None and not args.paths)
     paths = [p for p in args.paths if p != STDIN] or ([] if use_stdin else ["."])
     files, errors = collect_files(paths, engine.suffixes())
     named = set(paths)  # files named on the command line are checked even when excluded
     files = [f for f in files if f in named or not router.file(f).excluded]
-    stdin = _read_stdin() if use_stdin else None
+    return _Inputs(_unique(files), errors, _read_stdin() if use_stdin else None)
+
+
+def _lint_stdin(router: Router, args: argparse.Namespace, data: bytes) -> FileResult:
+    from govlint.model import FileResult
+
+    path = args.stdin_filename or STDIN
+    source = _read(path, data)
+    return FileResult(path, None, (), source) if isinstance(source, str) else router.engine(path).lint_source(source)
+
+
+def _lint_inputs(router: Router, engine: Engine, args: argparse.Namespace) -> _Linted:
+    """Lint the inputs, each file with the engine of its own configuration (``router``)."""
+    from govlint.fixes import fix_source, write_fixed
+    from govlint.model import FileResult
+
+    files, errors, stdin = _inputs(router, engine, args)
     inputs: list[tuple[str, bytes | None]] = [(args.stdin_filename or STDIN, stdin)] if stdin is not None else []
     fixing = args.fix or args.diff
-    inputs.extend((path, None) for path in (_unique(files) if fixing else []))
+    inputs.extend((path, None) for path in (files if fixing else []))
     results: list[FileResult] = []
     outcomes: list[FixOutcome] = []
     stdin_outcome = None
@@ -195,25 +240,80 @@ def _lint_inputs(router: Router, engine: Engine, args: argparse.Namespace) -> _L
         else:
             results.append(router.engine(path).lint_source(source))
     if not fixing:
-        todo = _unique(files)
-        groups: dict[int, tuple[Engine, list[str]]] = {}
-        for path in todo:
-            file_engine = router.engine(path)
-            groups.setdefault(id(file_engine), (file_engine, []))[1].append(path)
-        done = {p: r for e, group in groups.values() for p, r in zip(group, _lint_batch(e, args, group), strict=True)}
-        batch = [done[p] for p in todo]
+        from govlint.batch import run_files
+
+        linters, items = _lint_batch(router, args, files)
+        batch = [r for r in run_files(linters, items, args.jobs, None) if isinstance(r, FileResult)]
         errors.extend(r.error for r in batch if r.error)
         results.extend(batch)
     return _Linted(results, outcomes, errors, stdin, stdin_outcome)
 
 
-def _lint_batch(engine: Engine, args: argparse.Namespace, files: list[str]) -> list[FileResult]:
-    """Files (not standard input) through the process pool and, with --cache, the result cache."""
-    from govlint.batch import cache_for, lint_files
+def _lint_batch(router: Router, args: argparse.Namespace, files: list[str]) -> tuple[list[Linter], list[Item]]:
+    """Files (not standard input) for the process pool: each with the engine of its own
+    configuration and, with --cache, that engine's result cache."""
+    from govlint.batch import Linter, cache_for
     from govlint.cache import DEFAULT_DIR
 
-    cache = cache_for(engine, Path(args.cache_dir or DEFAULT_DIR)) if args.cache or args.cache_dir else None
-    return lint_files(engine, files, args.jobs, cache)
+    linters: dict[int, int] = {}  # id(engine) -> index into ``found``
+    found: list[Linter] = []
+    items: list[Item] = []
+    for path in files:
+        engine = router.engine(path)
+        if id(engine) not in linters:
+            cache = cache_for(engine, Path(args.cache_dir or DEFAULT_DIR)) if args.cache or args.cache_dir else None
+            linters[id(engine)] = len(found)
+            found.append(Linter(engine, cache))
+        items.append((linters[id(engine)], path))
+    return found, items
+
+
+def _print_streamed(router: Router, engine: Engine, args: argparse.Namespace, output: Output) -> tuple[list[str], bool]:
+    """Lint and print file by file (``--fix`` and ``--diff`` need whole texts; they do not
+    stream): each piece is written as soon as its file and those before it are done, and only
+    counts are kept. Returns the read errors and whether any file fails its fail level."""
+    from itertools import chain
+
+    from govlint.batch import print_files, printed
+    from govlint.model import SEVERITY_RANK, Tally
+    from govlint.output.streaming import added
+
+    files, errors, stdin = _inputs(router, engine, args)
+    head = [printed(_lint_stdin(router, args, stdin), output)] if stdin is not None else []
+    linters, items = _lint_batch(router, args, files)
+    stream, ctx = output
+    out = _Out(sys.stdout)
+    out.write(stream.begin(ctx))
+    tally, findings, sep = Tally(), False, ""
+    for done in chain(head, print_files(linters, items, args.jobs, output)):
+        if done.piece:
+            out.write(sep + done.piece)
+            sep = stream.sep
+        tally = added((tally, done.tally))
+        errors.extend(message for _, message in done.tally.errors)
+        level = router.file(done.path).fail_level
+        findings = findings or (done.worst is not None and SEVERITY_RANK[done.worst] >= SEVERITY_RANK[level])
+    out.write(stream.end(tally, ctx))
+    out.close()
+    return errors, findings
+
+
+class _Out:
+    """Standard output written in pieces, ending with a line end when anything was written
+    (as :func:`_write_stdout` does for a whole text)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.last = ""
+
+    def write(self, text: str) -> None:
+        if text:
+            self.stream.write(text)
+            self.last = text
+
+    def close(self) -> None:
+        if self.last and not self.last.endswith("\n"):
+            self.stream.write("\n")
 
 
 def _print_fixed_stdin(linted: _Linted) -> str | None:
@@ -241,10 +341,37 @@ def _print_diff(linted: _Linted, quiet: bool) -> None:
               f"would fix {fixed} problem(s) in {changed} file(s) (nothing written)", file=sys.stderr)
 
 
+def _context(args: argparse.Namespace, lang: str, fail_level: str, engine: Engine, stream: TextIO,
+             fixed: int) -> Context:
+    """What formatters get besides the results (see :mod:`govlint.output`)."""
+    from govlint.model import Context
+
+    options: dict[str, object] = {
+        "color": args.format == "text" and stream.isatty() and not os.environ.get("NO_COLOR"),
+        "quiet": args.quiet,
+        "fixed": fixed,
+        "fail_level": fail_level,
+        "checks": {c.code: c for c in engine.checks()},
+    }
+    return Context(lang, options)
+
+
+def _stream_for(args: argparse.Namespace, formatters: dict[str, Formatter]) -> Stream | None:
+    """How the output streams, or None when it is rendered whole (fixing, or a formatter
+    that does not stream)."""
+    from govlint.output import json_format, text
+
+    if args.fix or args.diff:
+        return None
+    if args.statistics:
+        return text.STATISTICS if args.format == "text" else json_format.STATISTICS
+    return formatters[args.format].stream
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    from govlint.batch import Output
     from govlint.config import ConfigError, Overrides, Router
     from govlint.engine import at_or_above
-    from govlint.model import Context
     from govlint.output import json_format, text
     from govlint.packs import PackError
 
@@ -271,40 +398,40 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"govlint: {problem}", file=sys.stderr)
             return EXIT_ERROR
         _ = engine.pack  # load the pack up front: a broken pack is a usage error
-        linted = _lint_inputs(router, engine, args)
+        streamed = _stream_for(args, formatters)
+        if streamed is not None:
+            ctx = _context(args, settings.lang, base.fail_level, engine, sys.stdout, 0)
+            errors, findings = _print_streamed(router, engine, args, Output(streamed, ctx))
+        else:
+            linted = _lint_inputs(router, engine, args)
     except (PackError, ConfigError) as exc:  # configuration problems are reported, not raised
         print(f"govlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    errors = list(linted.errors)
-    if args.diff:
-        _print_diff(linted, args.quiet)
-    else:
-        fix_stdin = args.fix and linted.stdin is not None
-        stdin_error = _print_fixed_stdin(linted) if fix_stdin else None
-        errors.extend([stdin_error] if stdin_error else [])
-        fixed = sum(o.fixed for o in linted.outcomes)
-        if fixed and args.format != "text" and not args.quiet:
-            print(f"govlint: 已修复 {fixed} 个问题 / fixed {fixed} problem(s)", file=sys.stderr)
-        # With --fix on standard input the fixed text is the output, so the report goes to stderr.
-        stream = sys.stderr if fix_stdin else sys.stdout
-        options: dict[str, object] = {
-            "color": args.format == "text" and stream.isatty() and not os.environ.get("NO_COLOR"),
-            "quiet": args.quiet,
-            "fixed": fixed,
-            "fail_level": base.fail_level,
-            "checks": {c.code: c for c in engine.checks()},
-        }
-        render: Callable[[list[FileResult], Context], str] = formatters[args.format].render
-        if args.statistics:
-            render = text.render_statistics if args.format == "text" else json_format.render_statistics
-        _write_stdout(render(linted.results, Context(settings.lang, options)), stream)
+    if streamed is None:
+        errors = list(linted.errors)
+        if args.diff:
+            _print_diff(linted, args.quiet)
+        else:
+            fix_stdin = args.fix and linted.stdin is not None
+            stdin_error = _print_fixed_stdin(linted) if fix_stdin else None
+            errors.extend([stdin_error] if stdin_error else [])
+            fixed = sum(o.fixed for o in linted.outcomes)
+            if fixed and args.format != "text" and not args.quiet:
+                print(f"govlint: 已修复 {fixed} 个问题 / fixed {fixed} problem(s)", file=sys.stderr)
+            # With --fix on standard input the fixed text is the output, so the report goes to stderr.
+            stream = sys.stderr if fix_stdin else sys.stdout
+            render: Callable[[list[FileResult], Context], str] = formatters[args.format].render
+            if args.statistics:
+                render = text.render_statistics if args.format == "text" else json_format.render_statistics
+            ctx = _context(args, settings.lang, base.fail_level, engine, stream, fixed)
+            _write_stdout(render(linted.results, ctx), stream)
+        findings = any(at_or_above(r.diagnostics, router.file(r.path).fail_level) for r in linted.results)
     for err in errors:
         print(f"govlint: {err}", file=sys.stderr)
     if errors:
         return EXIT_ERROR
     if args.diff:
         return EXIT_FINDINGS if any(o.changed for o in linted.outcomes) else EXIT_OK
-    findings = any(at_or_above(r.diagnostics, router.file(r.path).fail_level) for r in linted.results)
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_OK
 
 

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from govlint.model import Heading, Msg, Pack, Paragraph, RawTable, Report, Span, derived
+from govlint.model import Heading, Msg, Pack, Paragraph, RawTable, Report, Span, derived, per_object
 
 SENTENCE_END = re.compile(r"[。！？!?]")
 SPACE = re.compile(r"\s")
@@ -133,6 +133,22 @@ def _label_pattern(fields: tuple[ContactField, ...]) -> tuple[re.Pattern[str], d
     return re.compile(pattern), owner
 
 
+@lru_cache(maxsize=8)
+def _any_pattern(fields: tuple[ContactField, ...]) -> re.Pattern[str] | None:
+    """Every label and bare pattern as one alternation: a unit it finds nothing in holds no
+    contact detail, so most units (table cells, plain prose) cost one search instead of
+    one per pattern. None when the patterns cannot be joined without changing what they
+    match (numbered back-references or conditionals, inline global flags)."""
+    labels, _ = _label_pattern(fields)
+    parts = [labels.pattern, *(p.pattern for f in fields for p in f.bare)]
+    if any(re.search(r"\\[1-9]|\(\?\(", p) for p in parts):  # group numbers shift when joined
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in parts))
+    except re.error:
+        return None
+
+
 def _clean(value: str) -> str:
     return value.rstrip().rstrip(TRAILING)
 
@@ -171,22 +187,26 @@ def extract(text: str, offset: int, fields: tuple[ContactField, ...]) -> list[Co
     return found
 
 
-_LAST: list[tuple[Report, tuple[Contact, ...]]] = []
-
-
 def find_contacts(report: Report) -> tuple[Contact, ...]:
     """All contact details of the report, in order; computed once per report because
     every GL4xx check asks for them."""
-    if _LAST and _LAST[0][0] is report:
-        return _LAST[0][1]
+    return per_object(report, _find_contacts)
+
+
+def _find_contacts(report: Report) -> tuple[Contact, ...]:
     fields = contact_spec(report.pack).fields
+    anywhere = _any_pattern(fields)
     text = report.source.text
     found: list[Contact] = []
+    holds: dict[str, bool] = {}  # by text: table cells ("0", "1"…) repeat
     for span in _units(report):
-        found.extend(extract(text[span.start : span.end], span.start, fields))
-    result = tuple(found)
-    _LAST[:] = [(report, result)]
-    return result
+        unit = text[span.start : span.end]
+        hit = holds.get(unit)
+        if hit is None:
+            hit = holds[unit] = anywhere is None or anywhere.search(unit) is not None
+        if hit:
+            found.extend(extract(unit, span.start, fields))
+    return tuple(found)
 
 
 def contacts_of_kind(report: Report, kind: str) -> list[Contact]:

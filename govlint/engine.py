@@ -8,7 +8,6 @@ the remaining checks still run.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
@@ -52,6 +51,8 @@ def code_matches(code: str, prefixes: Iterable[str]) -> bool:
 
 
 def internal_error(what: str, exc: BaseException, span: Span = Span(0, 0)) -> Diagnostic:
+    import traceback  # only after a crash: not on every start-up
+
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     where = f" ({Path(frame.filename).name}:{frame.lineno})" if frame else ""
     detail = f"{type(exc).__name__}: {exc}{where}"

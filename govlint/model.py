@@ -251,6 +251,22 @@ def derived(pack: Pack, build: Callable[[Pack], T]) -> T:
     return cast(T, hit[1])
 
 
+K = TypeVar("K")
+_LAST: dict[object, tuple[object, object]] = {}
+
+
+def per_object(key: K, build: Callable[[K], T]) -> T:
+    """What several checks derive from one report or document (its text pieces, contact
+    details, prose facts), built once: the last key's value is kept per ``build``, matched
+    by identity, since the checks of one lint all receive the same object. The entry holds
+    the key itself, so its id cannot be reused while the entry lives."""
+    hit = _LAST.get(build)
+    if hit is None or hit[0] is not key:
+        hit = (key, build(key))
+        _LAST[build] = hit
+    return cast(T, hit[1])
+
+
 # --------------------------------------------------------------------------- diagnostics
 
 
@@ -320,8 +336,39 @@ class FileResult(NamedTuple):
     error: str | None = None
 
 
+class CodeCount(NamedTuple):
+    """How often one code was reported and how many of those a plain ``--fix`` would fix."""
+
+    code: str
+    rule: str
+    total: int
+    fixable: int
+
+
+class Tally(NamedTuple):
+    """What the end of the output needs of the files printed before it (summary line,
+    ``--statistics``, SARIF rules and notifications): a streamed run keeps this, not results."""
+
+    files: int = 0
+    counts: tuple[CodeCount, ...] = ()  # one per code, in order of first appearance
+    errors: tuple[tuple[str, str], ...] = ()  # (path, message) of files that could not be read
+
+
+class Stream(NamedTuple):
+    """A formatter that prints file by file, so a batch's memory does not grow with it: the
+    output is ``begin``, then each file's non-empty piece joined by ``sep``, then ``end`` of the
+    tally of all files. ``file`` may run in a pool worker, next to the file's whole text."""
+
+    begin: Callable[[Context], str]
+    file: Callable[[FileResult, Context], str]
+    end: Callable[[Tally, Context], str]
+    sep: str = ""
+
+
 class Formatter(NamedTuple):
-    """Renders results for one output format (``--format NAME``)."""
+    """Renders results for one output format (``--format NAME``); with ``stream`` the batch
+    prints each file as it is linted instead of calling ``render`` on all of them."""
 
     name: str
     render: Callable[[list[FileResult], Context], str]
+    stream: Stream | None = None

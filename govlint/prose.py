@@ -17,11 +17,14 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from govlint.model import Document, Msg, Pack, Paragraph, Span
+from govlint.model import Document, Msg, Pack, Paragraph, Span, derived
 
 # Full-width digits and signs become ASCII one for one, so offsets stay aligned.
 _WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "﹪": "%"})
-NUMBER = r"(?<![A-Za-z0-9.\-/_])(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?)(?!\d|\.\d)"
+# The first digit is matched before the look-behind (which then looks past it): a pattern
+# that starts with a digit lets the regex engine skip to the next digit, three times faster
+# than trying the look-behind at every character.
+NUMBER = r"\d(?<![A-Za-z0-9.\-/_]\d)(?:\d{0,2}(?:,\d{3})+(?![\d,])|\d*(?:\.\d+)?)(?!\d|\.\d)"
 SPACE = "[ \t\u00a0\u3000]*"
 SENTENCE_END = "。！？!?"
 SEGMENT_END = SENTENCE_END + "；;"
@@ -41,11 +44,13 @@ class Run(NamedTuple):
     offsets: tuple[int, ...]
 
     def span(self, start: int, end: int) -> Span:
-        if not self.offsets:
+        offsets = self.offsets
+        n = len(offsets)
+        if not n:
             return Span(0, 0)
-        start = min(start, len(self.offsets) - 1)
-        end = max(start + 1, min(end, len(self.offsets)))
-        return Span(self.offsets[start], self.offsets[end - 1] + 1)
+        start = min(start, n - 1)
+        end = max(start + 1, min(end, n))
+        return Span(offsets[start], offsets[end - 1] + 1)
 
 
 class Quantity(NamedTuple):
@@ -233,7 +238,12 @@ def _grammar(key: str) -> Grammar:
 
 
 def grammar(pack: Pack) -> Grammar:
-    """The compiled ``prose`` key of a pack (compiled once per distinct content)."""
+    """The compiled ``prose`` key of a pack (compiled once per distinct content, looked up
+    once per pack: the checks ask for it on every report)."""
+    return derived(pack, _pack_grammar)
+
+
+def _pack_grammar(pack: Pack) -> Grammar:
     data = pack.data.get("prose") or {}
     if not isinstance(data, dict):
         raise ProseConfigError("prose 须为映射 / must be a mapping")
@@ -257,7 +267,9 @@ def _normalise(text: str, start: int) -> tuple[str, list[int]]:
         pos = m.end()
     pieces.append(text[pos:])
     offsets.extend(range(start + pos, start + len(text)))
-    return "".join(pieces).translate(_WIDTH), offsets
+    kept = "".join(pieces)
+    # translate() looks every character up in a dict: only worth it when one would change
+    return (kept.translate(_WIDTH) if re.search("[\uff10-\uff19％．﹪]", kept) else kept), offsets
 
 
 def read_runs(document: Document) -> tuple[Run, ...]:
@@ -284,6 +296,7 @@ def read_runs(document: Document) -> tuple[Run, ...]:
     return tuple(runs)
 
 
+@lru_cache(maxsize=4096)  # pure (Decimal is immutable); the same numbers recur in prose
 def _decimal(raw: str) -> Decimal | None:
     try:
         return Decimal(raw.replace(",", ""))
@@ -297,26 +310,21 @@ def _decimals(raw: str) -> int:
 
 def _quantities(run: Run, g: Grammar) -> list[Quantity]:
     out = []
-    for m in g.quantity.finditer(run.text):
-        number = m.group("n")
+    text = run.text
+    scales = dict(g.scales)
+    one = Decimal(1)
+    for m in g.quantity.finditer(text):
+        number, word, inside, unit = m.group("n", "scale", "inside", "unit")
+        start, end = m.span()
         value = _decimal(number)
-        if value is None or run.text[max(0, m.start() - 1) : m.start()] == "第":
+        if value is None or (start and text[start - 1] == "第"):
             continue
-        scale = dict(g.scales).get(m.group("scale") or "", Decimal(1))
+        scale = scales.get(word or "", one)
         rounded = "." in number or scale != 1
-        before = run.text[max(0, m.start() - 8) : m.start()].rstrip(" \t\u3000")
-        approx = (
-            bool(m.group("inside"))
-            or before.endswith(g.approx_before)
-            or run.text.startswith(g.approx_after, m.end())
-        )
+        before = text[max(0, start - 8) : start].rstrip(" \t\u3000")
+        approx = bool(inside) or before.endswith(g.approx_before) or text.startswith(g.approx_after, end)
         tol = Decimal(5) * Decimal(10) ** (-_decimals(number) - 1) * scale if rounded else Decimal(0)
-        out.append(
-            Quantity(
-                value * scale, m.group("unit"), m.group(0), m.start(), m.end(),
-                run.span(m.start(), m.end()), tol, approx,
-            )
-        )
+        out.append(Quantity(value * scale, unit, m.group(0), start, end, run.span(start, end), tol, approx))
     return out
 
 
@@ -325,9 +333,14 @@ def _label_before(text: str, pos: int, labels: tuple[str, ...]) -> str:
     return next((w for w in labels if before.endswith(w)), "")
 
 
-def _percents(run: Run, g: Grammar, labels: tuple[str, ...]) -> list[tuple[int, Percent]]:
+def _percent_matches(run: Run, g: Grammar) -> list[re.Match[str]]:
+    """Every percentage of a run, found once and labelled per use (shares, each rate)."""
+    return list(g.percent.finditer(run.text)) if "%" in run.text else []
+
+
+def _percents(run: Run, found: list[re.Match[str]], labels: tuple[str, ...]) -> list[tuple[int, Percent]]:
     out = []
-    for m in g.percent.finditer(run.text):
+    for m in found:
         value = _decimal(m.group("n"))
         if value is not None:
             label = _label_before(run.text, m.start(), labels)
@@ -553,9 +566,11 @@ def _parts_facts(run: Run, g: Grammar, qs: list[Quantity], pcts: list[tuple[int,
         )
 
     for marker in g.markers:
-        for m in re.finditer(re.escape(marker.word), text):
-            end = _region_end(text, m.end())
-            add(_total_before(text, m.start(), qs), m.end(), end, marker.exhaustive, marker.word)
+        at = text.find(marker.word)
+        while at >= 0:
+            after = at + len(marker.word)
+            add(_total_before(text, at, qs), after, _region_end(text, after), marker.exhaustive, marker.word)
+            at = text.find(marker.word, after)
     marker_words = tuple(mk.word for mk in g.markers)
     for q in qs:
         blanks = _BLANKS.match(text, q.end)
@@ -578,11 +593,11 @@ def _count_after(text: str, end: int) -> bool:
     return not text[end : end + 3].lstrip(" \t\u3000").startswith("%")
 
 
-def _rate_facts(run: Run, g: Grammar, qs: list[Quantity]) -> list[RateFact]:
+def _rate_facts(run: Run, g: Grammar, qs: list[Quantity], found: list[re.Match[str]]) -> list[RateFact]:
     text = run.text
     out = []
     for rule in g.rates:
-        for pos, pct in _percents(run, g, rule.labels):
+        for pos, pct in _percents(run, found, rule.labels):
             if not pct.label:
                 continue
             label_at = text.rfind(pct.label, max(0, pos - 20), pos)
@@ -648,9 +663,10 @@ def extract_facts(document: Document, g: Grammar) -> ProseFacts:
     mentions: list[Mention] = []
     for run in runs:
         qs = _quantities(run, g)
-        pcts = _percents(run, g, g.share_labels)
+        found = _percent_matches(run, g)
+        pcts = _percents(run, found, g.share_labels)
         parts.extend(_parts_facts(run, g, qs, pcts))
-        rates.extend(_rate_facts(run, g, qs))
+        rates.extend(_rate_facts(run, g, qs, found))
         mentions.extend(_mentions(run, g, qs))
     return ProseFacts(runs, tuple(parts), tuple(rates), tuple(mentions))
 

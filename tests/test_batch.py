@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from govlint.batch import MIN_FILES_PER_WORKER, lint_files, workers_for
+from govlint.batch import MIN_FILES_PER_WORKER, Linter, Output, lint_files, print_files, workers_for
 from govlint.cli import main
 from govlint.engine import Engine, Settings
 from govlint.hookspecs import hookimpl
 from govlint.model import Check, Context, Diagnostic, Msg, Report
+from govlint.output.streaming import added
 from govlint.plugins import load_plugins
 from tests.conftest import seed_paths
 
@@ -93,3 +94,26 @@ def test_cli_jobs_output_matches_serial(corpus: list[str], capsys: pytest.Captur
         outputs.append(capsys.readouterr().out)
     assert codes[0] == codes[1] == 1
     assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_streamed_output_is_the_whole_render(corpus: list[str], engine: Engine, fmt: str) -> None:
+    """Workers print their files; the pieces joined are what rendering all results gives."""
+    formatter = engine.plugins.formatters()[fmt]
+    assert formatter.stream is not None
+    ctx = Context("zh", {"checks": {c.code: c for c in engine.checks()}})
+    linters = [Linter(engine, None)]
+    done = list(print_files(linters, [(0, p) for p in corpus], 2, Output(formatter.stream, ctx)))
+    assert [d.path for d in done] == corpus
+    body = formatter.stream.sep.join(d.piece for d in done if d.piece)
+    whole = formatter.stream.begin(ctx) + body + formatter.stream.end(added(d.tally for d in done), ctx)
+    assert whole == formatter.render(lint_files(engine, corpus, jobs=1), ctx)
+
+
+def test_cli_streamed_json_equals_rendered(corpus: list[str], engine: Engine,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "--jobs", "2", "--format", "json", *corpus])
+    streamed = capsys.readouterr().out
+    ctx = Context("zh", {})
+    rendered = engine.plugins.formatters()["json"].render(lint_files(engine, corpus, jobs=1), ctx)
+    assert streamed == rendered + "\n"

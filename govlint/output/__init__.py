@@ -3,6 +3,7 @@
 Formatters get per-run facts through ``Context.options``: ``color`` (stdout is a terminal),
 ``quiet`` (no summary line), ``fixed`` (how many fixes ``--fix`` applied), ``fail_level``
 and ``checks`` (code -> Check, for rule metadata).
+All but JUnit also stream (``Formatter.stream``): a batch prints each file as it is linted.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from govlint.output import github, json_format, junit, sarif, text
 @hookimpl
 def govlint_formatters() -> list[Formatter]:
     return [
-        Formatter("text", text.render),
-        Formatter("json", json_format.render),
-        Formatter("sarif", sarif.render),
-        Formatter("github", github.render),
-        Formatter("junit", junit.render),
+        Formatter("text", text.render, text.STREAM),
+        Formatter("json", json_format.render, json_format.STREAM),
+        Formatter("sarif", sarif.render, sarif.STREAM),
+        Formatter("github", github.render, github.STREAM),
+        Formatter("junit", junit.render),  # its counts come first in the document: not streamed
     ]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 
-from govlint.model import Context, FileResult
+from govlint.model import Context, FileResult, Stream
+from govlint.output.streaming import nothing, rendered
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -27,14 +28,13 @@ def annotation(command: str, properties: dict[str, object], message: str) -> str
     return f"::{command} {props}::{escape_data(message)}"
 
 
-def render(results: list[FileResult], ctx: Context) -> str:
+def file_piece(r: FileResult, ctx: Context) -> str:
+    """One line per diagnostic, and one for a file that could not be read."""
     lines = []
-    for r in results:
-        path = r.path.replace(os.sep, "/")
-        if r.error:
-            lines.append(annotation("error", {"file": path, "title": "govlint"}, r.error))
-        if r.source is None:
-            continue
+    path = r.path.replace(os.sep, "/")
+    if r.error:
+        lines.append(annotation("error", {"file": path, "title": "govlint"}, r.error))
+    if r.source is not None:
         for d in r.diagnostics:
             line, col = r.source.position(d.span.start)
             end_line, end_col = r.source.position(d.span.end)
@@ -48,3 +48,10 @@ def render(results: list[FileResult], ctx: Context) -> str:
             }
             lines.append(annotation(COMMAND[d.severity], properties, f"{d.code} {d.message.get(ctx.lang)}"))
     return "\n".join(lines)
+
+
+STREAM = Stream(nothing, file_piece, nothing, "\n")
+
+
+def render(results: list[FileResult], ctx: Context) -> str:
+    return rendered(STREAM, results, ctx)

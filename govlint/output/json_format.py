@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from govlint import __version__
-from govlint.model import Context, Diagnostic, FileResult, Source
+from govlint.model import Context, Diagnostic, FileResult, Source, Stream, Tally
+from govlint.output.streaming import nothing, rendered
 
 
 def diagnostic_dict(d: Diagnostic, source: Source, lang: str) -> dict[str, Any]:
@@ -41,23 +42,45 @@ def diagnostic_dict(d: Diagnostic, source: Source, lang: str) -> dict[str, Any]:
     }
 
 
+def file_entry(r: FileResult, ctx: Context) -> dict[str, Any]:
+    entry: dict[str, Any] = {"path": r.path, "diagnostics": []}
+    if r.error:
+        entry["error"] = r.error
+    if r.source is not None:
+        entry["diagnostics"] = [diagnostic_dict(d, r.source, ctx.lang) for d in r.diagnostics]
+    return entry
+
+
+# The document is written in pieces exactly as ``json.dumps(..., indent=2)`` would write it whole.
+def begin(ctx: Context) -> str:
+    return "{\n" + f'  "govlint": {json.dumps(__version__)},\n  "files": ['
+
+
+def file_piece(r: FileResult, ctx: Context) -> str:
+    return "\n    " + json.dumps(file_entry(r, ctx), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+
+
+def end(tally: Tally, ctx: Context) -> str:
+    return "\n  ]\n}" if tally.files else "]\n}"
+
+
+STREAM = Stream(begin, file_piece, end, ",")
+
+
 def render(results: list[FileResult], ctx: Context) -> str:
-    files = []
-    for r in results:
-        entry: dict[str, Any] = {"path": r.path, "diagnostics": []}
-        if r.error:
-            entry["error"] = r.error
-        if r.source is not None:
-            entry["diagnostics"] = [diagnostic_dict(d, r.source, ctx.lang) for d in r.diagnostics]
-        files.append(entry)
-    return json.dumps({"govlint": __version__, "files": files}, ensure_ascii=False, indent=2)
+    return rendered(STREAM, results, ctx)
+
+
+def statistics_end(tally: Tally, ctx: Context) -> str:
+    """``--statistics --format json``: one object, counts by code."""
+    from govlint.output.text import ranked
+
+    rows = [{"code": s.code, "rule": s.rule, "count": s.total, "fixable": s.fixable} for s in ranked(tally)]
+    return json.dumps({"govlint": __version__, "statistics": rows}, ensure_ascii=False, indent=2)
+
+
+STATISTICS = Stream(nothing, nothing, statistics_end)
 
 
 def render_statistics(results: list[FileResult], ctx: Context) -> str:
-    """``--statistics --format json``: one object, counts by code."""
-    from govlint.output.text import statistics
-
-    rows = [
-        {"code": s.code, "rule": s.rule, "count": s.total, "fixable": s.fixable} for s in statistics(results)
-    ]
-    return json.dumps({"govlint": __version__, "statistics": rows}, ensure_ascii=False, indent=2)
+    return rendered(STATISTICS, results, ctx)

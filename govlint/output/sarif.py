@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from govlint import __version__
-from govlint.model import Check, Context, Diagnostic, FileResult, Fix, Source, Span
+from govlint.model import Check, Context, Diagnostic, FileResult, Fix, Source, Span, Stream, Tally
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -64,10 +64,11 @@ def _fix(fix: Fix, source: Source, uri: str, lang: str) -> dict[str, Any]:
     }
 
 
-def _result(d: Diagnostic, source: Source, uri: str, index: int, lang: str) -> dict[str, Any]:
+def _result(d: Diagnostic, source: Source, uri: str, index: int | None, lang: str) -> dict[str, Any]:
+    """One result; ``index`` None when the rule list is not known yet (``ruleId`` alone is valid)."""
     result: dict[str, Any] = {
         "ruleId": d.code,
-        "ruleIndex": index,
+        **({} if index is None else {"ruleIndex": index}),
         "level": LEVEL[d.severity],
         "message": {"text": d.message.get(lang)},
         "locations": [
@@ -79,29 +80,22 @@ def _result(d: Diagnostic, source: Source, uri: str, index: int, lang: str) -> d
     return result
 
 
-def render(results: list[FileResult], ctx: Context) -> str:
+def _checks(ctx: Context) -> dict[str, Check]:
     option = ctx.options.get("checks")
-    checks: dict[str, Check] = option if isinstance(option, dict) else {}
-    rule_names = {d.code: d.rule for r in results for d in r.diagnostics}
-    codes = sorted(set(checks) | set(rule_names))
-    rules = [_rule(code, checks.get(code), rule_names.get(code, code), ctx.lang) for code in codes]
-    index = {code: i for i, code in enumerate(codes)}
-    sarif_results = [
-        _result(d, r.source, artifact_uri(r.path), index[d.code], ctx.lang)
-        for r in results
-        if r.source is not None
-        for d in r.diagnostics
-    ]
-    notifications = [
-        {
-            "level": "error",
-            "message": {"text": r.error},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}],
-        }
-        for r in results
-        if r.error
-    ]
-    run: dict[str, Any] = {
+    return option if isinstance(option, dict) else {}
+
+
+def _notification(path: str, error: str) -> dict[str, Any]:
+    return {
+        "level": "error",
+        "message": {"text": error},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}],
+    }
+
+
+def _run_facts(rules: list[dict[str, Any]], notifications: list[dict[str, Any]], ctx: Context) -> dict[str, Any]:
+    """Everything of the run but its results."""
+    return {
         "tool": {
             "driver": {
                 "name": "govlint",
@@ -115,7 +109,57 @@ def render(results: list[FileResult], ctx: Context) -> str:
         ],
         "language": "en" if ctx.lang == "en" else "zh-CN",
         "columnKind": "unicodeCodePoints",
-        "results": sarif_results,
     }
+
+
+def render(results: list[FileResult], ctx: Context) -> str:
+    checks = _checks(ctx)
+    rule_names = {d.code: d.rule for r in results for d in r.diagnostics}
+    codes = sorted(set(checks) | set(rule_names))
+    rules = [_rule(code, checks.get(code), rule_names.get(code, code), ctx.lang) for code in codes]
+    index = {code: i for i, code in enumerate(codes)}
+    sarif_results = [
+        _result(d, r.source, artifact_uri(r.path), index[d.code], ctx.lang)
+        for r in results
+        if r.source is not None
+        for d in r.diagnostics
+    ]
+    notifications = [_notification(r.path, r.error) for r in results if r.error]
+    run: dict[str, Any] = {**_run_facts(rules, notifications, ctx), "results": sarif_results}
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, ensure_ascii=False, indent=2)
+
+
+# Streamed, the run's results come first: the rules of codes no Check declares (an internal
+# error) are known only at the end. Those results go without ``ruleIndex``; every other
+# rule's index is its place among the run's checks, which come first in the rule list.
+_RESULT_INDENT = "\n        "
+
+
+def begin(ctx: Context) -> str:
+    head = json.dumps({"$schema": SCHEMA_URI, "version": "2.1.0"}, indent=2)[:-2]
+    return head + ',\n  "runs": [\n    {\n      "results": ['
+
+
+def file_piece(r: FileResult, ctx: Context) -> str:
+    if r.source is None:
+        return ""
+    index = {code: i for i, code in enumerate(sorted(_checks(ctx)))}
+    uri = artifact_uri(r.path)
+    results = (_result(d, r.source, uri, index.get(d.code), ctx.lang) for d in r.diagnostics)
+    return ",".join(_RESULT_INDENT + json.dumps(x, ensure_ascii=False, indent=2).replace("\n", _RESULT_INDENT)
+                    for x in results)
+
+
+def end(tally: Tally, ctx: Context) -> str:
+    checks = _checks(ctx)
+    names = {c.code: c.rule for c in tally.counts}
+    codes = sorted(checks) + sorted(set(names) - set(checks))
+    rules = [_rule(code, checks.get(code), names.get(code, code), ctx.lang) for code in codes]
+    facts = _run_facts(rules, [_notification(path, error) for path, error in tally.errors], ctx)
+    members = json.dumps(facts, ensure_ascii=False, indent=2)[1:-2].replace("\n", "\n    ")
+    closing = "\n      ]" if any(c.total for c in tally.counts) else "]"
+    return closing + "," + members + "\n    }\n  ]\n}"
+
+
+STREAM = Stream(begin, file_piece, end, ",")

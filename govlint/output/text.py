@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from typing import NamedTuple
 
-from govlint.fixes import is_applicable
-from govlint.model import Context, Diagnostic, FileResult, Source
+from govlint.model import CodeCount, Context, Diagnostic, FileResult, Source, Stream, Tally
+from govlint.output.streaming import added, fixable, nothing, rendered, tally_of
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -46,11 +45,6 @@ def printable(text: str) -> str:
 def option_int(ctx: Context, key: str) -> int:
     value = ctx.options.get(key)
     return value if isinstance(value, int) else 0
-
-
-def fixable(d: Diagnostic, source: Source) -> bool:
-    """A diagnostic a plain ``--fix`` would fix."""
-    return d.fix is not None and is_applicable(d.fix, source.text, unsafe=False)
 
 
 def excerpt(source: Source, d: Diagnostic) -> tuple[str, str] | None:
@@ -97,19 +91,19 @@ def diagnostic_lines(path: str, source: Source, d: Diagnostic, lang: str) -> lis
     return lines
 
 
-def summary(results: list[FileResult], ctx: Context) -> Line:
+def summary(tally: Tally, ctx: Context) -> Line:
     """One line: problems found, files checked, problems fixed, problems ``--fix`` could fix."""
-    total = sum(len(r.diagnostics) for r in results)
+    total = sum(c.total for c in tally.counts)
     fixed = option_int(ctx, "fixed")
-    can_fix = sum(1 for r in results if r.source for d in r.diagnostics if fixable(d, r.source))
+    can_fix = sum(c.fixable for c in tally.counts)
     if ctx.lang == "en":
-        parts = [f"Found {total} problem(s) in {len(results)} file(s)."]
+        parts = [f"Found {total} problem(s) in {tally.files} file(s)."]
         if fixed:
             parts.append(f"Fixed {fixed} problem(s).")
         if can_fix:
             parts.append(f"[*] {can_fix} fixable with --fix.")
     else:
-        parts = [f"共发现 {total} 个问题，检查了 {len(results)} 个文件。"]
+        parts = [f"共发现 {total} 个问题，检查了 {tally.files} 个文件。"]
         if fixed:
             parts.append(f"已修复 {fixed} 个问题。")
         if can_fix:
@@ -133,40 +127,39 @@ def to_string(lines: list[Line], ctx: Context) -> str:
     return buffer.getvalue().rstrip("\n")
 
 
+def file_piece(r: FileResult, ctx: Context) -> str:
+    """One file's problems, each with its line and caret."""
+    if r.source is None:
+        return ""
+    lines = [line for d in r.diagnostics for line in diagnostic_lines(r.path, r.source, d, ctx.lang)]
+    return to_string(lines, ctx) if lines else ""
+
+
+def end(tally: Tally, ctx: Context) -> str:
+    """The summary line, on a line of its own after the problems."""
+    if ctx.options.get("quiet"):
+        return ""
+    return ("\n" if any(c.total for c in tally.counts) else "") + to_string([summary(tally, ctx)], ctx)
+
+
+STREAM = Stream(nothing, file_piece, end, "\n")
+
+
 def render(results: list[FileResult], ctx: Context) -> str:
-    lines: list[Line] = []
-    for r in results:
-        if r.source is not None:
-            for d in r.diagnostics:
-                lines.extend(diagnostic_lines(r.path, r.source, d, ctx.lang))
-    if not ctx.options.get("quiet"):
-        lines.append(summary(results, ctx))
-    return to_string(lines, ctx)
+    return rendered(STREAM, results, ctx)
 
 
-class Statistic(NamedTuple):
-    code: str
-    rule: str
-    total: int
-    fixable: int
+def ranked(tally: Tally) -> list[CodeCount]:
+    """Codes most frequent first (``--statistics``)."""
+    return sorted(tally.counts, key=lambda c: (-c.total, c.code))
 
 
-def statistics(results: list[FileResult]) -> list[Statistic]:
-    """Diagnostics counted by code, most frequent first (``--statistics``)."""
-    counts: Counter[str] = Counter()
-    fixes: Counter[str] = Counter()
-    rules: dict[str, str] = {}
-    for r in results:
-        for d in r.diagnostics:
-            counts[d.code] += 1
-            rules.setdefault(d.code, d.rule)
-            if r.source is not None and fixable(d, r.source):
-                fixes[d.code] += 1
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return [Statistic(code, rules[code], n, fixes[code]) for code, n in ranked]
+def statistics(results: list[FileResult]) -> list[CodeCount]:
+    """Diagnostics counted by code, most frequent first."""
+    return ranked(added(tally_of(r) for r in results))
 
 
-def render_statistics(results: list[FileResult], ctx: Context) -> str:
+def statistics_end(tally: Tally, ctx: Context) -> str:
     lines: list[Line] = [
         [
             Segment(f"{s.total:>6}  "),
@@ -174,8 +167,16 @@ def render_statistics(results: list[FileResult], ctx: Context) -> str:
             Segment(" [*] " if s.fixable else "     ", "green"),
             Segment(s.rule),
         ]
-        for s in statistics(results)
+        for s in ranked(tally)
     ]
     if not ctx.options.get("quiet"):
-        lines.append(summary(results, ctx))
+        lines.append(summary(tally, ctx))
     return to_string(lines, ctx)
+
+
+#: ``--statistics``: nothing per file, the table at the end.
+STATISTICS = Stream(nothing, nothing, statistics_end)
+
+
+def render_statistics(results: list[FileResult], ctx: Context) -> str:
+    return rendered(STATISTICS, results, ctx)

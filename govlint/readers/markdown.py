@@ -14,7 +14,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
-from govlint.readers.html_table import read_html_tables
 from govlint.readers.text import heading_level
 
 if TYPE_CHECKING:
@@ -29,9 +28,13 @@ ATX = re.compile(r"^\s{0,3}#{1,6}\s*|(?<!\s)\s+#+\s*$")
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    """Block rules only: the reader reads block tokens and their line maps, never the
+    inline children, so inline parsing (half of markdown-it's time) is switched off."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")
+    parser = MarkdownIt("commonmark").enable("table")
+    parser.core.ruler.disable(["inline", "text_join"], ignoreInvalid=True)
+    return parser
 
 
 def _line_span(source: Source, first: int, last: int) -> Span:
@@ -93,6 +96,8 @@ def read(source: Source) -> Document:
             span = _line_span(source, *tok.map)
             for m in COMMENT.finditer(source.text, span.start, span.end):
                 blocks.append(Comment(m.group(1).strip(), Span(m.start(), m.end())))
+            from govlint.readers.html_table import read_html_tables  # html.parser: ~4 ms, rarely needed
+
             table = read_html_tables(source.text[span.start : span.end], span.start)
             if table is not None:
                 blocks.append(table)

@@ -80,12 +80,12 @@ def _cells(line: Line, kind: str) -> tuple[Cell, ...]:
         if text.lstrip().startswith("|") and pieces and not pieces[0].strip() and len(pieces) > 1:
             pos = len(pieces[0]) + 1
             pieces = pieces[1:]
+    at = line.start + pos  # where the current piece starts
     for piece in pieces:
-        lead = len(piece) - len(piece.lstrip())
         content = piece.strip()
-        start = line.start + pos + lead
+        start = at if content == piece else at + len(piece) - len(piece.lstrip())
         parts.append(Cell(content, Span(start, start + len(content))))
-        pos += len(piece) + 1
+        at += len(piece) + 1
     return tuple(parts)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govlint.checks.contacts.phones import read_phone
+from govlint.checks.contacts.phones import phone_facts
 from govlint.contacts import contacts_of_kind
 from govlint.model import Check, Context, Diagnostic, Msg, Report
 
@@ -31,8 +31,9 @@ digits, a missing area code or an unreadable number is a warning. Service short 
 
 
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
-    for contact in contacts_of_kind(report, "phone"):
-        problem = read_phone(contact.text).problem
+    phones = contacts_of_kind(report, "phone")
+    for contact, facts in zip(phones, phone_facts(tuple(c.text for c in phones)), strict=True):
+        problem = facts.problem
         if problem is not None:
             yield Diagnostic(
                 CHECK.code,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govlint.checks.contacts import regions
-from govlint.checks.contacts.phones import area_code, describe, is_fixed_line, read_phone
+from govlint.checks.contacts.phones import phone_facts
 from govlint.contacts import contact_spec, contacts_of_kind
 from govlint.model import Check, Context, Diagnostic, Msg, Report
 
@@ -40,21 +40,20 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     if organ_key is None:
         return
     aliases = contact_spec(report.pack).geocoder_aliases
-    for contact in phones:
-        number = read_phone(contact.text).number
-        if number is None or not is_fixed_line(number):
+    for contact, facts in zip(phones, phone_facts(tuple(c.text for c in phones)), strict=True):
+        if not facts.fixed_line:
             continue
-        where = describe(number, "zh")
+        where = facts.where.zh
         keys = regions.phone_regions(where, aliases)
         if keys is None or regions.same_region(organ_key, keys):
             continue
-        code, home = area_code(number), regions.region_name(organ_key)
+        code, home = facts.area_code, regions.region_name(organ_key)
         yield Diagnostic(
             CHECK.code,
             CHECK.severity,
             Msg(
                 f"电话“{contact.text}”的区号 {code} 属于{where}，而{report.organ}在{home}",
-                f"phone “{contact.text}”: area code {code} is {describe(number, 'en')}, "
+                f"phone “{contact.text}”: area code {code} is {facts.where.en}, "
                 f"but {report.organ} is in {home}",
             ),
             contact.span,

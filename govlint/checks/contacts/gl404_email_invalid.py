@@ -39,9 +39,20 @@ def email_problem(address: str) -> str | None:
     return None
 
 
+def email_problems(addresses: tuple[str, ...]) -> list[str | None]:
+    """:func:`email_problem` of each address of a report, memoised on disk per
+    email-validator version: importing it (with idna) costs ~50 ms, so re-linting a report
+    (pre-commit, an editor) never does."""
+    from govlint.cache import library_memo
+
+    return library_memo(
+        "email_validator", __file__, repr(addresses), lambda: [email_problem(a) for a in addresses]
+    )
+
+
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
-    for contact in contacts_of_kind(report, "email"):
-        problem = email_problem(contact.text)
+    emails = contacts_of_kind(report, "email")
+    for contact, problem in zip(emails, email_problems(tuple(c.text for c in emails)), strict=True):
         if problem is not None:
             yield Diagnostic(
                 CHECK.code,

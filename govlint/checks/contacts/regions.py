@@ -12,6 +12,7 @@ ever reported between two places that are both known for certain.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -35,10 +36,16 @@ class Place(NamedTuple):
         return self.code[: 2 * self.level]
 
 
+Row = tuple[str, str, int]  # a Place as stored: (code, name, level)
+
+
 class Divisions(NamedTuple):
-    by_name: dict[str, tuple[Place, ...]]
-    by_prefix: dict[str, Place]
-    provinces: tuple[Place, ...]
+    """The table as plain rows, so that it is memoised on disk whole: building ~3,000
+    Places on every run cost more than all the lookups a report makes."""
+
+    by_name: dict[str, tuple[Row, ...]]
+    by_prefix: dict[str, Row]
+    provinces: tuple[Row, ...]
 
 
 def _adcodes_path() -> Path | None:
@@ -60,30 +67,40 @@ def _level(code: str) -> int:
     return 2 if code[4:] == "0" * 8 else 3
 
 
-def _read_places(path: Path) -> list[tuple[str, str]]:
+def _read_divisions(path: Path) -> tuple[dict[str, tuple[Row, ...]], dict[str, Row], tuple[Row, ...]]:
+    """The fields of :class:`Divisions` from the CSV file, as a plain tuple marshal can store."""
     import csv
 
     with path.open(encoding="utf-8", newline="") as fh:
-        rows = [(row.get("adcode") or "", row.get("name") or "") for row in csv.DictReader(fh)]
-    return [(code, name) for code, name in rows if len(code) == 12 and code.isdigit() and name]
+        raw = [(row.get("adcode") or "", row.get("name") or "") for row in csv.DictReader(fh)]
+    rows: list[Row] = [
+        (code, name, _level(code))
+        for code, name in raw
+        if len(code) == 12 and code.isdigit() and name and name not in PLACEHOLDERS
+    ]
+    by_name: dict[str, list[Row]] = {}
+    for row in rows:
+        by_name.setdefault(row[1], []).append(row)
+    return (
+        {k: tuple(v) for k, v in by_name.items()},
+        {Place._make(row).prefix: row for row in rows},
+        tuple(row for row in rows if row[2] == 1),
+    )
 
 
 @lru_cache(maxsize=1)
 def divisions() -> Divisions:
-    """The division table, read once (and memoised on disk); empty without cpca."""
+    """The division table, read once (and memoised on disk as plain data); empty without cpca."""
     from govlint.cache import memo_file
 
     path = _adcodes_path()
-    rows = memo_file(path, _read_places) if path is not None else []
-    places = [Place(code, name, _level(code)) for code, name in rows if name not in PLACEHOLDERS]
-    by_name: dict[str, list[Place]] = {}
-    for p in places:
-        by_name.setdefault(p.name, []).append(p)
-    return Divisions(
-        by_name={k: tuple(v) for k, v in by_name.items()},
-        by_prefix={p.prefix: p for p in places},
-        provinces=tuple(p for p in places if p.level == 1),
-    )
+    if path is None:
+        return Divisions({}, {}, ())
+    return Divisions(*memo_file(path, _read_divisions))
+
+
+def _places(rows: Iterable[Row]) -> tuple[Place, ...]:
+    return tuple(map(Place._make, rows))
 
 
 def region_key(place: Place) -> str:
@@ -94,8 +111,8 @@ def region_key(place: Place) -> str:
 
 
 def region_name(key: str) -> str:
-    place = divisions().by_prefix.get(key)
-    return place.name if place else key
+    row = divisions().by_prefix.get(key)
+    return row[1] if row else key
 
 
 def province_short(name: str) -> str:
@@ -107,6 +124,13 @@ def _within(place: Place, outer: Place) -> bool:
     return place.code.startswith(outer.prefix)
 
 
+@lru_cache(maxsize=1)
+def _name_index() -> tuple[tuple[int, ...], dict[str, int]]:
+    """The lengths division names have (ascending), and each name's place in the table."""
+    names = divisions().by_name
+    return tuple(sorted({len(name) for name in names})), {name: i for i, name in enumerate(names)}
+
+
 @lru_cache(maxsize=256)
 def organ_places(organ: str) -> tuple[Place, ...]:
     """The places an organ's name may refer to, at the finest level it names.
@@ -115,15 +139,20 @@ def organ_places(organ: str) -> tuple[Place, ...]:
     -> two places (Beijing and Changchun). A name inside a longer one (和县 in 南和县) is ignored.
     """
     div = divisions()
-    hits: list[tuple[int, int, str]] = []
-    for name in div.by_name:
-        at = organ.find(name)
-        if at >= 0:
-            hits.append((at, at + len(name), name))
+    lengths, order = _name_index()
+    first: dict[str, int] = {}  # each division name found in the organ -> its first position
+    for at in range(len(organ)):  # the organ's substrings, not the ~3,000 names: far fewer
+        for length in lengths:
+            name = organ[at : at + length]
+            if len(name) < length:
+                break
+            if name in div.by_name and name not in first:
+                first[name] = at
+    hits = sorted(((at, at + len(name), name) for name, at in first.items()), key=lambda h: order[h[2]])
     hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o != h for o in hits)]
     if not hits:
         return ()
-    groups = [div.by_name[name] for _, _, name in hits]
+    groups = [_places(div.by_name[name]) for _, _, name in hits]
     finest = max(p.level for group in groups for p in group)
     candidates = [p for group in groups for p in group if p.level == finest]
     return tuple(
@@ -142,7 +171,8 @@ def organ_region(organ: str) -> str | None:
 def organ_province(organ: str) -> Place | None:
     """The organ's province, when its name points to one province only."""
     codes = {p.code[:2] for p in organ_places(organ)}
-    return divisions().by_prefix.get(codes.pop()) if len(codes) == 1 else None
+    row = divisions().by_prefix.get(codes.pop()) if len(codes) == 1 else None
+    return Place._make(row) if row else None
 
 
 def _resolve(name: str, province: Place | None) -> set[str] | None:
@@ -153,7 +183,7 @@ def _resolve(name: str, province: Place | None) -> set[str] | None:
     def inside(p: Place) -> bool:
         return province is None or _within(p, province)
 
-    exact = [p for p in div.by_name.get(name, ()) if inside(p)]
+    exact = [p for p in _places(div.by_name.get(name, ())) if inside(p)]
     if exact:
         return {region_key(p) for p in exact}
     stem = PLACE_SUFFIX.sub("", name)
@@ -161,9 +191,9 @@ def _resolve(name: str, province: Place | None) -> set[str] | None:
         return None
     found = {
         region_key(p)
-        for names in div.by_name.values()
-        for p in names
-        if p.level > 1 and inside(p) and p.name.startswith(stem)
+        for rows in div.by_name.values()
+        for p in _places(row for row in rows if row[2] > 1 and row[1].startswith(stem))
+        if inside(p)
     }
     return found or None
 
@@ -176,7 +206,7 @@ def phone_regions(description: str, aliases: dict[str, str]) -> set[str] | None:
         return None
     province: Place | None = None
     first = parts[0]
-    for p in divisions().provinces:
+    for p in _places(divisions().provinces):
         for prefix in (p.name, province_short(p.name)):
             if prefix and first.startswith(prefix):
                 province = p

@@ -10,12 +10,12 @@ checked instead of reporting a false sum.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from govlint.align import Template, column_label, row_title, template
-from govlint.model import Check, CheckFn, Context, Diagnostic, Msg, Report, RowMatch, Span, TableMatch
+from govlint.align import RowSpec, Template, column_label, row_title, template
+from govlint.model import CellValue, Check, CheckFn, Context, Diagnostic, Msg, Report, RowMatch, Span
 
 DOC = """
 ## 检查什么 / What it checks
@@ -45,7 +45,7 @@ be checked there.
 class Side(NamedTuple):
     total: Decimal
     span: Span
-    names: list[str]
+    ids: list[str]  # the columns (per row) or rows (per column) summed: named only in a message
 
 
 def _fmt(value: Decimal) -> str:
@@ -60,41 +60,47 @@ def _names_en(names: list[str]) -> str:
     return " + ".join(names) if len(names) <= 4 else f"{names[0]} … {names[-1]} ({len(names)} items)"
 
 
-def _row_side(row: RowMatch, columns: list[str], t: Template) -> Side | None:
+def _row_side(cells: dict[str, CellValue], columns: list[str]) -> Side | None:
+    """The sum of a row's ``columns`` (``cells`` by column id), None when one is blank."""
     total = Decimal(0)
     spans = []
     for column in columns:
-        cell = row.cell(column)
+        cell = cells.get(column)
         if cell is None or cell.value is None:
             return None
         total += cell.value
         spans.append(cell.span)
-    return Side(total, spans[0], [column_label(t, c) for c in columns])
+    return Side(total, spans[0], columns)
 
 
-def _column_side(table: TableMatch, rows: list[str], column: str, t: Template) -> Side | None:
+def _column_side(rows: dict[str, RowMatch], specs: dict[str, RowSpec], ids: list[str], column: str) -> Side | None:
+    """The sum of one column over the rows ``ids``; None when a row is missing, blank there
+    or has its numbers shifted (missing columns)."""
     total = Decimal(0)
     spans = []
-    for row_id in rows:
-        row = table.row(row_id)
-        spec = t.row_spec(row_id)
+    for row_id in ids:
+        row = rows.get(row_id)
+        spec = specs.get(row_id)
         shifted = row is None or spec is None or len(row.cells) != len(spec.columns)
         cell = None if shifted or row is None else row.cell(column)
         if cell is None or cell.value is None:
             return None
         total += cell.value
         spans.append(cell.span)
-    return Side(total, spans[0], [row_title(t, r) for r in rows])
+    return Side(total, spans[0], ids)
 
 
-def _mismatch(code: str, identity: dict[str, Any], place: Msg, lhs: Side, rhs: Side) -> Diagnostic:
+def _mismatch(
+    code: str, identity: dict[str, Any], place: Msg, lhs: Side, rhs: Side, name: Callable[[str], str]
+) -> Diagnostic:
     note = identity.get("message") or {}
-    if len(lhs.names) == 1:  # a total against its parts: “parts add up to X, the total says Y”
-        zh = f"{_names(rhs.names)}之和为 {_fmt(rhs.total)}，{_names(lhs.names)}为 {_fmt(lhs.total)}"
-        en = f"{_names_en(rhs.names)} = {_fmt(rhs.total)}, but {_names_en(lhs.names)} = {_fmt(lhs.total)}"
+    lhs_names, rhs_names = [name(i) for i in lhs.ids], [name(i) for i in rhs.ids]
+    if len(lhs_names) == 1:  # a total against its parts: “parts add up to X, the total says Y”
+        zh = f"{_names(rhs_names)}之和为 {_fmt(rhs.total)}，{_names(lhs_names)}为 {_fmt(lhs.total)}"
+        en = f"{_names_en(rhs_names)} = {_fmt(rhs.total)}, but {_names_en(lhs_names)} = {_fmt(lhs.total)}"
     else:
-        zh = f"{_names(lhs.names)}之和为 {_fmt(lhs.total)}，而{_names(rhs.names)}之和为 {_fmt(rhs.total)}"
-        en = f"{_names_en(lhs.names)} = {_fmt(lhs.total)}, but {_names_en(rhs.names)} = {_fmt(rhs.total)}"
+        zh = f"{_names(lhs_names)}之和为 {_fmt(lhs.total)}，而{_names(rhs_names)}之和为 {_fmt(rhs.total)}"
+        en = f"{_names_en(lhs_names)} = {_fmt(lhs.total)}, but {_names_en(rhs_names)} = {_fmt(rhs.total)}"
     zh = f"{place.zh}：{zh}（{note.get('zh', '')}）"
     en = f"{place.en}: {en} ({note.get('en', '')})"
     return Diagnostic(code, "error", Msg(zh, en), lhs.span, str(identity.get("id", "identity")))
@@ -122,16 +128,19 @@ def check_identity(report: Report, identity: dict[str, Any], code: str) -> Itera
         return
     lhs_ids = [str(x) for x in identity.get("lhs", [])]
     rhs_ids = [str(x) for x in identity.get("rhs", [])]
+    specs = {spec.id: spec for spec in reversed(t.rows)}  # reversed: the first of a repeated id wins
     skipped: list[str] = []
     if identity.get("per", "row") == "row":
+        used = set(lhs_ids + rhs_ids)
         for row in table.rows:
-            spec = t.row_spec(row.row)
-            if spec is None or not set(lhs_ids + rhs_ids) <= set(spec.columns):
+            spec = specs.get(row.row)
+            if spec is None or not used <= set(spec.columns):
                 continue
             if identity.get("over") and row.row not in identity["over"]:
                 continue
             shifted = len(row.cells) != len(spec.columns)  # numbers may sit in the wrong columns
-            lhs, rhs = _row_side(row, lhs_ids, t), _row_side(row, rhs_ids, t)
+            cells = {cell.column: cell for cell in reversed(row.cells)}
+            lhs, rhs = _row_side(cells, lhs_ids), _row_side(cells, rhs_ids)
             if lhs is None or rhs is None or shifted:
                 skipped.append(row_title(t, row.row))
             elif lhs.total != rhs.total:
@@ -140,16 +149,18 @@ def check_identity(report: Report, identity: dict[str, Any], code: str) -> Itera
                     f"表{t.id}“{title}”行" if title else f"表{t.id}",
                     f"table {t.id} row “{title}”" if title else f"table {t.id}",
                 )
-                yield _mismatch(code, identity, place, lhs, rhs)
+                yield _mismatch(code, identity, place, lhs, rhs, lambda c: column_label(t, c))
     else:
+        rows = {row.row: row for row in reversed(table.rows)}
         columns = [str(c) for c in identity.get("over") or [c["id"] for c in t.columns]]
         for column in columns:
-            lhs, rhs = _column_side(table, lhs_ids, column, t), _column_side(table, rhs_ids, column, t)
+            lhs, rhs = _column_side(rows, specs, lhs_ids, column), _column_side(rows, specs, rhs_ids, column)
             if lhs is None or rhs is None:
                 skipped.append(f"“{column_label(t, column)}”列")
             elif lhs.total != rhs.total:
                 label = column_label(t, column)
-                yield _mismatch(code, identity, Msg(f"表{t.id}“{label}”列", f"table {t.id} column “{label}”"), lhs, rhs)
+                place = Msg(f"表{t.id}“{label}”列", f"table {t.id} column “{label}”")
+                yield _mismatch(code, identity, place, lhs, rhs, lambda r: row_title(t, r))
     if skipped:
         yield _unchecked(code, identity, t, skipped, table.span)
 

@@ -15,7 +15,18 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from govlint.model import Context, Diagnostic, Heading, Msg, Paragraph, RawTable, Report, Severity, Span
+from govlint.model import (
+    Context,
+    Diagnostic,
+    Heading,
+    Msg,
+    Paragraph,
+    RawTable,
+    Report,
+    Severity,
+    Span,
+    per_object,
+)
 
 CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -28,9 +39,60 @@ class Segment(NamedTuple):
     start: int
 
 
-def segments(report: Report, cells: bool = True) -> Iterator[Segment]:
+def segments(report: Report, cells: bool = True) -> tuple[Segment, ...]:
     """Paragraphs, headings (with their markers, so offsets stay exact) and, when asked,
-    table cells. Comments are skipped: they hold suppressions, not report text."""
+    table cells. Comments are skipped: they hold suppressions, not report text. Built once
+    per report: every pattern entry of GL3xx and GL5xx walks them."""
+    return per_object(report, _all_segments if cells else _prose_segments)
+
+
+def matches(
+    report: Report, pattern: re.Pattern[str], cells: bool = True, needs: str = ""
+) -> Iterator[tuple[Segment, re.Match[str]]]:
+    """Every match of ``pattern`` in the report's :func:`segments`, in order, with the
+    segment it is in (its offsets are relative to the segment). A text that several
+    segments share (table cells: "0", "1"…) is searched once, and a pattern found nowhere
+    costs one search per distinct text. With ``needs``, only texts holding one of its
+    characters are searched (for a check that can only report matches holding one)."""
+    found: dict[str, list[re.Match[str]]] = {}
+    wanted = _any_of(needs) if needs else None
+    for text in distinct_texts(report, cells):
+        if (wanted is None or wanted.search(text)) and pattern.search(text):  # search: no iterator to build
+            found[text] = list(pattern.finditer(text))
+    if not found:
+        return
+    for seg in segments(report, cells):
+        for m in found.get(seg.text, ()):
+            yield seg, m
+
+
+@lru_cache(maxsize=64)
+def _any_of(chars: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(chars)}]")
+
+
+def distinct_texts(report: Report, cells: bool = True) -> tuple[str, ...]:
+    """The different texts among the report's :func:`segments`."""
+    return per_object(report, _all_texts if cells else _prose_texts)
+
+
+def _all_texts(report: Report) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(seg.text for seg in segments(report, True)))
+
+
+def _prose_texts(report: Report) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(seg.text for seg in segments(report, False)))
+
+
+def _all_segments(report: Report) -> tuple[Segment, ...]:
+    return tuple(_segments(report, True))
+
+
+def _prose_segments(report: Report) -> tuple[Segment, ...]:
+    return tuple(_segments(report, False))
+
+
+def _segments(report: Report, cells: bool) -> Iterator[Segment]:
     text = report.source.text
     for block in report.document.blocks:
         if isinstance(block, (Paragraph, Heading)):
@@ -188,18 +250,17 @@ def entry_diagnostics(report: Report, entry: Entry) -> Iterator[Diagnostic]:
     """One diagnostic per finding (only the first with ``once``); years in the message are
     written in half-width digits whatever the report used."""
     values: dict[str, object] = {"report_year": report.year or "?", "organ": report.organ or ""}
-    for seg in segments(report):
-        for m in entry.pattern.finditer(seg.text):
-            if not is_finding(entry, m, report.year):
-                continue
-            fields = dict(values)
-            fields.update({k: v for k, v in m.groupdict().items() if v is not None})
-            fields.update({k: n for k, v in fields.items() if is_year(k) and (n := to_int(str(v))) is not None})
-            fields["match"] = short(m.group())
-            span = Span(seg.start + m.start(), seg.start + m.end())
-            yield Diagnostic(entry.code, entry.severity, render(entry.message, fields), span, entry.id)
-            if entry.once:
-                return
+    for seg, m in matches(report, entry.pattern):
+        if not is_finding(entry, m, report.year):
+            continue
+        fields = dict(values)
+        fields.update({k: v for k, v in m.groupdict().items() if v is not None})
+        fields.update({k: n for k, v in fields.items() if is_year(k) and (n := to_int(str(v))) is not None})
+        fields["match"] = short(m.group())
+        span = Span(seg.start + m.start(), seg.start + m.end())
+        yield Diagnostic(entry.code, entry.severity, render(entry.message, fields), span, entry.id)
+        if entry.once:
+            return
 
 
 def pattern_check(code: str) -> Callable[[Report, Context], Iterator[Diagnostic]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govlint.checks.references.scan import compiled, config, render, segments, severity
+from govlint.checks.references.scan import compiled, config, matches, render, severity
 from govlint.model import Check, Context, Diagnostic, Edit, Fix, Msg, Report, Span
 
 DOC = """
@@ -29,7 +29,8 @@ and machine reading of the numbers.
 unchanged.
 """
 
-HALF_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+FULL_WIDTH = "０１２３４５６７８９．"
+HALF_WIDTH = str.maketrans(FULL_WIDTH, "0123456789.")
 
 
 def mixed(number: str) -> bool:
@@ -44,16 +45,15 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         return
     regex = compiled(str(conf["pattern"]), "typography.number_width.pattern")
     sev = severity(conf.get("severity"), "info")
-    for seg in segments(report):
-        for m in regex.finditer(seg.text):
-            number = m.group()
-            if not mixed(number):
-                continue
-            fixed = number.translate(HALF_WIDTH)
-            span = Span(seg.start + m.start(), seg.start + m.end())
-            fix = Fix(Msg(f"改为半角“{fixed}”", f'write "{fixed}"'), (Edit(span, fixed),), True)
-            message = render(conf.get("message"), {"match": number, "fixed": fixed})
-            yield Diagnostic("GL502", sev, message, span, "number-width", fix)
+    for seg, m in matches(report, regex, needs=FULL_WIDTH):  # a mixed number has a full-width character
+        number = m.group()
+        if not mixed(number):
+            continue
+        fixed = number.translate(HALF_WIDTH)
+        span = Span(seg.start + m.start(), seg.start + m.end())
+        fix = Fix(Msg(f"改为半角“{fixed}”", f'write "{fixed}"'), (Edit(span, fixed),), True)
+        message = render(conf.get("message"), {"match": number, "fixed": fixed})
+        yield Diagnostic("GL502", sev, message, span, "number-width", fix)
 
 
 CHECK = Check(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govlint.checks.references.scan import compiled, config, render, segments, severity
+from govlint.checks.references.scan import compiled, config, matches, render, severity
 from govlint.model import Check, Context, Diagnostic, Edit, Fix, Msg, Report, Span
 
 DOC = """
@@ -35,15 +35,14 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     regex = compiled(str(conf["pattern"]), "typography.phone_dash.pattern")
     hyphen = str(conf.get("replacement", "-"))
     sev = severity(conf.get("severity"), "info")
-    for seg in segments(report):
-        for m in regex.finditer(seg.text):
-            if "area" not in regex.groupindex or "number" not in regex.groupindex:
-                return
-            between = Span(seg.start + m.end("area"), seg.start + m.start("number"))
-            fix = Fix(Msg(f"改为“{hyphen}”", f'use "{hyphen}"'), (Edit(between, hyphen),), True)
-            fields = {"match": m.group(), "dash": (m.groupdict().get("dash") or "").strip()}
-            span = Span(seg.start + m.start(), seg.start + m.end())
-            yield Diagnostic("GL504", sev, render(conf.get("message"), fields), span, "phone-dash", fix)
+    for seg, m in matches(report, regex):
+        if "area" not in regex.groupindex or "number" not in regex.groupindex:
+            return
+        between = Span(seg.start + m.end("area"), seg.start + m.start("number"))
+        fix = Fix(Msg(f"改为“{hyphen}”", f'use "{hyphen}"'), (Edit(between, hyphen),), True)
+        fields = {"match": m.group(), "dash": (m.groupdict().get("dash") or "").strip()}
+        span = Span(seg.start + m.start(), seg.start + m.end())
+        yield Diagnostic("GL504", sev, render(conf.get("message"), fields), span, "phone-dash", fix)
 
 
 CHECK = Check(

@@ -1,0 +1,52 @@
+"""What streamed output is made of: each file's tally, tallies added up, and the whole
+output of a :class:`~govlint.model.Stream` for callers that hold all results at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from govlint.fixes import is_applicable
+from govlint.model import CodeCount, Context, Diagnostic, FileResult, Source, Stream, Tally
+
+
+def fixable(d: Diagnostic, source: Source) -> bool:
+    """A diagnostic a plain ``--fix`` would fix."""
+    return d.fix is not None and is_applicable(d.fix, source.text, unsafe=False)
+
+
+def tally_of(result: FileResult) -> Tally:
+    """One file's tally; fixability needs the whole text, so it is counted before the text goes."""
+    counts: dict[str, CodeCount] = {}
+    for d in result.diagnostics:
+        can_fix = result.source is not None and fixable(d, result.source)
+        c = counts.get(d.code) or CodeCount(d.code, d.rule, 0, 0)
+        counts[d.code] = c._replace(total=c.total + 1, fixable=c.fixable + can_fix)
+    errors = ((result.path, result.error),) if result.error else ()
+    return Tally(1, tuple(counts.values()), errors)
+
+
+def added(tallies: Iterable[Tally]) -> Tally:
+    """The tally of several files (codes in order of first appearance)."""
+    files = 0
+    counts: dict[str, CodeCount] = {}
+    errors: list[tuple[str, str]] = []
+    for t in tallies:
+        files += t.files
+        errors.extend(t.errors)
+        for c in t.counts:
+            old = counts.get(c.code)
+            counts[c.code] = c if old is None else old._replace(total=old.total + c.total,
+                                                                 fixable=old.fixable + c.fixable)
+    return Tally(files, tuple(counts.values()), tuple(errors))
+
+
+def rendered(stream: Stream, results: list[FileResult], ctx: Context) -> str:
+    """The whole output at once: ``Formatter.render`` of a streaming formatter."""
+    pieces = (stream.file(r, ctx) for r in results)
+    body = stream.sep.join(p for p in pieces if p)
+    return stream.begin(ctx) + body + stream.end(added(tally_of(r) for r in results), ctx)
+
+
+def nothing(*_: object) -> str:
+    """A part of a stream that prints nothing (no header, or nothing per file)."""
+    return ""
