@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from govlint import regex
 from govlint.model import (
     Cell,
     CellValue,
@@ -36,20 +37,20 @@ from govlint.model import (
 )
 
 CN_DIGITS = "一二三四五六七八九十"
-PREFIX = re.compile(
+PREFIX = regex.compile(
     r"^\s*(?:(?:第(?P<part>[一二三四五六七八九十]{1,3})部分[、.．:：]?)"
     r"|(?P<cn>[一二三四五六七八九十]{1,3})(?:\s*[、.．]|\s+)"
     r"|[（(]\s*(?P<paren>[一二三四五六七八九十]{1,3})\s*[）)]"
     r"|(?P<ar>\d{1,2})\s*[.．、](?!\d))\s*"
 )
 SPELLING_VARIANTS = (("其它", "其他"), ("部份", "部分"))
-PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
-NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
-UNIT = re.compile(r"(?:件|条|个|项|万元|元|次)$")
+PUNCT = regex.compile(r"[\s\W_]+", re.UNICODE)
+NUMBER = regex.compile(r"^[-+]?\d+(?:\.\d+)?$")
+UNIT = regex.compile(r"(?:件|条|个|项|万元|元|次)$")
 BLANK_MARKS = frozenset({"", "/", "／", "-", "—", "——", "–", "－", "无", "空", "\\"})
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
 TITLE_WORDS = ("年度报告", "工作报告", "年报")
-ORGAN_END = re.compile(r"(?:政府信息公开|信息公开|政务公开).*$")
+ORGAN_END = regex.compile(r"(?:政府信息公开|信息公开|政务公开).*$")
 SECTION_SIM = 0.6  # enough with the right numeral
 SECTION_SIM_BARE = 0.85  # a heading without the right numeral must be close
 SHORT_HEADING = 30
@@ -589,8 +590,8 @@ def _tables_in(document: Document, body: Span) -> list[RawTable]:
     return out
 
 
-TOKEN = re.compile(r"\S+")
-LABEL_START = re.compile(
+TOKEN = regex.compile(r"\S+")
+LABEL_START = regex.compile(
     r"[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d.])\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、"
 )
 

@@ -55,7 +55,7 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file and rename, so parallel workers never see half a file."""
     import tempfile
 
@@ -96,7 +96,7 @@ def memo(kind: str, key: str, compute: Callable[[], T]) -> T:
         pass
     value = compute()
     with suppress(OSError, ValueError):  # ValueError: not plain data, recomputed next time
-        _write_atomic(path, marshal.dumps(value))  # type: ignore[arg-type]
+        write_atomic(path, marshal.dumps(value))  # type: ignore[arg-type]
     return value
 
 
@@ -251,5 +251,5 @@ class ResultCache:
         with suppress(OSError):
             tag = self.root / "CACHEDIR.TAG"
             if not tag.exists():
-                _write_atomic(tag, CACHEDIR_TAG.encode())
-            _write_atomic(self._file(key), data)
+                write_atomic(tag, CACHEDIR_TAG.encode())
+            write_atomic(self._file(key), data)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from govlint import regex
 from govlint.engine import Engine, Settings
 from govlint.model import Severity
 
@@ -27,7 +28,7 @@ KEYS = ("extends", "pack", "packs", "select", "ignore", "severity", "per-file", 
         "exclude")
 PER_FILE_KEYS = ("select", "ignore", "severity", "report-year", "lang")
 MAX_EXTENDS = 8
-_CODE = re.compile(r"ALL|[A-Z]{1,8}[0-9]{0,4}")
+_CODE = regex.compile(r"ALL|[A-Z]{1,8}[0-9]{0,4}")
 
 
 class ConfigError(Exception):
@@ -371,7 +372,7 @@ def _glob_regex(glob: str) -> re.Pattern[str]:
         else:
             out.append({"*": "[^/]*", "?": "[^/]"}.get(glob[i], re.escape(glob[i])))
             i += 1
-    return re.compile("".join(out) + "(?:/.*)?")
+    return regex.compile("".join(out) + "(?:/.*)?")
 
 
 def matches(root: Path, glob: str, path: str | Path) -> bool:

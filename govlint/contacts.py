@@ -12,10 +12,11 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from govlint import regex
 from govlint.model import Heading, Msg, Pack, Paragraph, RawTable, Report, Span, derived, per_object
 
-SENTENCE_END = re.compile(r"[。！？!?]")
-SPACE = re.compile(r"\s")
+SENTENCE_END = regex.compile(r"[。！？!?]")
+SPACE = regex.compile(r"\s")
 EMPHASIS = "*_"  # Markdown emphasis closing a label: **地址**：…
 TRAILING = ".,;:!?。，；：．"
 
@@ -66,8 +67,8 @@ def _field(raw: dict[str, Any]) -> ContactField:
         level=str(raw.get("level", "optional")),
         kind=str(raw.get("kind", "text")),
         labels=tuple(str(label) for label in raw.get("labels") or ()),
-        value=re.compile(str(value)) if value else None,
-        bare=tuple(re.compile(str(p)) for p in raw.get("bare") or ()),
+        value=regex.compile(str(value)) if value else None,
+        bare=tuple(regex.compile(str(p)) for p in raw.get("bare") or ()),
     )
 
 
@@ -130,7 +131,7 @@ def _label_pattern(fields: tuple[ContactField, ...]) -> tuple[re.Pattern[str], d
     owner = {label: f for f in fields for label in f.labels}
     alternatives = sorted(owner, key=len, reverse=True)
     pattern = "|".join(r"\s?".join(map(re.escape, a)) for a in alternatives) or r"(?!)"
-    return re.compile(pattern), owner
+    return regex.compile(pattern), owner
 
 
 @lru_cache(maxsize=8)
@@ -144,7 +145,7 @@ def _any_pattern(fields: tuple[ContactField, ...]) -> re.Pattern[str] | None:
     if any(re.search(r"\\[1-9]|\(\?\(", p) for p in parts):  # group numbers shift when joined
         return None
     try:
-        return re.compile("|".join(f"(?:{p})" for p in parts))
+        return regex.compile("|".join(f"(?:{p})" for p in parts))
     except re.error:
         return None
 

@@ -13,20 +13,20 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
 import stat
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
+from govlint import regex
 from govlint.model import Edit, FileResult, Fix, Source
 
 #: Passes of fix-then-re-lint before giving up (a fix that keeps producing new fixes).
 MAX_PASSES = 10
 
 #: Characters that can be part of a written number: digits, separators, decimal points.
-_NUMBERISH = re.compile(r"[0-9０-９.,，．、]")
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NUMBERISH = regex.compile(r"[0-9０-９.,，．、]")
+_NUMBER = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 
 Lint = Callable[[Source], FileResult]
 

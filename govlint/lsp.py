@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
@@ -25,7 +24,7 @@ from typing import Any, NamedTuple
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 
-from govlint import __version__
+from govlint import __version__, regex
 from govlint.config import (
     CONFIG_NAMES,
     PYPROJECT,
@@ -49,7 +48,7 @@ SEVERITY = {
     "info": lsp.DiagnosticSeverity.Information,
 }
 #: A ``disable-next-line`` comment alone on its line; codes are added to it, not stacked.
-DISABLE_LINE = re.compile(r"^(\s*)<!--\s*govlint-disable-next-line\b([^>]*?)-->\s*$")
+DISABLE_LINE = regex.compile(r"^(\s*)<!--\s*govlint-disable-next-line\b([^>]*?)-->\s*$")
 DISABLE_TITLE = Msg("在此行禁用 {code}", "Disable {code} for this line")
 DISABLE_TABLE_TITLE = Msg("在此表格禁用 {code}", "Disable {code} for this table")
 FIX_ALL_TITLE = Msg("govlint：应用全部安全修复（{count} 处）", "govlint: apply all safe fixes ({count})")

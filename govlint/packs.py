@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
+from govlint import regex
 from govlint.model import Pack
 
 META_KEYS = ("id", "version", "title", "extends", "description")
@@ -287,7 +288,7 @@ def _validate_string(value: str, node: dict[str, Any], path: tuple[Step, ...], o
                                  f"{value!r} does not match {node['pattern']}"))
     if node.get("format") == "regex":
         try:
-            re.compile(value)
+            regex.compile(value)
         except (re.error, RecursionError, OverflowError) as exc:
             out.append(Problem(path, f"正则表达式无效：{exc} / invalid regular expression: {exc}"))
 

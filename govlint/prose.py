@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from govlint import regex
 from govlint.model import Document, Msg, Pack, Paragraph, Span, derived
 
 # Full-width digits and signs become ASCII one for one, so offsets stay aligned.
@@ -176,7 +177,7 @@ def _compile(pattern: Any, where: str, units: str) -> re.Pattern[str]:
         raise ProseConfigError(f"{where}: 模式缺少 {{n}} / pattern has no {{n}}")
     text = text.replace("{n}", f"(?P<n>{NUMBER})").replace("{unit}", f"(?:{units})")
     try:
-        return re.compile(text)
+        return regex.compile(text)
     except re.error as exc:
         raise ProseConfigError(f"{where}: 正则错误 / bad regular expression: {exc}") from None
 
@@ -189,7 +190,7 @@ def _grammar(key: str) -> Grammar:
     scales = tuple((str(k), Decimal(str(v))) for k, v in scales_raw.items())
     scale_alt = "|".join(re.escape(k) for k, _ in scales) or "(?!)"
     inside = "|".join(re.escape(w) for w in _words(data, "approx_inside")) or "(?!)"
-    quantity = re.compile(
+    quantity = regex.compile(
         f"(?P<n>{NUMBER}){SPACE}(?P<scale>{scale_alt})?{SPACE}(?P<inside>{inside})?{SPACE}(?P<unit>{units})"
     )
     totals = data.get("totals") or {}
@@ -223,7 +224,7 @@ def _grammar(key: str) -> Grammar:
     )
     return Grammar(
         quantity=quantity,
-        percent=re.compile(f"(?P<n>{NUMBER}){SPACE}%"),
+        percent=regex.compile(f"(?P<n>{NUMBER}){SPACE}%"),
         scales=scales,
         approx_before=_words(data, "approx_before"),
         approx_after=_words(data, "approx_after"),
@@ -253,7 +254,7 @@ def _pack_grammar(pack: Pack) -> Grammar:
 # --------------------------------------------------------------------------- reading prose
 
 
-_DROP = re.compile(r"\*\*|__|[\r\n]")
+_DROP = regex.compile(r"\*\*|__|[\r\n]")
 
 
 def _normalise(text: str, start: int) -> tuple[str, list[int]]:
@@ -358,7 +359,7 @@ def _separators(chars: str) -> re.Pattern[str]:
     alts = [f"[{re.escape(others)}]"] if others else []
     if "," in chars:
         alts.append(r"(?<!\d),|,(?!\d{3}(?!\d))")
-    return re.compile("|".join(alts) or "(?!)")
+    return regex.compile("|".join(alts) or "(?!)")
 
 
 def _is_separator(text: str, i: int, chars: str) -> bool:
@@ -388,7 +389,7 @@ def _next_index(text: str, chars: str, start: int, end: int) -> int:
 
 @lru_cache(maxsize=16)
 def _structure_re(chars: str) -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(OPEN + CLOSE + chars)}]")
+    return regex.compile(f"[{re.escape(OPEN + CLOSE + chars)}]")
 
 
 def _structure(text: str, start: int, end: int, chars: str) -> list[int]:
@@ -429,7 +430,7 @@ def _inside_parens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_BLANKS = re.compile(SPACE)
+_BLANKS = regex.compile(SPACE)
 
 
 def _within(qs: list[Quantity], start: int, end: int) -> list[Quantity]:

@@ -21,14 +21,15 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
+from govlint import regex
 from govlint.hookspecs import hookimpl
 from govlint.model import Check, Context, Diagnostic, Msg, Report, Source, Span
 
 CODE = "GL001"
 _COMMENT = r"<!--[ \t]*govlint-(disable-next-line|disable-file|disable|enable)\b([^>\n]*?)-->"
-IN_MARKDOWN = re.compile(_COMMENT)
-ON_OWN_LINE = re.compile(rf"^[ \t\u3000]*{_COMMENT}[ \t\u3000]*\r?$", re.MULTILINE)
-CODES = re.compile(r"[A-Za-z]+\d*")
+IN_MARKDOWN = regex.compile(_COMMENT)
+ON_OWN_LINE = regex.compile(rf"^[ \t\u3000]*{_COMMENT}[ \t\u3000]*\r?$", re.MULTILINE)
+CODES = regex.compile(r"[A-Za-z]+\d*")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 ALL = "*"
 

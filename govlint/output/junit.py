@@ -9,11 +9,10 @@ whole file unparseable.
 
 from __future__ import annotations
 
-import re
-
+from govlint import regex
 from govlint.model import SEVERITY_RANK, Context, Diagnostic, FileResult, Source
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:

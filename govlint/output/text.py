@@ -7,10 +7,10 @@ same either way, so what a person sees is exactly what a pipe or a log file gets
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import NamedTuple
 
+from govlint import regex
 from govlint.model import CodeCount, Context, Diagnostic, FileResult, Source, Stream, Tally
 from govlint.output.streaming import added, fixable, nothing, rendered, tally_of
 
@@ -18,7 +18,7 @@ SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 #: Longest excerpt of a line that is shown; longer lines are cut around the column.
 MAX_EXCERPT = 120
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = regex.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class Segment(NamedTuple):

@@ -13,17 +13,18 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from govlint import regex
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
 from govlint.readers.text import heading_level
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
-COMMENT = re.compile(r"<!--(.*?)-->", re.S)
-BOLD_ONLY = re.compile(r"^\*\*([^*]+)\*\*$|^__([^_]+)__$")
-PIPE = re.compile(r"(?<!\\)\|")
+COMMENT = regex.compile(r"<!--(.*?)-->", re.S)
+BOLD_ONLY = regex.compile(r"^\*\*([^*]+)\*\*$|^__([^_]+)__$")
+PIPE = regex.compile(r"(?<!\\)\|")
 # The closing run starts only where whitespace starts: a long gap inside a heading stays linear.
-ATX = re.compile(r"^\s{0,3}#{1,6}\s*|(?<!\s)\s+#+\s*$")
+ATX = regex.compile(r"^\s{0,3}#{1,6}\s*|(?<!\s)\s+#+\s*$")
 
 
 @lru_cache(maxsize=1)

@@ -12,22 +12,23 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from govlint import regex
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
 
 # Heading numbering: 一、 / 一. → section level; （一） → sub-section; 1. / 1、 → item.
 # "一、" "一." "一 " (numeral then a space) or "第一部分": the numbering of a section heading.
-SECTION_PREFIX = re.compile(
+SECTION_PREFIX = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[一二三四五六七八九十]{1,3}\s+|第[一二三四五六七八九十]{1,3}部分)"
 )
-SUB_PREFIX = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]")
-ITEM_PREFIX = re.compile(r"^\d{1,2}\s*[.．、](?!\d)")
+SUB_PREFIX = regex.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]")
+ITEM_PREFIX = regex.compile(r"^\d{1,2}\s*[.．、](?!\d)")
 SENTENCE_END = "。；;，,：:！？!?"
 MAX_HEADING = 40
-SPACE_SPLIT = re.compile(r"(?: {2,}|\u3000+)")
-NUMBER_CELL = re.compile(r"^[-+]?[\d０-９][\d０-９,，.．]*\s*[%％]?$")
-RULE_LINE = re.compile(r"^[\s\-—–=_|+]*$")
-RULE_CELL = re.compile(r"^[-—–=_]{3,}$")
-COMMENT_LINE = re.compile(r"^\s*<!--(.*?)-->\s*$")
+SPACE_SPLIT = regex.compile(r"(?: {2,}|\u3000+)")
+NUMBER_CELL = regex.compile(r"^[-+]?[\d０-９][\d０-９,，.．]*\s*[%％]?$")
+RULE_LINE = regex.compile(r"^[\s\-—–=_|+]*$")
+RULE_CELL = regex.compile(r"^[-—–=_]{3,}$")
+COMMENT_LINE = regex.compile(r"^\s*<!--(.*?)-->\s*$")
 
 
 class Line(NamedTuple):

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import ipaddress
-import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from govlint import regex
 from govlint.contacts import contacts_of_kind
 from govlint.model import Check, Context, Diagnostic, Msg, Report
 
-HOST_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
-MISSING_COLON = re.compile(r"(?i)https?/")
-TLD = re.compile(r"^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{2,59})$")
+HOST_LABEL = regex.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
+MISSING_COLON = regex.compile(r"(?i)https?/")
+TLD = regex.compile(r"^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{2,59})$")
 
 DOC = """
 ## 检查什么 / What it checks

@@ -11,18 +11,19 @@ ever reported between two places that are both known for certain.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import NamedTuple
 
+from govlint import regex
+
 #: Rows of the table that are groupings, not places.
 PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
-PROVINCE_SUFFIX = re.compile(r"(?:省|市|特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区)$")
-PLACE_SUFFIX = re.compile(r"(?:地区|自治州|自治县|盟|市|县|区|旗)$")
-PROVINCE_LEFTOVER = re.compile(r"^(?:省|市|自治区)")
+PROVINCE_SUFFIX = regex.compile(r"(?:省|市|特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区)$")
+PLACE_SUFFIX = regex.compile(r"(?:地区|自治州|自治县|盟|市|县|区|旗)$")
+PROVINCE_LEFTOVER = regex.compile(r"^(?:省|市|自治区)")
 
 
 class Place(NamedTuple):

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from govlint import regex
 from govlint.model import (
     Context,
     Diagnostic,
@@ -68,7 +69,7 @@ def matches(
 
 @lru_cache(maxsize=64)
 def _any_of(chars: str) -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(chars)}]")
+    return regex.compile(f"[{re.escape(chars)}]")
 
 
 def distinct_texts(report: Report, cells: bool = True) -> tuple[str, ...]:
@@ -108,7 +109,7 @@ def _segments(report: Report, cells: bool) -> Iterator[Segment]:
 def compiled(pattern: str, where: str) -> re.Pattern[str]:
     """Compile a pack pattern; a broken one names its place in the pack."""
     try:
-        return re.compile(pattern, re.MULTILINE)
+        return regex.compile(pattern, re.MULTILINE)
     except re.error as exc:
         raise ValueError(f"{where}: 正则表达式无效 / invalid regular expression: {exc}") from None
 

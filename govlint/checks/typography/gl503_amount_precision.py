@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
+from govlint import regex
 from govlint.checks.references.scan import compiled, config, render, segments, severity
 from govlint.model import Check, Context, Diagnostic, Msg, Report, Span
 
@@ -31,7 +31,7 @@ number in 元 put in the 万元 column, or an unrounded calculation.
 核对单位后按两位小数填写。No automatic fix: rounding would change the number.
 """
 
-DECIMALS = re.compile(r"[.．](\d+)")
+DECIMALS = regex.compile(r"[.．](\d+)")
 
 
 def _finding(conf: dict[str, Any], amount: str, decimals: int, span: Span, limit: int) -> Diagnostic:
@@ -56,9 +56,9 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
             yield _finding(conf, cell.raw, len(m.group(1)), cell.span, limit)
     if not conf.get("pattern"):
         return
-    regex = compiled(str(conf["pattern"]), "typography.amount_precision.pattern")
+    pattern = compiled(str(conf["pattern"]), "typography.amount_precision.pattern")
     for seg in segments(report, cells=False):
-        for m in regex.finditer(seg.text):
+        for m in pattern.finditer(seg.text):
             decimals = len(m.group("decimals") or "")
             if decimals > limit:
                 span = Span(seg.start + m.start(), seg.start + m.end())

@@ -1,0 +1,122 @@
+"""Regular expressions compiled once per machine, not once per process.
+
+Compiling govlint's ~100 patterns costs 35-60 ms of a cold ``govlint check``: nearly all of
+it in :mod:`re`'s Python-level compiler turning character classes full of Chinese
+punctuation into bitmaps. The compiled program is plain data (a list of integers), so it is
+kept in a start-up memo next to the parsed packs and handed straight to the C engine the
+next time, which validates it before use.
+
+That hand-over is CPython's internal interface (``re._parser``, ``re._compiler``, ``_sre``):
+the memo is keyed by the exact interpreter build, and at the first sign that the interface
+differs, this module falls back to :func:`re.compile` for good. Caching never changes a
+match, only how fast a pattern is ready.
+"""
+
+from __future__ import annotations
+
+import atexit
+import marshal
+import os
+import re
+import sys
+from contextlib import suppress
+from typing import Any
+
+#: Entries kept at most: packs add patterns, but not without bound.
+LIMIT = 4096
+
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_ready: dict[tuple[str, int], re.Pattern[str]] = {}  # this process's, as re's own cache would be
+_memo: dict[tuple[str, int], _Entry] | None = None
+_new = 0
+_usable = sys.implementation.name == "cpython"
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """:func:`re.compile`, with the compiled program remembered across processes."""
+    global _usable
+    if not _usable:
+        return re.compile(pattern, flags)
+    key = (pattern, int(flags))
+    ready = _ready.get(key)
+    if ready is None:
+        try:
+            ready = _ready[key] = _compiled(*key)
+        except re.error:
+            raise
+        except Exception:  # the internal interface (or the stored memo) is not what we expect
+            _usable = False
+            with suppress(OSError):
+                os.unlink(_path())
+            return re.compile(pattern, flags)
+    return ready
+
+
+def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
+    import _sre  # type: ignore[import-not-found]
+
+    global _new
+    memo = _load()
+    entry = memo.get((pattern, flags))
+    if entry is None:
+        entry = _program(pattern, flags)
+        if len(memo) < LIMIT:
+            memo[(pattern, flags)] = entry
+            _new += 1
+    final_flags, code, groups, groupindex, indexgroup = entry
+    compiled: re.Pattern[str] = _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
+    return compiled
+
+
+def _program(pattern: str, flags: int) -> _Entry:
+    """What ``re._compiler.compile`` hands to the C engine, as plain data."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed: Any = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses
+    state = parsed.state
+    indexgroup: list[str | None] = [None] * state.groups
+    for name, index in state.groupdict.items():
+        indexgroup[index] = name
+    return flags | state.flags, code, state.groups - 1, dict(state.groupdict), tuple(indexgroup)
+
+
+def _path() -> str:
+    from govlint.cache import FORMAT, user_cache_dir
+
+    build = f"{sys.implementation.cache_tag}-{sys.version_info.releaselevel}-{sys.hexversion:x}"
+    return os.path.join(user_cache_dir(), f"regex-{FORMAT}", f"{build}.marshal")
+
+
+def _load() -> dict[tuple[str, int], _Entry]:
+    global _memo
+    if _memo is None:
+        _memo = {}
+        from govlint.cache import NO_MEMO_ENV
+
+        if not os.environ.get(NO_MEMO_ENV):
+            with suppress(OSError, EOFError, ValueError, TypeError):
+                stored = marshal.loads(_read(_path()))
+                if isinstance(stored, dict):
+                    _memo = stored
+            atexit.register(_save)
+    return _memo
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
+def _save() -> None:
+    """Store what this process compiled that the memo lacked (several processes may race:
+    each writes whole files atomically, and a pattern lost to the race is compiled again)."""
+    from pathlib import Path
+
+    from govlint.cache import NO_MEMO_ENV, write_atomic
+
+    if not _new or _memo is None or os.environ.get(NO_MEMO_ENV):
+        return
+
+    with suppress(OSError, ValueError):
+        write_atomic(Path(_path()), marshal.dumps(_memo))
