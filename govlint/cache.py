@@ -23,6 +23,7 @@ import marshal
 import os
 from collections.abc import Callable, Iterable
 from contextlib import suppress
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -120,10 +121,18 @@ def library_memo(library: str, code: str, key: str, compute: Callable[[], T]) ->
     always asked."""
     import sys
 
-    version = None if library in sys.modules else dist_version(library)
-    if version is None:
+    stamp = None if library in sys.modules else _library_stamp(library, code)
+    if stamp is None:
         return compute()
-    return memo(f"lib-{library}", f"{version}\0{code}\0{_stamp(code)}\0{key}", compute)
+    return memo(f"lib-{library}", f"{stamp}\0{key}", compute)
+
+
+@cache
+def _library_stamp(library: str, code: str) -> str | None:
+    """The library's installed version and the interpreting module's stamp, looked up once
+    per process (a batch asks for every report; the import path does not change meanwhile)."""
+    version = dist_version(library)
+    return None if version is None else f"{version}\0{code}\0{_stamp(code)}"
 
 
 def dist_version(name: str) -> str | None:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 
 from govlint.model import Source
 
+#: Control characters other than the whitespace ones (tab, line ends, form feed): text has few.
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
 BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -38,8 +41,8 @@ def _normalise_newlines(text: str) -> tuple[str, str]:
 def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
-    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return controls > max(4, len(text[:4096]) // 100)
+    head = text[:4096]
+    return len(CONTROL.findall(head)) > max(4, len(head) // 100)
 
 
 def decode(data: bytes, path: str) -> Source:
