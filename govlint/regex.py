@@ -70,7 +70,11 @@ def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
 
 def _program(pattern: str, flags: int) -> _Entry:
     """What ``re._compiler.compile`` hands to the C engine, as plain data."""
-    from re import _compiler, _parser  # type: ignore[attr-defined]
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10 names them sre_compile and sre_parse
+        import sre_compile as _compiler
+        import sre_parse as _parser
 
     parsed: Any = _parser.parse(pattern, flags)
     code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses
@@ -82,9 +86,12 @@ def _program(pattern: str, flags: int) -> _Entry:
 
 
 def _path() -> str:
+    import _sre
+
     from govlint.cache import FORMAT, user_cache_dir
 
-    build = f"{sys.implementation.cache_tag}-{sys.version_info.releaselevel}-{sys.hexversion:x}"
+    # The interpreter build, and the engine's own version of its opcodes.
+    build = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}"
     return os.path.join(user_cache_dir(), f"regex-{FORMAT}", f"{build}.marshal")
 
 
