@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from govlint import regex
 from govlint.model import (
+    Block,
     Cell,
     CellValue,
     Document,
@@ -580,20 +581,30 @@ def _tables_in(document: Document, body: Span) -> list[RawTable]:
     positions = [i for i, b in enumerate(inside) if isinstance(b, RawTable)]
     if not positions:
         return []
+    first = positions[0]
+    while first > 0 and _short_line(inside[first - 1]):  # header lines without numbers come first
+        first -= 1
     out: list[RawTable] = []
-    for block in inside[positions[0] : positions[-1] + 1]:
+    for block in inside[first : positions[-1] + 1]:
         if isinstance(block, RawTable):
             out.append(block)
-        elif isinstance(block, (Paragraph, Heading)) and len(block.text) <= SHORT_LINE:
+        elif _short_line(block):
             words = _words(document.source.text, block.span)
             out.append(RawTable((tuple(_split_labels(document.source.text, words)),), block.span))
     return out
 
 
+def _short_line(block: Block) -> bool:
+    """A line that can be part of a table: short, and not a sentence."""
+    return isinstance(block, (Paragraph, Heading)) and len(block.text) <= SHORT_LINE and "。" not in block.text
+
+
 TOKEN = regex.compile(r"\S+")
+# Where a row label starts inside a line; not the （五） of 第二十条第（五）项, which is the label.
 LABEL_START = regex.compile(
-    r"[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d.])\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、"
+    r"(?<!第)[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d.])\d{1,2}[.．、](?!\d)|(?<!第)[一二三四五六七八九十]{1,3}、"
 )
+COLUMN_GAP = regex.compile(r"(?: {2,}|\u3000+)")  # what separates columns in a space-aligned line
 
 
 def _words(text: str, span: Span) -> list[Cell]:
@@ -606,7 +617,8 @@ def _split_labels(text: str, words: list[Cell]) -> list[Cell]:
     if not words:
         return []
     start, end = words[0].span.start, words[-1].span.end
-    cuts = sorted({start} | {m.start() for m in LABEL_START.finditer(text, start, end)})
+    labels = {m.start() for m in LABEL_START.finditer(text, start, end)}
+    cuts = sorted({start} | labels | {m.end() for m in COLUMN_GAP.finditer(text, start, end)})
     out = []
     for a, b in zip(cuts, [*cuts[1:], end], strict=True):
         piece = text[a:b]
@@ -636,8 +648,9 @@ def _rows_from_lines(document: Document, body: Span) -> list[RawTable]:
                 split -= 1
             if not tokens:
                 continue
-            if split == len(tokens):  # a header line: each word is a cell
-                rows.append(tuple(tokens))
+            if split == len(tokens):  # no numbers: a row label on its own line, or header words
+                starts_label = LABEL_START.match(document.source.text, tokens[0].span.start) is not None
+                rows.append(tuple(_split_labels(document.source.text, tokens)) if starts_label else tuple(tokens))
                 continue
             has_numbers = True
             label = _split_labels(document.source.text, tokens[:split])

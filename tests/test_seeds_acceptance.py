@@ -8,12 +8,14 @@ fixed) draw no warning or error at all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from govlint.engine import Engine
 from tests.conftest import FIXTURES, SEEDS
+from tests.readers.test_seed_alignment import cell_per_line, space_aligned
 
 # seed -> {(line, code)} at warning or error, exactly
 SERIOUS: dict[str, set[tuple[int, str]]] = {
@@ -53,4 +55,16 @@ def test_seed_defects_and_nothing_else(engine: Engine, name: str) -> None:
 @pytest.mark.parametrize("name", sorted(SERIOUS))
 def test_corrected_seed_draws_no_warning(engine: Engine, name: str) -> None:
     found = findings(engine, FIXTURES / "seeds-corrected" / f"{name}.txt")
+    assert [f for f in found if f[2] != "info"] == []
+
+
+@pytest.mark.parametrize("name", sorted(SERIOUS))
+@pytest.mark.parametrize("layout", [cell_per_line, space_aligned])
+def test_corrected_seed_in_other_pdf_text_layouts_draws_no_warning(
+    engine: Engine, tmp_path: Path, name: str, layout: Callable[[str], str]
+) -> None:
+    """The same clean report, extracted from its PDF another way, is still clean."""
+    converted = tmp_path / f"{name}.txt"
+    converted.write_text(layout((FIXTURES / "seeds-corrected" / f"{name}.txt").read_text(encoding="utf-8")))
+    found = findings(engine, converted)
     assert [f for f in found if f[2] != "info"] == []

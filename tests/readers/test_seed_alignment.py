@@ -4,6 +4,7 @@ the files), so a reader or aligner regression shows as a failing test."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,11 @@ from govlint.source import read_source
 from tests.conftest import SEEDS
 
 EXPECTED = Path(__file__).parent / "expected"
+
+
+def values(tables: dict[str, Any]) -> dict[str, dict[str, list[str | None]]]:
+    """The numbers of aligned tables, without their line numbers."""
+    return {t: {r: v["values"] for r, v in rows.items()} for t, rows in tables.items()}
 
 
 def aligned(engine: Engine, path: Path) -> Report:
@@ -67,7 +73,6 @@ def test_markdown_conversion_of_seed000_reads_the_same_tables(engine: Engine) ->
     md = Path(__file__).parent.parent / "fixtures" / "reports" / "seed000.md"
     text_tables = summary(aligned(engine, next(SEEDS.glob("000_*.txt"))))["tables"]
     md_tables = summary(aligned(engine, md))["tables"]
-    values = lambda tables: {t: {r: v["values"] for r, v in rows.items()} for t, rows in tables.items()}  # noqa: E731
     assert values(md_tables) == values(text_tables)
 
 
@@ -81,7 +86,6 @@ def test_tables_flattened_to_single_spaces_read_the_same(engine: Engine, tmp_pat
     flat.write_text(re.sub(r"\t+", " ", seed.read_text(encoding="utf-8")), encoding="utf-8")
     expected = json.loads((EXPECTED / f"seed{name}.json").read_text(encoding="utf-8"))
     got = summary(aligned(engine, flat))
-    values = lambda tables: {t: {r: v["values"] for r, v in rows.items()} for t, rows in tables.items()}  # noqa: E731
     if name == "004":  # its blank table 四 cells vanish when flattened: only a column count remains
         del got["tables"]["四"], expected["tables"]["四"]
     assert values(got["tables"]) == values(expected["tables"])
@@ -103,6 +107,40 @@ def test_row_labels_on_their_own_lines_read_the_same(engine: Engine, tmp_path: P
     split.write_text("\n".join(out), encoding="utf-8")
     expected = json.loads((EXPECTED / "seed000.json").read_text(encoding="utf-8"))
     got = summary(aligned(engine, split))
-    values = lambda tables: {t: {r: v["values"] for r, v in rows.items()} for t, rows in tables.items()}  # noqa: E731
     assert values(got["tables"]) == values(expected["tables"])
     assert got["problems"] == []
+
+
+def cell_per_line(text: str) -> str:
+    """What plain ``pdftotext`` or copying from a PDF viewer gives: every table cell on a
+    line of its own, with no separator at all (empty cells vanish)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if "\t" in line or line.rstrip().endswith("|"):
+            out.extend(cell.strip() for cell in re.split(r"[\t|]", line) if cell.strip())
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def space_aligned(text: str) -> str:
+    """What ``pdftotext -layout`` gives: columns separated by runs of spaces, header lines
+    without numbers, empty cells as more spaces."""
+    return "\n".join(
+        "    ".join(cell.strip() or " " for cell in line.split("\t")) if "\t" in line else line
+        for line in text.split("\n")
+    )
+
+
+# 004's blank 复议 cells cannot survive either layout (they become a short row instead).
+@pytest.mark.parametrize("name", ["000", "001", "002", "003"])
+@pytest.mark.parametrize("layout", [cell_per_line, space_aligned])
+def test_pdf_text_layouts_read_the_same(engine: Engine, tmp_path: Path, name: str, layout: Any) -> None:
+    seed = next(SEEDS.glob(f"{name}_*.txt"))
+    converted = tmp_path / seed.name
+    converted.write_text(layout(seed.read_text(encoding="utf-8")), encoding="utf-8")
+    expected = json.loads((EXPECTED / f"seed{name}.json").read_text(encoding="utf-8"))
+    got = summary(aligned(engine, converted))
+    assert values(got["tables"]) == values(expected["tables"])
+    kinds = lambda problems: sorted((kind, table, row) for kind, _, table, row in problems)  # noqa: E731
+    assert kinds(got["problems"]) == kinds(expected["problems"])
