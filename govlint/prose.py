@@ -101,6 +101,8 @@ class Mention(NamedTuple):
     quantity: Quantity
     phrase: str
     span: Span
+    years: tuple[int, ...]  # years written in its clause before the number (2022年收到…)
+    others: tuple[Decimal, ...]  # the other counts of its sentence (其中县政府本级70件)
 
 
 class ProseFacts(NamedTuple):
@@ -431,6 +433,7 @@ def _inside_parens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _BLANKS = regex.compile(SPACE)
+_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
 
 def _within(qs: list[Quantity], start: int, end: int) -> list[Quantity]:
@@ -561,6 +564,8 @@ def _parts_facts(run: Run, g: Grammar, qs: list[Quantity], pcts: list[tuple[int,
         region = _read_parts(run, g, start, end, total.unit, qs, pcts)
         if len(region.parts) < 2 or region.disqualified:
             return
+        if any(part.value >= total.value for part in region.parts):
+            return  # one part as large as the whole: overlapping channels, not a breakdown
         span = Span(total.span.start, region.parts[-1].span.end)
         facts.append(
             PartsFact(total, region.parts, exhaustive, region.certain, marker, region.shares, span)
@@ -651,7 +656,13 @@ def _mentions(run: Run, g: Grammar, qs: list[Quantity]) -> list[Mention]:
             q = _match_quantity(run, 0, m, qs, g)
             if q is None or q.approximate:
                 continue
-            out.append(Mention(rule.id, q, m.group(0), run.span(m.start(), m.end())))
+            years = tuple(int(y) for y in _YEAR.findall(text, a, m.end()))
+            s_a = _last_index(text, SENTENCE_END, 0, m.start()) + 1
+            s_b = _next_index(text, SENTENCE_END, m.end(), len(text))
+            others = tuple(
+                x.value for x in _within(qs, s_a, s_b) if x.start != q.start and (x.unit == q.unit or not q.unit)
+            )
+            out.append(Mention(rule.id, q, m.group(0), run.span(m.start(), m.end()), years, others))
     return out
 
 

@@ -85,6 +85,8 @@ def test_thousands_separator_and_scale(engine: Engine) -> None:
         "收到申请2件,上年结转申请0件,其中2件已办理答复,结转下年办理0件。\n",  # two candidate totals
         "受理诉求 100 件，其中本年新增 80 件，较上年增加 30 件。\n",  # a comparison, not a breakdown
         "开设专栏 5 个，其中发布信息 300 条、专题 2 个。\n",  # other units are not parts
+        "公开信息 2594 条，其中政府网站发布 2594 条，微信公众号发布 856 条。\n",  # channels overlap
+        "收到申请 70 件，其中予以公开 30 件、部分公开 22 件，两项合计 52 件。\n",  # a subtotal among parts
     ],
 )
 def test_ambiguous_readings_give_no_fact(engine: Engine, text: str) -> None:

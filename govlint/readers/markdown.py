@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from govlint import regex
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
-from govlint.readers.text import heading_level
+from govlint.readers.text import heading_level, looks_like_text_layout, read_lines
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -72,6 +72,13 @@ def _row_cells(source: Source, line: int) -> tuple[Cell, ...]:
     return tuple(cells)
 
 
+def _plain_text(source: Source, first: int, last: int) -> bool:
+    """Lines written as plain text: a report pasted into a ``.md`` file (table rows with tabs,
+    section headings without ``#``, no blank lines between). Indented blocks are read so too:
+    in a report they are indentation, never code."""
+    return last - first > 1 and any(looks_like_text_layout(source.line_text(k + 1)) for k in range(first, last))
+
+
 def read(source: Source) -> Document:
     """Read a Markdown report into blocks."""
     tokens = _parser().parse(source.text)
@@ -83,6 +90,8 @@ def read(source: Source) -> Document:
             span = _strip_span(source, _line_span(source, *tok.map))
             text = ATX.sub("", source.text[span.start : span.end]).strip().strip("*").strip()
             blocks.append(Heading(int(tok.tag[1:]), text, span))
+        elif tok.map and (tok.type == "code_block" or (tok.type == "paragraph_open" and _plain_text(source, *tok.map))):
+            blocks.extend(read_lines(source, *tok.map))
         elif tok.type == "paragraph_open" and tok.map:
             span = _strip_span(source, _line_span(source, *tok.map))
             raw = source.text[span.start : span.end]

@@ -36,15 +36,6 @@ class Line(NamedTuple):
     start: int  # offset of the line's first character
 
 
-def _lines(text: str) -> list[Line]:
-    out = []
-    pos = 0
-    for raw in text.split("\n"):
-        out.append(Line(raw, pos))
-        pos += len(raw) + 1
-    return out
-
-
 def _space_cells(text: str) -> list[str]:
     return [c for c in SPACE_SPLIT.split(text.strip()) if c]
 
@@ -108,7 +99,24 @@ def heading_level(text: str) -> int | None:
 
 def read(source: Source) -> Document:
     """Read a plain-text report into blocks."""
-    lines = _lines(source.text)
+    return Document(source, tuple(read_lines(source, 0, len(source.line_starts))), "text")
+
+
+def looks_like_text_layout(line: str) -> bool:
+    """A line that only plain text writes so: a table row (tabs, a trailing ``|``, columns
+    of spaces) or a numbered section heading. Markdown that holds such lines is plain text
+    pasted into a ``.md`` file, and is read line by line like plain text."""
+    return table_kind(line) is not None or heading_level(line.strip()) in (2, 3)
+
+
+def read_lines(source: Source, first: int, last: int) -> list[Block]:
+    """The blocks of source lines ``[first, last)`` (0-based), one per line or table."""
+    starts = source.line_starts
+    text = source.text
+    lines = [
+        Line(text[starts[k] : (starts[k + 1] - 1 if k + 1 < len(starts) else len(text))], starts[k])
+        for k in range(first, min(last, len(starts)))
+    ]
     kinds = [table_kind(ln.text) for ln in lines]
     blocks: list[Block] = []
     i = 0
@@ -134,7 +142,7 @@ def read(source: Source) -> Document:
             else:
                 blocks.append(Paragraph(stripped, span))
         i += 1
-    return Document(source, tuple(blocks), "text")
+    return blocks
 
 
 def _read_table(lines: list[Line], kinds: list[str | None], i: int, blocks: list[Block]) -> int:

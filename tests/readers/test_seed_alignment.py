@@ -144,3 +144,12 @@ def test_pdf_text_layouts_read_the_same(engine: Engine, tmp_path: Path, name: st
     assert values(got["tables"]) == values(expected["tables"])
     kinds = lambda problems: sorted((kind, table, row) for kind, _, table, row in problems)  # noqa: E731
     assert kinds(got["problems"]) == kinds(expected["problems"])
+
+
+@pytest.mark.parametrize("name", ["000", "001", "002", "003", "004"])
+def test_plain_text_saved_as_markdown_reads_the_same(engine: Engine, tmp_path: Path, name: str) -> None:
+    """A report pasted into a .md file: no blank lines, tab rows, headings without #."""
+    seed = next(SEEDS.glob(f"{name}_*.txt"))
+    md = tmp_path / f"{seed.stem}.md"
+    md.write_bytes(seed.read_bytes())
+    assert summary(aligned(engine, md)) == json.loads((EXPECTED / f"seed{name}.json").read_text(encoding="utf-8"))

@@ -26,6 +26,11 @@ level must add up to the total.
 - 含“同比、增长、累计”等比较或累计字样的列举、约数（余、多、约）、总数不唯一的句子不核对。
   Lists that compare or accumulate, approximate numbers and sentences with two candidate totals
   are not checked.
+- 某一分项不小于总数（“政府网站发布 2594 条，微信发布 856 条”：同一信息多渠道发布），或列举中
+  有“两项合计”“多渠道同步”之类的字样时，分项不是对总数的划分，不核对。
+  When one part is as large as the total (the same items published on several channels) or the
+  list adds some parts up (两项合计) or says items were published on several channels, the parts
+  do not partition the total: not checked.
 - 单位不同的数字（条与个）不是分项；带小数或“万”的数字按所写精度容差。
   Counts in another unit are not parts; numbers with decimals or 万 are compared to the precision written.
 

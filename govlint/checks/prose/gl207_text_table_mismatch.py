@@ -23,6 +23,11 @@ sets, column, context words required or forbidden in the clause).
   A blank or missing cell is not compared (blank is not zero; the structure rules report it).
 - 同一分句中有“废止、现行有效、解读”等词时，规范性文件的数字不是本年制发数，不比较。
   废止 8 件 or 现行有效 20 件 are other quantities than 本年制发 and are not compared.
+- 分句中写明了别的年份（“2022年收到申请16件”），或表格的数字也出现在同一句中（“全县共收到申请85件，
+  其中县政府本级70件”），读法不唯一，不比较。
+  Not compared when the clause names another year (2022年收到申请16件), or when the table's
+  number is also written in the same sentence (全县85件，其中本级70件): which count repeats the
+  cell is then unclear.
 
 ## 为什么 / Why
 正文与表格不一致时读者无法判断哪个数字正确；常见原因是把几类处理结果合并叙述。
@@ -63,6 +68,10 @@ def _check(report: Report, rule: MentionRule, mention: Mention) -> Diagnostic | 
     said = mention.quantity.value
     if any(said == s for s in sums):
         return None
+    if report.year is not None and any(year != report.year for year in mention.years):
+        return None  # another year's count: 2022年收到申请16件
+    if all(s in mention.others for s in sums):
+        return None  # the table's number is in the sentence too: which one repeats the cell is unclear
     table = sums[0]
     assert table is not None
     return Diagnostic(

@@ -190,6 +190,7 @@ class Entry(NamedTuple):
     min_report_year: int | None
     once: bool
     message: object
+    unless: tuple[str, ...]  # words in the match's clause that make it no finding
 
 
 def entries(report: Report, code: str) -> list[Entry]:
@@ -216,6 +217,7 @@ def entries(report: Report, code: str) -> list[Entry]:
                 int(min_year) if isinstance(min_year, int) else None,
                 bool(item.get("once", False)),
                 item.get("message"),
+                tuple(str(w) for w in item.get("unless") or ()),
             )
         )
     return out
@@ -252,7 +254,7 @@ def entry_diagnostics(report: Report, entry: Entry) -> Iterator[Diagnostic]:
     written in half-width digits whatever the report used."""
     values: dict[str, object] = {"report_year": report.year or "?", "organ": report.organ or ""}
     for seg, m in matches(report, entry.pattern):
-        if not is_finding(entry, m, report.year):
+        if not is_finding(entry, m, report.year) or _excused(entry, seg.text, m):
             continue
         fields = dict(values)
         fields.update({k: v for k, v in m.groupdict().items() if v is not None})
@@ -262,6 +264,20 @@ def entry_diagnostics(report: Report, entry: Entry) -> Iterator[Diagnostic]:
         yield Diagnostic(entry.code, entry.severity, render(entry.message, fields), span, entry.id)
         if entry.once:
             return
+
+
+CLAUSE_ENDS = "，,。；;！？!?\n"
+
+
+def _excused(entry: Entry, text: str, m: re.Match[str]) -> bool:
+    """An ``unless`` word in the clause around the match: “2022年要点确定的任务已于上年完成”
+    mentions last year's 要点 without citing it as this year's basis."""
+    if not entry.unless:
+        return False
+    start = max(text.rfind(ch, 0, m.start()) for ch in CLAUSE_ENDS) + 1
+    ends = [i for ch in CLAUSE_ENDS if (i := text.find(ch, m.end())) >= 0]
+    clause = text[start : min(ends, default=len(text))]
+    return any(word in clause for word in entry.unless)
 
 
 def pattern_check(code: str) -> Callable[[Report, Context], Iterator[Diagnostic]]:

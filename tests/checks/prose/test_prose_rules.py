@@ -70,3 +70,28 @@ def test_count_that_includes_last_years_carry_over(lint_text: LintText) -> None:
     wrong = clean.replace("申请13件（含上年结转1件）", "申请14件（含上年结转1件）")
     found = [d for d in lint_text(wrong, select=("GL207",))]
     assert len(found) == 1 and "14" in found[0].message.zh
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2022年受理政府信息公开申请9件，2023年受理政府信息公开申请13件（含上年结转1件）",  # last year's count
+    ],
+)
+def test_another_years_count_stays_quiet(lint_text: LintText, sentence: str) -> None:
+    clean = (FIXTURES / "reports" / "clean-pingluo-jiaoyuju.md").read_text(encoding="utf-8")
+    text = clean.replace("全年共受理政府信息公开申请13件（含上年结转1件），其中本年新收12件", sentence)
+    assert text != clean
+    assert lint_text(text, select=("GL207",)) == []
+
+
+def test_a_wider_count_whose_part_is_the_cell_stays_quiet(lint_text: LintText) -> None:
+    """Table 三 says 70 new (none carried over); the sentence gives the county's 85 and, as a
+    part, this organ's 70: which count repeats the cell is not for govlint to guess."""
+    clean = (FIXTURES / "seeds-corrected" / "000.txt").read_text(encoding="utf-8")
+    old = "全县共受理答复自然人、法人或其他组织政府信息公开申请 70 件"
+    text = clean.replace(old, "全县各部门共收到政府信息公开申请 85 件，其中县政府本级 70 件")
+    assert text != clean
+    assert lint_text(text, path="r.txt", select=("GL207",)) == []
+    wrong = clean.replace(old, "全县共受理政府信息公开申请 85 件")
+    assert len(lint_text(wrong, path="r.txt", select=("GL207",))) == 1
