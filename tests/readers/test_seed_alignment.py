@@ -153,3 +153,35 @@ def test_plain_text_saved_as_markdown_reads_the_same(engine: Engine, tmp_path: P
     md = tmp_path / f"{seed.stem}.md"
     md.write_bytes(seed.read_bytes())
     assert summary(aligned(engine, md)) == json.loads((EXPECTED / f"seed{name}.json").read_text(encoding="utf-8"))
+
+
+def grid_tables(markdown: str) -> str:
+    """Pandoc's grid tables (``+---+`` rules, ``|`` rows) in place of pipe tables."""
+    out: list[str] = []
+    lines = markdown.split("\n")
+    i = 0
+    while i < len(lines):
+        if not lines[i].startswith("|"):
+            out.append(lines[i])
+            i += 1
+            continue
+        rows = []
+        while i < len(lines) and lines[i].startswith("|"):
+            if not re.fullmatch(r"\|[-|: ]+\|", lines[i]):
+                rows.append([c.strip() for c in lines[i].strip().strip("|").split("|")])
+            i += 1
+        width = max(len(r) for r in rows)
+        rule = "+" + "+".join(["------"] * width) + "+"
+        out.append(rule)
+        for number, row in enumerate(rows):
+            out.append("| " + " | ".join(row + [""] * (width - len(row))) + " |")
+            out.append(rule.replace("-", "=") if number == 0 else rule)
+    return "\n".join(out)
+
+
+def test_pandoc_grid_tables_read_the_same(engine: Engine, tmp_path: Path) -> None:
+    md = Path(__file__).parent.parent / "fixtures" / "reports" / "seed000.md"
+    grid = tmp_path / "grid.md"
+    grid.write_text(grid_tables(md.read_text(encoding="utf-8")), encoding="utf-8")
+    assert "+======" in grid.read_text(encoding="utf-8")
+    assert values(summary(aligned(engine, grid))["tables"]) == values(summary(aligned(engine, md))["tables"])
