@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from govlint import regex
 from govlint.model import (
@@ -36,6 +36,7 @@ from govlint.model import (
     TableMatch,
     derived,
 )
+from govlint.records import NamedTuple
 
 CN_DIGITS = "一二三四五六七八九十"
 PREFIX = regex.compile(

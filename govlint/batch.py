@@ -19,12 +19,12 @@ import os
 from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from govlint.cache import ResultCache, code_fingerprint, digest
 from govlint.engine import Engine, Settings, internal_error
 from govlint.model import SEVERITY_RANK, Context, FileResult, Severity, Stream, Tally
 from govlint.output.streaming import tally_of
+from govlint.records import NamedTuple
 from govlint.source import DecodeError, decode, read_bytes
 
 #: Fewer files than this per worker are not worth a worker.

@@ -12,9 +12,10 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from govlint import __version__
+from govlint.records import NamedTuple
 
 if TYPE_CHECKING:
     from govlint.batch import Item, Linter, Output

@@ -15,11 +15,12 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from govlint import regex
 from govlint.engine import Engine, Settings
 from govlint.model import Severity
+from govlint.records import NamedTuple
 
 CONFIG_NAMES = ("govlint.yaml", ".govlint.yaml")
 PYPROJECT = "pyproject.toml"

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from govlint import regex
 from govlint.model import Heading, Msg, Pack, Paragraph, RawTable, Report, Span, derived, per_object
+from govlint.records import NamedTuple
 
 SENTENCE_END = regex.compile(r"[。！？!?]")
 SPACE = regex.compile(r"\s")

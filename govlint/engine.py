@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
 
 from govlint.model import (
     SEVERITY_RANK,
@@ -28,6 +27,7 @@ from govlint.model import (
     Span,
 )
 from govlint.plugins import PluginError, Plugins, load_plugins
+from govlint.records import NamedTuple
 
 INTERNAL_CODE = "GL900"
 

@@ -16,10 +16,10 @@ import os
 import stat
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
 
 from govlint import regex
 from govlint.model import Edit, FileResult, Fix, Source
+from govlint.records import NamedTuple
 
 #: Passes of fix-then-re-lint before giving up (a fix that keeps producing new fixes).
 MAX_PASSES = 10

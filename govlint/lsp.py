@@ -20,7 +20,7 @@ import logging
 import math
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
@@ -39,6 +39,7 @@ from govlint.config import (
 from govlint.engine import INTERNAL_CODE, Settings, internal_error
 from govlint.model import Diagnostic, Edit, FileResult, Msg, RawTable, Source, Span
 from govlint.packs import PackError
+from govlint.records import NamedTuple
 from govlint.source import source_from_text
 from govlint.suppress import CODE as UNUSED_SUPPRESSION
 from govlint.suppress import CODES

@@ -9,12 +9,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from govlint import packs
 from govlint.config import ConfigError, Overrides, absolute, config_for, describe
 from govlint.engine import Engine, Settings
 from govlint.model import Pack
+from govlint.records import NamedTuple
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXAMPLE_PATH = "example.md"  # examples are linted as small Markdown reports

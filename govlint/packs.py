@@ -19,10 +19,11 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple, cast
+from typing import Any, cast
 
 from govlint import regex
 from govlint.model import Pack
+from govlint.records import NamedTuple
 
 META_KEYS = ("id", "version", "title", "extends", "description")
 SCHEMA_FILE = "pack.schema.json"

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from typing import NamedTuple, cast
+from typing import cast
 
 import pluggy
 
 from govlint import hookspecs
 from govlint.model import Check, Formatter, Reader
+from govlint.records import NamedTuple
 
 GROUP = "govlint"
 #: Set to any non-empty value to load only govlint's own plugins (for tests and bisecting).

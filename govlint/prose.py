@@ -15,10 +15,11 @@ import re
 from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from govlint import regex
 from govlint.model import Document, Msg, Pack, Paragraph, Span, derived
+from govlint.records import NamedTuple
 
 # Full-width digits and signs become ASCII one for one, so offsets stay aligned.
 _WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "﹪": "%"})

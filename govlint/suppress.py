@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
 
 from govlint import regex
 from govlint.hookspecs import hookimpl
 from govlint.model import Check, Context, Diagnostic, Msg, Report, Source, Span
+from govlint.records import NamedTuple
 
 CODE = "GL001"
 _COMMENT = r"<!--[ \t]*govlint-(disable-next-line|disable-file|disable|enable)\b([^>\n]*?)-->"

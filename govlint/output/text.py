@@ -8,11 +8,11 @@ same either way, so what a person sees is exactly what a pipe or a log file gets
 from __future__ import annotations
 
 import unicodedata
-from typing import NamedTuple
 
 from govlint import regex
 from govlint.model import CodeCount, Context, Diagnostic, FileResult, Source, Stream, Tally
 from govlint.output.streaming import added, fixable, nothing, rendered, tally_of
+from govlint.records import NamedTuple
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

@@ -10,10 +10,10 @@ lines and ``-----`` rules (page breaks, broken headers) as long as the table goe
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from govlint import regex
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
+from govlint.records import NamedTuple
 
 # Heading numbering: 一、 / 一. → section level; （一） → sub-section; 1. / 1、 → item.
 # "一、" "一." "一 " (numeral then a space) or "第一部分": the numbering of a section heading.

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from govlint.model import Msg
+from govlint.records import NamedTuple
 
 #: Dashes seen between area code and number; the typography rules judge them, not GL402.
 DASHES = str.maketrans(dict.fromkeys("—–－‐‑−―─", "-"))

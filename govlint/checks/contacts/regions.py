@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import NamedTuple
 
 from govlint import regex
+from govlint.records import NamedTuple
 
 #: Rows of the table that are groupings, not places.
 PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 from govlint.align import RowSpec, Template, column_label, row_title, template
 from govlint.model import CellValue, Check, CheckFn, Context, Diagnostic, Msg, Report, RowMatch, Span
+from govlint.records import NamedTuple
 
 DOC = """
 ## 检查什么 / What it checks

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from govlint.checks.references.scan import compiled, family, render, segments, severity, to_int
 from govlint.model import Check, Context, Diagnostic, Msg, Report, Span
+from govlint.records import NamedTuple
 
 DOC = """
 ## 检查什么 / What it checks

@@ -13,7 +13,7 @@ import re
 import string
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from govlint import regex
 from govlint.model import (
@@ -28,6 +28,7 @@ from govlint.model import (
     Span,
     per_object,
 )
+from govlint.records import NamedTuple
 
 CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
