@@ -81,6 +81,25 @@ def phases(report: str, env: dict[str, str]) -> list[tuple[str, float]]:
     return [(str(name), float(seconds)) for name, seconds in json.loads(proc.stdout or "[]")]
 
 
+def instructions(argv: Sequence[str], env: dict[str, str]) -> int | None:
+    """Instructions one run executes, counted by valgrind's callgrind: unlike the time it is
+    the same whatever else the machine is doing, so two versions can be compared on a busy
+    machine. None without valgrind."""
+    import re
+    import shutil
+    import tempfile
+
+    if shutil.which("valgrind") is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        proc = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/out", *argv],
+            env=env, capture_output=True, text=True, check=False,
+        )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+    return int(found.group(1).replace(",", "")) if found else None
+
+
 class Import(NamedTuple):
     module: str
     self_us: int
@@ -110,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--report", default=str(min(SEEDS.glob("*.txt"), default="")))
     parser.add_argument("--top", type=int, default=15, help="imports to show")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions under valgrind (slow, but independent of the machine's load)")
     args = parser.parse_args(argv)
     py = sys.executable
     env = environment()
@@ -127,6 +148,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     verdict = "within" if check_ms <= TARGET_MS else "OVER"
     own = check_ms - timings[0].median_ms
     print(f"  target {TARGET_MS:.0f} ms: {verdict} (check minus interpreter start: {own:.1f} ms)")
+    if args.instructions:
+        print("\ninstructions (valgrind callgrind, one run each; the same on a busy machine):")
+        commands = (("python -c pass", [py, "-c", "pass"]), ("import govlint.cli", [py, "-c", "import govlint.cli"]),
+                    ("govlint check (one report)", check))
+        for label, argv in commands:
+            count = instructions(argv, env)
+            print(f"  {label:<36} {'valgrind not found' if count is None else f'{count / 1e6:8.1f} M'}")
     print("\nphases of one check, in a fresh process:")
     for name, seconds in phases(args.report, env):
         print(f"  {seconds * 1000:7.1f} ms  {name}")

@@ -1,10 +1,11 @@
 """How long an editor waits for govlint's diagnostics after a change (run by hand).
 
 Starts ``govlint lsp`` as an editor would, opens a 50 KB report, then repeatedly changes
-one character (each version a text never seen before) and times the moment the change is sent until the diagnostics for that
-version arrive (target: median <= 30 ms). Changes are spaced further apart than the
-debounce window, so each one is a user's single edit, not part of a burst. The in-process
-lint time of the same text is printed too, to tell linting from transport.
+one character (each version a text never seen before) and times the moment the change is
+sent until the diagnostics for that version arrive (target: median <= 30 ms). Changes are
+spaced further apart than the debounce window, so each one is a user's single edit, not part
+of a burst. The in-process lint time of the same texts is printed too, to tell linting from
+transport.
 
     .venv/bin/python benchmarks/lsp_latency.py [--runs 50] [--size 50000] [--debounce 200]
 """
