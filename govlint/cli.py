@@ -85,6 +85,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--cache", action="store_true", help="skip unchanged files (cache in .govlint_cache/)")
     check.add_argument("--cache-dir", metavar="DIR", help="result cache folder (implies --cache)")
 
+    tables = sub.add_parser("tables", help="导出报告中的表格数字 / extract the tables' numbers")
+    tables.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
+    tables.add_argument("--format", choices=("csv", "json"), default="csv", help="csv (default: a line a cell) or json")
+    tables.add_argument("--report-year", type=int, default=None, help="report year when the title has none")
+    tables.add_argument("--pack", default=None, help="rule pack id (default: the configuration's, else national)")
+    tables.add_argument("--config", metavar="FILE", help="use this configuration file instead of finding one")
+
     rules = sub.add_parser("rules", help="列出全部规则 / list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rule = sub.add_parser("rule", help="规则说明 / explain one rule")
@@ -478,10 +485,11 @@ def cmd_lsp(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    from govlint.extract import cmd_tables
     from govlint.pack_tools import cmd_config, cmd_pack
 
-    commands = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "lsp": cmd_lsp, "pack": cmd_pack,
-                "config": cmd_config}
+    commands = {"check": cmd_check, "tables": cmd_tables, "rules": cmd_rules, "rule": cmd_rule, "lsp": cmd_lsp,
+                "pack": cmd_pack, "config": cmd_config}
     if args.command not in commands:
         parser.print_help()
         return EXIT_ERROR

@@ -22,6 +22,7 @@ from govlint.model import (
     Msg,
     Pack,
     Reader,
+    Report,
     Severity,
     Source,
     Span,
@@ -170,20 +171,27 @@ class Engine:
         diags.sort(key=lambda d: (d.span.start, d.code))
         return FileResult(source.path, source, tuple(diags))
 
-    def _run(self, source: Source) -> list[Diagnostic]:
+    def report(self, source: Source) -> Report | Diagnostic | None:
+        """The source read and aligned to the pack; the internal error when the reader or the
+        aligner fails, None when no reader takes the file."""
         reader = self.reader_for(source.path) or self.reader_for("report.txt")  # no suffix: plain text
         if reader is None:
-            return []
+            return None
         try:
             document: Document = reader.read(source)
         except Exception as exc:
-            return [internal_error(f"reader {reader.name}", exc)]
+            return internal_error(f"reader {reader.name}", exc)
         from govlint.align import align
 
         try:
-            report = align(document, self.pack, self.settings.report_year)
+            return align(document, self.pack, self.settings.report_year)
         except Exception as exc:
-            return [internal_error("align", exc)]
+            return internal_error("align", exc)
+
+    def _run(self, source: Source) -> list[Diagnostic]:
+        report = self.report(source)
+        if not isinstance(report, Report):
+            return [] if report is None else [report]
         ctx = Context(self.settings.lang, {})
         out: list[Diagnostic] = []
         for check in self.checks():
