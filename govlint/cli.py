@@ -476,6 +476,12 @@ def cmd_rule(args: argparse.Namespace) -> int:
     return EXIT_ERROR
 
 
+def cmd_tables(args: argparse.Namespace) -> int:
+    from govlint.extract import cmd_tables as tables  # csv and json: only this command needs them
+
+    return tables(args)
+
+
 def cmd_lsp(args: argparse.Namespace) -> int:
     from govlint.lsp import serve
 
@@ -485,7 +491,6 @@ def cmd_lsp(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    from govlint.extract import cmd_tables
     from govlint.pack_tools import cmd_config, cmd_pack
 
     commands = {"check": cmd_check, "tables": cmd_tables, "rules": cmd_rules, "rule": cmd_rule, "lsp": cmd_lsp,
