@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from govlint import regex
 from govlint.model import Document, Msg, Pack, Paragraph, Span, derived
@@ -43,16 +43,17 @@ class Run(NamedTuple):
     Paragraphs broken by a page (no sentence end before a blank line) form one run."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: tuple[int, ...]  # from ``base``: the same paragraph gives the same run wherever it is
+    base: int = 0
 
     def span(self, start: int, end: int) -> Span:
         offsets = self.offsets
         n = len(offsets)
         if not n:
-            return Span(0, 0)
+            return Span(self.base, self.base)
         start = min(start, n - 1)
         end = max(start + 1, min(end, n))
-        return Span(offsets[start], offsets[end - 1] + 1)
+        return Span(self.base + offsets[start], self.base + offsets[end - 1] + 1)
 
 
 class Quantity(NamedTuple):
@@ -280,23 +281,24 @@ def read_runs(document: Document) -> tuple[Run, ...]:
     """Paragraphs as runs; one that stops mid-sentence continues in the next paragraph
     (a PDF page break), provided nothing but blank lines stands between them."""
     runs: list[Run] = []
-    text, offsets = "", list[int]()
+    text, offsets, base = "", list[int](), 0
     previous_was_paragraph = False
     for block in document.blocks:
         if not isinstance(block, Paragraph):
             previous_was_paragraph = False
             continue
-        t, o = _normalise(block.text, block.span.start)
         tail = text.rstrip(" \t\u3000")
         if previous_was_paragraph and len(tail) >= 20 and tail[-1] not in SENTENCE_END + "”」』…":
+            t, o = _normalise(block.text, block.span.start - base)
             text, offsets = text + t, offsets + o
         else:
             if text:
-                runs.append(Run(text, tuple(offsets)))
-            text, offsets = t, o
+                runs.append(Run(text, tuple(offsets), base))
+            base = block.span.start
+            text, offsets = _normalise(block.text, 0)
         previous_was_paragraph = True
     if text:
-        runs.append(Run(text, tuple(offsets)))
+        runs.append(Run(text, tuple(offsets), base))
     return tuple(runs)
 
 
@@ -667,6 +669,30 @@ def _mentions(run: Run, g: Grammar, qs: list[Quantity]) -> list[Mention]:
     return out
 
 
+_Facts = tuple[tuple[PartsFact, ...], tuple[RateFact, ...], tuple[Mention, ...]]
+
+
+@lru_cache(maxsize=4096)
+def _run_facts(run: Run, g: Grammar) -> _Facts:
+    """The facts of one run placed at offset 0. Kept per paragraph, so an editor's change
+    reads again only the paragraph it touched (the rest only moves)."""
+    qs = _quantities(run, g)
+    found = _percent_matches(run, g)
+    pcts = _percents(run, found, g.share_labels)
+    return tuple(_parts_facts(run, g, qs, pcts)), tuple(_rate_facts(run, g, qs, found)), tuple(_mentions(run, g, qs))
+
+
+def _moved(value: Any, by: int) -> Any:
+    """``value`` with every Span in it moved by ``by`` characters (positions within a run,
+    plain ints, stay as they are)."""
+    if isinstance(value, Span):
+        return Span(value.start + by, value.end + by)
+    if isinstance(value, tuple):
+        items = [_moved(item, by) for item in value]
+        return cast(Any, value)._make(items) if hasattr(value, "_fields") else tuple(items)
+    return value
+
+
 @lru_cache(maxsize=8)
 def extract_facts(document: Document, g: Grammar) -> ProseFacts:
     """All prose facts of a document (pure; cached so the three prose checks share it)."""
@@ -675,12 +701,12 @@ def extract_facts(document: Document, g: Grammar) -> ProseFacts:
     rates: list[RateFact] = []
     mentions: list[Mention] = []
     for run in runs:
-        qs = _quantities(run, g)
-        found = _percent_matches(run, g)
-        pcts = _percents(run, found, g.share_labels)
-        parts.extend(_parts_facts(run, g, qs, pcts))
-        rates.extend(_rate_facts(run, g, qs, found))
-        mentions.extend(_mentions(run, g, qs))
+        facts: _Facts = _run_facts(run._replace(base=0), g)
+        if run.base:
+            facts = _moved(facts, run.base)
+        parts.extend(facts[0])
+        rates.extend(facts[1])
+        mentions.extend(facts[2])
     return ProseFacts(runs, tuple(parts), tuple(rates), tuple(mentions))
 
 

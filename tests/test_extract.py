@@ -49,7 +49,7 @@ def test_json_gives_lines_titles_and_blank_as_null(capsys: pytest.CaptureFixture
     assert all(isinstance(v, (int, float)) for v in applications["values"].values())
 
 
-def test_unreadable_files_are_errors_and_the_rest_is_written(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_unreadable_files_are_errors_and_the_rest_written(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     binary = tmp_path / "junk.txt"
     binary.write_bytes(b"\x00\x01\x02" * 100)
     seed = next(SEEDS.glob("000_*.txt"))

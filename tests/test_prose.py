@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govlint.engine import Engine
-from govlint.model import Pack
+from govlint.model import Pack, Span
 from govlint.prose import ProseConfigError, ProseFacts, facts_for, grammar
 from govlint.source import source_from_text
 
@@ -197,3 +197,29 @@ def test_any_text_reads_without_error(engine: Engine, text: str) -> None:
         assert len(fact.parts) >= 2 and fact.total.span.start <= fact.span.end
     for mention in f.mentions:
         assert 0 <= mention.span.start < mention.span.end <= len(text)
+
+
+def _spans(value: object) -> list[Span]:
+    """Every Span inside a fact, depth first."""
+    if isinstance(value, Span):
+        return [value]
+    if isinstance(value, tuple):
+        return [s for item in value for s in _spans(item)]
+    return []
+
+
+def test_a_paragraph_reads_the_same_wherever_it_stands(engine: Engine) -> None:
+    """Facts are kept per paragraph and moved to where the paragraph is: every span must
+    still cover the same characters of the new text."""
+    text = (
+        "收到咨询 100 次，其中网站 60 次、热线 30 次。\n\n"
+        "12345 热线受理诉求 50 件，已办结 49 件，办结率 98%。\n\n"
+        "全年共收到政府信息公开申请 12 件。\n"
+    )
+    head = "前言写了一段话。\n\n第二段也是。\n\n"
+    alone, moved = facts(engine, text), facts(engine, head + text)
+    assert alone.parts and alone.rates and alone.mentions
+    for kind in ("parts", "rates", "mentions"):
+        before, after = _spans(getattr(alone, kind)), _spans(getattr(moved, kind))
+        assert [(s.start + len(head), s.end + len(head)) for s in before] == [(s.start, s.end) for s in after]
+        assert [text[s.start : s.end] for s in before] == [(head + text)[s.start : s.end] for s in after]
