@@ -253,6 +253,29 @@ def derived(pack: Pack, build: Callable[[Pack], T]) -> T:
     return cast(T, hit[1])
 
 
+def moved(value: T, by: int) -> T:
+    """``value`` with every Span in it (at any depth of tuples and records) moved by ``by``
+    characters: what was read from a piece of text, placed where the piece stands in the
+    whole. Plain ints (positions within the piece) stay as they are."""
+    return value if not by else cast(T, _move(value, by))
+
+
+_ATOMS = frozenset({str, int, bool, float, Decimal, type(None)})
+
+
+def _move(value: Any, by: int) -> Any:
+    cls = type(value)
+    if cls in _ATOMS:
+        return value
+    if cls is Span:
+        return Span(value[0] + by, value[1] + by)
+    if cls is tuple:
+        return tuple([_move(item, by) for item in value])
+    if isinstance(value, tuple):  # a record: rebuilt with its fields moved
+        return cls._make([_move(item, by) for item in value])
+    return value
+
+
 K = TypeVar("K")
 _LAST: dict[object, tuple[object, object]] = {}
 

@@ -15,10 +15,10 @@ import re
 from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any
 
 from govlint import regex
-from govlint.model import Document, Msg, Pack, Paragraph, Span, derived
+from govlint.model import Document, Msg, Pack, Paragraph, Span, derived, moved
 from govlint.records import NamedTuple
 
 # Full-width digits and signs become ASCII one for one, so offsets stay aligned.
@@ -682,17 +682,6 @@ def _run_facts(run: Run, g: Grammar) -> _Facts:
     return tuple(_parts_facts(run, g, qs, pcts)), tuple(_rate_facts(run, g, qs, found)), tuple(_mentions(run, g, qs))
 
 
-def _moved(value: Any, by: int) -> Any:
-    """``value`` with every Span in it moved by ``by`` characters (positions within a run,
-    plain ints, stay as they are)."""
-    if isinstance(value, Span):
-        return Span(value.start + by, value.end + by)
-    if isinstance(value, tuple):
-        items = [_moved(item, by) for item in value]
-        return cast(Any, value)._make(items) if hasattr(value, "_fields") else tuple(items)
-    return value
-
-
 @lru_cache(maxsize=8)
 def extract_facts(document: Document, g: Grammar) -> ProseFacts:
     """All prose facts of a document (pure; cached so the three prose checks share it)."""
@@ -703,7 +692,7 @@ def extract_facts(document: Document, g: Grammar) -> ProseFacts:
     for run in runs:
         facts: _Facts = _run_facts(run._replace(base=0), g)
         if run.base:
-            facts = _moved(facts, run.base)
+            facts = moved(facts, run.base)
         parts.extend(facts[0])
         rates.extend(facts[1])
         mentions.extend(facts[2])

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from govlint import regex
-from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
+from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span, moved
 from govlint.readers.text import heading_level, looks_like_text_layout, read_lines
 
 if TYPE_CHECKING:
@@ -79,8 +79,54 @@ def _plain_text(source: Source, first: int, last: int) -> bool:
     return last - first > 1 and any(looks_like_text_layout(source.line_text(k + 1)) for k in range(first, last))
 
 
+# Where a document may be cut into pieces read on their own: before a line at the left margin
+# that follows a blank line. Whatever block came before ends there (a list or quote would need
+# the line indented or marked to go on, and the blocks the reader keeps are the same either
+# way), except in fenced code and in HTML blocks that run on over blank lines: a document with
+# those is read whole.
+_PIECE_START = regex.compile(r"\n[ \t]*\n(?=\S)")
+_NO_PIECES = regex.compile(r"^ {0,3}(?:```|~~~|<!--(?!.*-->)|<(?:script|pre|style|textarea)\b|<\?|<![A-Za-z\[])",
+                           re.M | re.I)
+#: One margin line in this many starts a piece, chosen by its content (a heading always does),
+#: so pieces are a few paragraphs long and an edit moves no boundary but its own.
+PIECE_ODDS = 8
+
+
+def _piece_starts(text: str) -> list[int]:
+    if _NO_PIECES.search(text):
+        return [0]
+    import zlib
+
+    starts = [0]
+    for m in _PIECE_START.finditer(text):
+        at = m.end()
+        end = text.find("\n", at)
+        line = text[at : end if end >= 0 else len(text)]
+        if line.startswith("#") or zlib.crc32(line.encode("utf-8", "surrogatepass")) % PIECE_ODDS == 0:
+            starts.append(at)
+    return starts
+
+
 def read(source: Source) -> Document:
-    """Read a Markdown report into blocks."""
+    """Read a Markdown report into blocks, a few paragraphs at a time: each piece's blocks
+    are kept, so an editor's change reads again only the piece it touched."""
+    text = source.text
+    blocks: list[Block] = []
+    for a, b in itertools.pairwise([*_piece_starts(text), len(text)]):
+        piece = _read_piece(text[a:b])
+        blocks.extend(moved(piece, a) if a else piece)
+    return Document(source, tuple(blocks), "markdown")
+
+
+@lru_cache(maxsize=1024)
+def _read_piece(text: str) -> tuple[Block, ...]:
+    from govlint.source import source_from_text
+
+    return tuple(_blocks(source_from_text("piece.md", text)))
+
+
+def _blocks(source: Source) -> list[Block]:
+    """The blocks of a whole Markdown text, at its own offsets."""
     tokens = _parser().parse(source.text)
     blocks: list[Block] = []
     i = 0
@@ -122,4 +168,4 @@ def read(source: Source) -> Document:
             blocks.append(RawTable(tuple(rows), _line_span(source, *tok.map)))
             i = j
         i += 1
-    return Document(source, tuple(blocks), "markdown")
+    return blocks

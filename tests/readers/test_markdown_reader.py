@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from govlint.model import Comment, Heading, Paragraph, RawTable
-from govlint.readers.markdown import read
-from govlint.source import source_from_text
+from govlint.readers.markdown import _blocks, read
+from govlint.source import read_source, source_from_text
 
 TEXT = """# 某县2023年政府信息公开工作年度报告
 
@@ -62,3 +66,33 @@ def test_html_tables_with_merged_cells() -> None:
     for row in table.rows:
         for cell in row:
             assert text[cell.span.start : cell.span.end] == cell.text
+
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+MARKDOWN = sorted({*ROOT.glob("tests/fixtures/**/*.md"), *ROOT.glob("examples/**/*.md")})
+
+
+@pytest.mark.parametrize("path", MARKDOWN, ids=lambda p: str(p.relative_to(ROOT)))
+def test_reading_section_by_section_gives_the_whole_documents_blocks(path: Path) -> None:
+    """Pieces start at headings after a blank line; read apart and moved into place they
+    must give exactly what one pass over the whole text gives."""
+    source = read_source(str(path))
+    assert list(read(source).blocks) == _blocks(source)
+
+
+def test_an_edit_reads_the_same_as_a_fresh_read() -> None:
+    text = (ROOT / "tests" / "fixtures" / "reports" / "seed000.md").read_text(encoding="utf-8")
+    edits = (
+        text.replace("一、总体情况", "一、总体情况（修订）"),
+        text.replace("自然人", "自然人们", 1),
+        "前言\n\n" + text,
+    )
+    for edited in edits:
+        source = source_from_text("r.md", edited)
+        assert list(read(source).blocks) == _blocks(source)
+
+
+def test_fenced_code_is_never_cut() -> None:
+    text = "# 一、总体情况\n\n```\n正文\n\n# 不是标题\n```\n\n# 二、主动公开政府信息情况\n\n正文。\n"
+    source = source_from_text("r.md", text)
+    assert list(read(source).blocks) == _blocks(source)
