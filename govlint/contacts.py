@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from govlint import regex
-from govlint.model import Heading, Msg, Pack, Paragraph, RawTable, Report, Span, derived, per_object
+from govlint.model import Heading, Msg, Pack, Paragraph, RawTable, Report, Span, derived, moved, per_object
 from govlint.records import NamedTuple
 
 SENTENCE_END = regex.compile(r"[。！？!?]")
@@ -207,8 +207,15 @@ def _find_contacts(report: Report) -> tuple[Contact, ...]:
         if hit is None:
             hit = holds[unit] = anywhere is None or anywhere.search(unit) is not None
         if hit:
-            found.extend(extract(unit, span.start, fields))
+            found.extend(moved(_unit_contacts(unit, fields), span.start))
     return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _unit_contacts(unit: str, fields: tuple[ContactField, ...]) -> tuple[Contact, ...]:
+    """The contact details of one paragraph or cell at offset 0, kept by its text: an
+    editor's change reads again only what it touched."""
+    return tuple(extract(unit, 0, fields))
 
 
 def contacts_of_kind(report: Report, kind: str) -> list[Contact]:

@@ -690,7 +690,7 @@ def extract_facts(document: Document, g: Grammar) -> ProseFacts:
     rates: list[RateFact] = []
     mentions: list[Mention] = []
     for run in runs:
-        facts: _Facts = _run_facts(run._replace(base=0), g)
+        facts: _Facts = _run_facts(Run(run.text, run.offsets), g)
         if run.base:
             facts = moved(facts, run.base)
         parts.extend(facts[0])

@@ -56,16 +56,25 @@ def matches(
     segments share (table cells: "0", "1"…) is searched once, and a pattern found nowhere
     costs one search per distinct text. With ``needs``, only texts holding one of its
     characters are searched (for a check that can only report matches holding one)."""
-    found: dict[str, list[re.Match[str]]] = {}
+    found: dict[str, tuple[re.Match[str], ...]] = {}
     wanted = _any_of(needs) if needs else None
     for text in distinct_texts(report, cells):
-        if (wanted is None or wanted.search(text)) and pattern.search(text):  # search: no iterator to build
-            found[text] = list(pattern.finditer(text))
+        if wanted is None or wanted.search(text):
+            hits = _hits(pattern, text)
+            if hits:
+                found[text] = hits
     if not found:
         return
     for seg in segments(report, cells):
         for m in found.get(seg.text, ()):
             yield seg, m
+
+
+@lru_cache(maxsize=1 << 14)
+def _hits(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+    """The matches in one text, kept by the text: most of a report is unchanged between two
+    of an editor's runs, and table cells ("0", "1") repeat across reports."""
+    return tuple(pattern.finditer(text)) if pattern.search(text) else ()  # search: no iterator to build
 
 
 @lru_cache(maxsize=64)
