@@ -265,15 +265,14 @@ _ATOMS = frozenset({str, int, bool, float, Decimal, type(None)})
 
 def _move(value: Any, by: int) -> Any:
     cls = type(value)
-    if cls in _ATOMS:
-        return value
     if cls is Span:
         return Span(value[0] + by, value[1] + by)
-    if cls is tuple:
-        return tuple([_move(item, by) for item in value])
-    if isinstance(value, tuple):  # a record: rebuilt with its fields moved
-        return cls._make([_move(item, by) for item in value])
-    return value
+    if cls in _ATOMS or not isinstance(value, tuple):
+        return value
+    # Atoms are most fields: skipped here without a call (this runs for every block and
+    # fact of a document an editor changes).
+    items = [item if type(item) in _ATOMS else _move(item, by) for item in value]
+    return tuple(items) if cls is tuple else cls._make(items)  # a record: rebuilt, fields moved
 
 
 K = TypeVar("K")
