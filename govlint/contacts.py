@@ -13,7 +13,19 @@ from functools import lru_cache
 from typing import Any
 
 from govlint import regex
-from govlint.model import Heading, Msg, Pack, Paragraph, RawTable, Report, Span, derived, moved, per_object
+from govlint.model import (
+    PER_TEXT_CACHE,
+    Heading,
+    Msg,
+    Pack,
+    Paragraph,
+    RawTable,
+    Report,
+    Span,
+    derived,
+    moved,
+    per_object,
+)
 from govlint.records import NamedTuple
 
 SENTENCE_END = regex.compile(r"[。！？!?]")
@@ -211,7 +223,7 @@ def _find_contacts(report: Report) -> tuple[Contact, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=PER_TEXT_CACHE)
 def _unit_contacts(unit: str, fields: tuple[ContactField, ...]) -> tuple[Contact, ...]:
     """The contact details of one paragraph or cell at offset 0, kept by its text: an
     editor's change reads again only what it touched."""

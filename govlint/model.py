@@ -253,6 +253,12 @@ def derived(pack: Pack, build: Callable[[Pack], T]) -> T:
     return cast(T, hit[1])
 
 
+#: Entries kept by each per-text cache (facts, contact details and pattern matches of one
+#: paragraph or cell): the documents an editor has open (a 50 KB report has ~600 paragraphs)
+#: fit, and a batch over a province's reports keeps a flat memory.
+PER_TEXT_CACHE = 2048
+
+
 def moved(value: T, by: int) -> T:
     """``value`` with every Span in it (at any depth of tuples and records) moved by ``by``
     characters: what was read from a piece of text, placed where the piece stands in the

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from govlint import regex
-from govlint.model import Document, Msg, Pack, Paragraph, Span, derived, moved
+from govlint.model import PER_TEXT_CACHE, Document, Msg, Pack, Paragraph, Span, derived, moved
 from govlint.records import NamedTuple
 
 # Full-width digits and signs become ASCII one for one, so offsets stay aligned.
@@ -108,7 +108,6 @@ class Mention(NamedTuple):
 
 
 class ProseFacts(NamedTuple):
-    runs: tuple[Run, ...]
     parts: tuple[PartsFact, ...]
     rates: tuple[RateFact, ...]
     mentions: tuple[Mention, ...]
@@ -277,29 +276,43 @@ def _normalise(text: str, start: int) -> tuple[str, list[int]]:
     return (kept.translate(_WIDTH) if re.search("[\uff10-\uff19％．﹪]", kept) else kept), offsets
 
 
-def read_runs(document: Document) -> tuple[Run, ...]:
-    """Paragraphs as runs; one that stops mid-sentence continues in the next paragraph
-    (a PDF page break), provided nothing but blank lines stands between them."""
-    runs: list[Run] = []
-    text, offsets, base = "", list[int](), 0
+Piece = tuple[str, int]  # a paragraph's text as written, and where it starts from its run's start
+
+
+def run_pieces(document: Document) -> list[tuple[int, tuple[Piece, ...]]]:
+    """Each run as where it starts and the paragraphs it is made of. Paragraphs form runs:
+    one that stops mid-sentence continues in the next paragraph (a PDF page break),
+    provided nothing but blank lines stands between them."""
+    runs: list[tuple[int, tuple[Piece, ...]]] = []
+    pieces: list[Piece] = []
+    tail, base = "", 0
     previous_was_paragraph = False
     for block in document.blocks:
         if not isinstance(block, Paragraph):
             previous_was_paragraph = False
             continue
-        tail = text.rstrip(" \t\u3000")
         if previous_was_paragraph and len(tail) >= 20 and tail[-1] not in SENTENCE_END + "”」』…":
-            t, o = _normalise(block.text, block.span.start - base)
-            text, offsets = text + t, offsets + o
+            pieces.append((block.text, block.span.start - base))
+            tail += _DROP.sub("", block.text)
         else:
-            if text:
-                runs.append(Run(text, tuple(offsets), base))
-            base = block.span.start
-            text, offsets = _normalise(block.text, 0)
+            if pieces:
+                runs.append((base, tuple(pieces)))
+            base, pieces, tail = block.span.start, [(block.text, 0)], _DROP.sub("", block.text)
+        tail = tail.rstrip(" \t\u3000")
         previous_was_paragraph = True
-    if text:
-        runs.append(Run(text, tuple(offsets), base))
-    return tuple(runs)
+    if pieces:
+        runs.append((base, tuple(pieces)))
+    return runs
+
+
+def make_run(base: int, pieces: tuple[Piece, ...]) -> Run:
+    """The run of :func:`run_pieces`: normalised text, each character's offset from ``base``."""
+    text, offsets = "", list[int]()
+    for raw, start in pieces:
+        t, o = _normalise(raw, start)
+        text, offsets = text + t, offsets + o
+    return Run(text, tuple(offsets), base)
+
 
 
 @lru_cache(maxsize=4096)  # pure (Decimal is immutable); the same numbers recur in prose
@@ -672,10 +685,11 @@ def _mentions(run: Run, g: Grammar, qs: list[Quantity]) -> list[Mention]:
 _Facts = tuple[tuple[PartsFact, ...], tuple[RateFact, ...], tuple[Mention, ...]]
 
 
-@lru_cache(maxsize=4096)
-def _run_facts(run: Run, g: Grammar) -> _Facts:
-    """The facts of one run placed at offset 0. Kept per paragraph, so an editor's change
-    reads again only the paragraph it touched (the rest only moves)."""
+@lru_cache(maxsize=PER_TEXT_CACHE)
+def _run_facts(pieces: tuple[Piece, ...], g: Grammar) -> _Facts:
+    """The facts of one run placed at offset 0, kept by its paragraphs' text: an editor's
+    change reads again only the paragraph it touched (the rest only moves)."""
+    run = make_run(0, pieces)
     qs = _quantities(run, g)
     found = _percent_matches(run, g)
     pcts = _percents(run, found, g.share_labels)
@@ -685,18 +699,15 @@ def _run_facts(run: Run, g: Grammar) -> _Facts:
 @lru_cache(maxsize=8)
 def extract_facts(document: Document, g: Grammar) -> ProseFacts:
     """All prose facts of a document (pure; cached so the three prose checks share it)."""
-    runs = read_runs(document)
     parts: list[PartsFact] = []
     rates: list[RateFact] = []
     mentions: list[Mention] = []
-    for run in runs:
-        facts: _Facts = _run_facts(Run(run.text, run.offsets), g)
-        if run.base:
-            facts = moved(facts, run.base)
+    for base, pieces in run_pieces(document):
+        facts = moved(_run_facts(pieces, g), base)
         parts.extend(facts[0])
         rates.extend(facts[1])
         mentions.extend(facts[2])
-    return ProseFacts(runs, tuple(parts), tuple(rates), tuple(mentions))
+    return ProseFacts(tuple(parts), tuple(rates), tuple(mentions))
 
 
 def facts_for(document: Document, pack: Pack) -> ProseFacts:

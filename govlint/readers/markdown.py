@@ -118,7 +118,7 @@ def read(source: Source) -> Document:
     return Document(source, tuple(blocks), "markdown")
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _read_piece(text: str) -> tuple[Block, ...]:
     from govlint.source import source_from_text
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from govlint import regex
 from govlint.model import (
+    PER_TEXT_CACHE,
     Context,
     Diagnostic,
     Heading,
@@ -70,11 +71,20 @@ def matches(
             yield seg, m
 
 
-@lru_cache(maxsize=1 << 14)
 def _hits(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
     """The matches in one text, kept by the text: most of a report is unchanged between two
     of an editor's runs, and table cells ("0", "1") repeat across reports."""
-    return tuple(pattern.finditer(text)) if pattern.search(text) else ()  # search: no iterator to build
+    per_pattern = _searched(text)
+    hits = per_pattern.get(pattern)
+    if hits is None:
+        hits = per_pattern[pattern] = tuple(pattern.finditer(text)) if pattern.search(text) else ()
+    return hits
+
+
+@lru_cache(maxsize=PER_TEXT_CACHE)
+def _searched(text: str) -> dict[re.Pattern[str], tuple[re.Match[str], ...]]:
+    """What each pattern found in ``text`` so far (one entry per text, however many patterns)."""
+    return {}
 
 
 @lru_cache(maxsize=64)
