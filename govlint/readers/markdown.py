@@ -113,9 +113,14 @@ def read(source: Source) -> Document:
     text = source.text
     blocks: list[Block] = []
     for a, b in itertools.pairwise([*_piece_starts(text), len(text)]):
-        piece = _read_piece(text[a:b])
-        blocks.extend(moved(piece, a) if a else piece)
+        blocks.extend(_placed_piece(text[a:b], a))
     return Document(source, tuple(blocks), "markdown")
+
+
+@lru_cache(maxsize=256)
+def _placed_piece(text: str, at: int) -> tuple[Block, ...]:
+    """A piece's blocks where it stands: the pieces before an edit keep their place."""
+    return moved(_read_piece(text), at)
 
 
 @lru_cache(maxsize=256)
