@@ -37,9 +37,10 @@ def display_width(text: str) -> int:
 
 
 def printable(text: str) -> str:
-    """Control characters shown as ``\\xNN`` and tabs as a space: text quoted from a report
-    must not move the cursor or recolour a terminal (and looks the same in a log)."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\t", " "))
+    """Control characters shown as ``\\xNN``, tabs and line ends as a space: text quoted from
+    a report must not move the cursor, break a diagnostic's line or recolour a terminal (and
+    looks the same in a log)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\t", " ").replace("\n", " "))
 
 
 def option_int(ctx: Context, key: str) -> int:

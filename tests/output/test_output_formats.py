@@ -10,7 +10,7 @@ from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from govlint.model import Check, Context, Diagnostic, Edit, FileResult, Fix, Msg, Source, Span
@@ -212,6 +212,7 @@ def test_statistics_counts_by_code(lang: str) -> None:
     st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=200),
     st.lists(st.tuples(st.integers(0, 250), st.integers(0, 250), st.sampled_from(["error", "warning", "info"]))),
 )
+@example(body="\n", spans=[(0, 0, "error")])  # a message quoting a line end (found by hypothesis in CI)
 @settings(max_examples=50)
 def test_every_format_renders_any_text_and_span(body: str, spans: list[tuple[int, int, str]]) -> None:
     source = Source.from_text("x.md", body.replace("\r", "\n"))
