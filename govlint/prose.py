@@ -39,21 +39,21 @@ WINDOW = 800
 
 
 class Run(NamedTuple):
-    """A stretch of prose as read: normalised text and the source offset of each character.
-    Paragraphs broken by a page (no sentence end before a blank line) form one run."""
+    """A stretch of prose as read: normalised text and the offset of each character from the
+    run's start (facts are read at offset 0 and moved to where the run stands). Paragraphs
+    broken by a page (no sentence end before a blank line) form one run."""
 
     text: str
-    offsets: tuple[int, ...]  # from ``base``: the same paragraph gives the same run wherever it is
-    base: int = 0
+    offsets: tuple[int, ...]
 
     def span(self, start: int, end: int) -> Span:
         offsets = self.offsets
         n = len(offsets)
         if not n:
-            return Span(self.base, self.base)
+            return Span(0, 0)
         start = min(start, n - 1)
         end = max(start + 1, min(end, n))
-        return Span(self.base + offsets[start], self.base + offsets[end - 1] + 1)
+        return Span(offsets[start], offsets[end - 1] + 1)
 
 
 class Quantity(NamedTuple):
@@ -305,13 +305,13 @@ def run_pieces(document: Document) -> list[tuple[int, tuple[Piece, ...]]]:
     return runs
 
 
-def make_run(base: int, pieces: tuple[Piece, ...]) -> Run:
-    """The run of :func:`run_pieces`: normalised text, each character's offset from ``base``."""
+def make_run(pieces: tuple[Piece, ...]) -> Run:
+    """The run of :func:`run_pieces`' paragraphs: normalised text, offsets from its start."""
     text, offsets = "", list[int]()
     for raw, start in pieces:
         t, o = _normalise(raw, start)
         text, offsets = text + t, offsets + o
-    return Run(text, tuple(offsets), base)
+    return Run(text, tuple(offsets))
 
 
 
@@ -689,7 +689,7 @@ _Facts = tuple[tuple[PartsFact, ...], tuple[RateFact, ...], tuple[Mention, ...]]
 def _run_facts(pieces: tuple[Piece, ...], g: Grammar) -> _Facts:
     """The facts of one run placed at offset 0, kept by its paragraphs' text: an editor's
     change reads again only the paragraph it touched (the rest only moves)."""
-    run = make_run(0, pieces)
+    run = make_run(pieces)
     qs = _quantities(run, g)
     found = _percent_matches(run, g)
     pcts = _percents(run, found, g.share_labels)
