@@ -14,7 +14,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -96,6 +95,8 @@ def similarity(a: str, b: str) -> float:
         return 1.0
     if not a or not b:
         return 0.0
+    from difflib import SequenceMatcher  # only for labels that differ from every key
+
     return SequenceMatcher(None, a, b).ratio()
 
 
@@ -184,10 +185,10 @@ class Template(NamedTuple):
 
 
 def _own_number(row_id: str) -> tuple[str, str]:
-    m = re.search(r"(?<!\d)(\d+)$", row_id)  # only where a digit run starts: linear
+    m = regex.compile(r"(?<!\d)(\d+)$").search(row_id)  # only where a digit run starts: linear
     if m:
         return "ar", m.group(1)
-    m = re.fullmatch(r"[（(]([一二三四五六七八九十]+)[）)]", row_id)
+    m = regex.compile(r"[（(]([一二三四五六七八九十]+)[）)]").fullmatch(row_id)
     if m:
         return "paren", m.group(1)
     if row_id and all(ch in CN_DIGITS for ch in row_id):
@@ -322,20 +323,20 @@ def find_title(document: Document, first_section: int) -> tuple[Heading | None, 
         year = int(year_match.group(1)) if year_match else None
         organ = text[: year_match.start()] if year_match else ORGAN_END.sub("", text)
         if year_match and not organ.strip():  # "2023年度某县政府信息公开…"
-            organ = ORGAN_END.sub("", re.sub(r"^度", "", text[year_match.end() :]))
-        organ = re.sub(r"\s+", "", organ).strip("（()）")
-        organ = re.sub(r"关于$", "", organ)
+            organ = ORGAN_END.sub("", regex.compile(r"^度").sub("", text[year_match.end() :]))
+        organ = regex.compile(r"\s+").sub("", organ).strip("（()）")
+        organ = regex.compile(r"关于$").sub("", organ)
         if year is None:
             for other in lines[i + 1 : i + 3]:
-                m = YEAR.search(other.text) or re.search(r"((?:19|20)\d{2})\s*年度", other.text)
+                m = YEAR.search(other.text) or regex.compile(r"((?:19|20)\d{2})\s*年度").search(other.text)
                 if m and len(other.text) < 20:
                     year = int(m.group(1))
                     break
         if not organ:  # the organ on a line of its own, above or below the title
             near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+            spaces, not_organ = regex.compile(r"\s+"), regex.compile(r"\d|报告")
             organ = next(
-                (re.sub(r"\s+", "", b.text) for b in near if len(b.text) <= 30 and not re.search(r"\d|报告", b.text)),
-                "",
+                (spaces.sub("", b.text) for b in near if len(b.text) <= 30 and not not_organ.search(b.text)), ""
             )
         title = block if isinstance(block, Heading) else Heading(1, text, block.span)
         return title, year, organ or None

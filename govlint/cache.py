@@ -18,7 +18,6 @@ govlint reports, only how fast.
 
 from __future__ import annotations
 
-import json
 import marshal
 import os
 from collections.abc import Callable, Iterable
@@ -144,14 +143,26 @@ def dist_version(name: str) -> str | None:
     wanted = name.replace("-", "_").replace(".", "_").lower()
     for entry in sys.path:
         folder = entry or "."
-        try:
-            names = sorted(os.listdir(folder))
-        except OSError:
-            continue
-        for meta in names:  # "{name}-{version}.dist-info", the name with "_" for "-" and "."
-            if meta.endswith((".dist-info", ".egg-info")) and meta.partition("-")[0].lower() == wanted:
-                return f"{meta}\0{_mtime(os.path.join(folder, meta))}"
+        meta = _metadata_folders(folder).get(wanted)
+        if meta is not None:
+            return f"{meta}\0{_mtime(os.path.join(folder, meta))}"
     return None
+
+
+@cache
+def _metadata_folders(folder: str) -> dict[str, str]:
+    """The metadata folders in ``folder`` ("{name}-{version}.dist-info", the name with "_"
+    for "-" and ".") by lower-cased name, the first in sorted order; listed once per process,
+    however many libraries are asked for."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return {}
+    found: dict[str, str] = {}
+    for meta in names:
+        if meta.endswith((".dist-info", ".egg-info")):
+            found.setdefault(meta.partition("-")[0].lower(), meta)
+    return found
 
 
 def _stamp(path: str) -> str:
@@ -249,6 +260,8 @@ class ResultCache:
 
     def get(self, key: str) -> tuple[Diagnostic, ...] | None:
         """The stored diagnostics, or None when absent or unreadable."""
+        import json  # the result cache only: not on the start-up path
+
         try:
             rows = json.loads(self._file(key).read_bytes())
             return tuple(_decode(row) for row in rows)
@@ -256,6 +269,8 @@ class ResultCache:
             return None
 
     def put(self, key: str, diagnostics: Iterable[Diagnostic]) -> None:
+        import json
+
         data = json.dumps([_encode(d) for d in diagnostics], ensure_ascii=False).encode("utf-8")
         with suppress(OSError):
             tag = self.root / "CACHEDIR.TAG"

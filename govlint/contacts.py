@@ -155,7 +155,7 @@ def _any_pattern(fields: tuple[ContactField, ...]) -> re.Pattern[str] | None:
     match (numbered back-references or conditionals, inline global flags)."""
     labels, _ = _label_pattern(fields)
     parts = [labels.pattern, *(p.pattern for f in fields for p in f.bare)]
-    if any(re.search(r"\\[1-9]|\(\?\(", p) for p in parts):  # group numbers shift when joined
+    if any(regex.compile(r"\\[1-9]|\(\?\(").search(p) for p in parts):  # group numbers shift when joined
         return None
     try:
         return regex.compile("|".join(f"(?:{p})" for p in parts))

@@ -6,7 +6,6 @@ Kept apart from :mod:`govlint.cli` so the ``check`` path never imports them.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,12 @@ from govlint.records import NamedTuple
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXAMPLE_PATH = "example.md"  # examples are linted as small Markdown reports
+
+
+def _print_json(doc: object) -> None:
+    import json  # only these commands print JSON; ``check`` imports this module for its parsers
+
+    print(json.dumps(doc, ensure_ascii=False, indent=2))
 
 
 def add_parsers(sub: Any) -> None:
@@ -88,7 +93,7 @@ def _list(args: argparse.Namespace) -> int:
             "path": str(source.path), "shadowed": shadowed,
         })
     if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        _print_json(rows)
         return EXIT_OK
     for row in rows:
         if row["id"] is None:
@@ -113,7 +118,7 @@ def _show(args: argparse.Namespace) -> int:
     pack = resolved(*_target(args.pack))
     doc = pack_document(pack)
     if args.format == "json":
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        _print_json(doc)
     else:
         _print_yaml(doc)
     return EXIT_OK
@@ -180,7 +185,7 @@ def cmd_config(args: argparse.Namespace) -> int:
         print(f"govlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
     if args.format == "json":
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        _print_json(doc)
     else:
         _print_yaml(doc)
     return EXIT_OK

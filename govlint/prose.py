@@ -273,7 +273,7 @@ def _normalise(text: str, start: int) -> tuple[str, list[int]]:
     offsets.extend(range(start + pos, start + len(text)))
     kept = "".join(pieces)
     # translate() looks every character up in a dict: only worth it when one would change
-    return (kept.translate(_WIDTH) if re.search("[\uff10-\uff19％．﹪]", kept) else kept), offsets
+    return (kept.translate(_WIDTH) if regex.compile("[\uff10-\uff19％．﹪]").search(kept) else kept), offsets
 
 
 Piece = tuple[str, int]  # a paragraph's text as written, and where it starts from its run's start

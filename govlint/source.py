@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import stat
 
+from govlint import regex
 from govlint.model import Source
 
 #: Control characters other than the whitespace ones (tab, line ends, form feed): text has few.
-CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+CONTROL = regex.compile("[\x00-\x08\x0e-\x1f]")
 BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),

@@ -61,3 +61,18 @@ def test_what_typing_refuses_is_refused() -> None:
             a: int
 
             def _replace(self) -> None: ...
+
+
+def test_records_behave_as_namedtuples_beyond_the_basics() -> None:
+    for cls in (Fast, Slow):
+        r = cls("a", 3)
+        assert r._asdict() == {"name": "a", "count": 3} and cls.__match_args__ == ("name", "count")
+        assert cls(count=2, name="b") == ("b", 2) and r.name == "a" and r[1] == 3
+        with pytest.raises(TypeError):
+            cls._make(["only one"])
+        with pytest.raises(ValueError):
+            r._replace(missing=1)
+        with pytest.raises(TypeError):
+            cls()
+    assert repr(Fast("a", 3)) == repr(Slow("a", 3)).replace("Slow", "Fast")
+    assert pickle.loads(pickle.dumps(Fast("a", 3))) == Fast("a", 3)

@@ -9,8 +9,6 @@ lines and ``-----`` rules (page breaks, broken headers) as long as the table goe
 
 from __future__ import annotations
 
-import re
-
 from govlint import regex
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
 from govlint.records import NamedTuple
@@ -29,6 +27,7 @@ NUMBER_CELL = regex.compile(r"^[-+]?[\d０-９][\d０-９,，.．]*\s*[%％]?$")
 RULE_LINE = regex.compile(r"^[\s\-—–=_|+]*$")
 RULE_CELL = regex.compile(r"^[-—–=_]{3,}$")
 COMMENT_LINE = regex.compile(r"^\s*<!--(.*?)-->\s*$")
+SPACE_CELL = regex.compile(r"\S+(?: \S+)*")  # words joined by single spaces
 
 
 class Line(NamedTuple):
@@ -59,7 +58,7 @@ def _cells(line: Line, kind: str) -> tuple[Cell, ...]:
     if kind == "space":
         return tuple(
             Cell(m.group(), Span(line.start + m.start(), line.start + m.end()))
-            for m in re.finditer(r"\S+(?: \S+)*", text.replace("\u3000", "  "))
+            for m in SPACE_CELL.finditer(text.replace("\u3000", "  "))
         )
     sep = "\t" if kind == "tab" else "|"
     parts: list[Cell] = []

@@ -11,13 +11,16 @@ ever reported between two places that are both known for certain.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import TypeVar
 
 from govlint import regex
 from govlint.records import NamedTuple
+
+T = TypeVar("T")
 
 #: Rows of the table that are groupings, not places.
 PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
@@ -49,6 +52,7 @@ class Divisions(NamedTuple):
     provinces: tuple[Row, ...]
 
 
+@lru_cache(maxsize=1)
 def _adcodes_path() -> Path | None:
     """cpca's data file, located without importing cpca (and pandas)."""
     try:
@@ -111,7 +115,23 @@ def region_key(place: Place) -> str:
     return place.code[:4] if place.code[:4] in divisions().by_prefix else place.code[:2]
 
 
+def _answer(question: str, compute: Callable[[], T]) -> T:
+    """``compute()``, which reads the division table, or the answer an earlier process stored
+    for the same question, cpca version and this file: a report re-linted (pre-commit, an
+    editor) never loads the ~3,000 rows (~5 ms). Once the table is loaded (a batch, the
+    language server) asking it is cheaper than the disk."""
+    from govlint.cache import library_memo
+
+    if divisions.cache_info().currsize:
+        return compute()
+    return library_memo("cpca", __file__, question, compute)
+
+
 def region_name(key: str) -> str:
+    return _answer(f"region_name\0{key}", lambda: _region_name(key))
+
+
+def _region_name(key: str) -> str:
     row = divisions().by_prefix.get(key)
     return row[1] if row else key
 
@@ -165,15 +185,23 @@ def organ_places(organ: str) -> tuple[Place, ...]:
 
 def organ_region(organ: str) -> str | None:
     """The organ's region key, when its name points to one region only."""
+    return _answer(f"organ_region\0{organ}", lambda: _organ_region(organ))
+
+
+def _organ_region(organ: str) -> str | None:
     keys = {region_key(p) for p in organ_places(organ)}
     return keys.pop() if len(keys) == 1 else None
 
 
 def organ_province(organ: str) -> Place | None:
     """The organ's province, when its name points to one province only."""
-    codes = {p.code[:2] for p in organ_places(organ)}
-    row = divisions().by_prefix.get(codes.pop()) if len(codes) == 1 else None
+    row = _answer(f"organ_province\0{organ}", lambda: _organ_province(organ))
     return Place._make(row) if row else None
+
+
+def _organ_province(organ: str) -> Row | None:
+    codes = {p.code[:2] for p in organ_places(organ)}
+    return divisions().by_prefix.get(codes.pop()) if len(codes) == 1 else None
 
 
 def _resolve(name: str, province: Place | None) -> set[str] | None:
@@ -202,6 +230,11 @@ def _resolve(name: str, province: Place | None) -> set[str] | None:
 def phone_regions(description: str, aliases: dict[str, str]) -> set[str] | None:
     """Region keys of a geocoder description ("山西省晋中市、吕梁市", "内蒙古呼伦贝尔");
     None when any part cannot be placed for certain."""
+    question = f"phone_regions\0{description}\0{sorted(aliases.items())!r}"
+    return _answer(question, lambda: _phone_regions(description, aliases))
+
+
+def _phone_regions(description: str, aliases: dict[str, str]) -> set[str] | None:
     parts = [p.strip() for p in description.split("、") if p.strip()]
     if not parts:
         return None

@@ -10,7 +10,6 @@ templates that a pack author cannot break into a traceback.
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
@@ -156,6 +155,8 @@ class _Keep(dict[str, object]):
 
 def render(template: object, values: Mapping[str, object]) -> Msg:
     """Fill a ``{zh:, en:}`` message from the pack; unknown placeholders stay as written."""
+    import string  # only when a finding is reported
+
     source = template if isinstance(template, Mapping) else {}
     out = []
     for lang in ("zh", "en"):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from govlint import regex
 from govlint.checks.structure._common import section_specs, section_title
 from govlint.model import Check, Context, Diagnostic, Msg, Report, Span
 
@@ -38,7 +38,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
             continue  # GL101 reports the missing section itself
         body = text[section.body.start : section.body.end]
         for statement in spec.get("statements", []) or []:
-            if re.search(str(statement["pattern"]), body):
+            if regex.compile(str(statement["pattern"])).search(body):
                 continue
             message = statement.get("message") or {}
             title = section_title(report, section.key)
