@@ -26,9 +26,8 @@ def _print_json(doc: object) -> None:
     print(json.dumps(doc, ensure_ascii=False, indent=2))
 
 
-def add_parsers(sub: Any) -> None:
-    """The ``pack`` and ``config`` sub-commands (``sub`` is argparse's subparsers action)."""
-    pack = sub.add_parser("pack", help="规则包 / rule packs: list, show, test")
+def pack_arguments(pack: argparse.ArgumentParser) -> None:
+    """The actions and arguments of ``govlint pack``."""
     actions = pack.add_subparsers(dest="pack_command", metavar="ACTION")
     listing = actions.add_parser("list", help="可用的规则包及其来源 / packs available and where each comes from")
     listing.add_argument("--format", choices=("text", "json"), default="text")
@@ -38,7 +37,10 @@ def add_parsers(sub: Any) -> None:
     test = actions.add_parser("test", help="运行规则包中的示例 / run the pack's examples")
     test.add_argument("pack", metavar="ID|PATH")
     test.add_argument("-v", "--verbose", action="store_true", help="list every example, not only failures")
-    config = sub.add_parser("config", help="某路径的最终配置 / the resolved configuration for a path")
+
+
+def config_arguments(config: argparse.ArgumentParser) -> None:
+    """The arguments of ``govlint config``."""
     config.add_argument("path", nargs="?", default=".", metavar="PATH")
     config.add_argument("--format", choices=("yaml", "json"), default="yaml")
 
