@@ -36,6 +36,7 @@ from govlint.model import (
     derived,
 )
 from govlint.records import NamedTuple
+from govlint.stored import Stored, folder
 
 CN_DIGITS = "一二三四五六七八九十"
 PREFIX = regex.compile(
@@ -252,6 +253,15 @@ def column_label(template: Template, column_id: str) -> str:
 
 @lru_cache(maxsize=4096)  # pure; headings (and keys) recur from report to report
 def _section_score(text: str, number: str, keys: tuple[str, ...]) -> float:
+    key = ("section", text, number, keys)
+    score: float | None = _COMPARED.get(key)
+    if score is None:
+        score = _score_section(text, number, keys)
+        _COMPARED.add(key, score)
+    return score
+
+
+def _score_section(text: str, number: str, keys: tuple[str, ...]) -> float:
     label = split_label(text)
     best = best_similarity(label.core, keys, min(SECTION_SIM, SECTION_SIM_BARE))
     if label.kind == "cn" and label.number == number:
@@ -552,8 +562,34 @@ class TableReader:
 def _row_candidates(rows: tuple[RowSpec, ...], core: str) -> tuple[tuple[RowSpec, float], ...]:
     """The template rows (in order) a label may match, with its similarity to their keys:
     those that clear ROW_SIM_NUMBERED, the lowest bar a row label must clear."""
-    scored = ((spec, best_similarity(core, spec.keys, ROW_SIM_NUMBERED)) for spec in rows if spec.keys)
-    return tuple((spec, sim) for spec, sim in scored if sim >= ROW_SIM_NUMBERED)
+    key = ("rows", _keys_of(rows), core)
+    found: tuple[tuple[int, float], ...] | None = _COMPARED.get(key)
+    if found is None:
+        scored = ((i, best_similarity(core, spec.keys, ROW_SIM_NUMBERED)) for i, spec in enumerate(rows) if spec.keys)
+        found = tuple((i, sim) for i, sim in scored if sim >= ROW_SIM_NUMBERED)
+        _COMPARED.add(key, found)
+    return tuple((rows[i], sim) for i, sim in found)
+
+
+@lru_cache(maxsize=64)
+def _keys_of(rows: tuple[RowSpec, ...]) -> tuple[tuple[str, ...], ...]:
+    """What the comparisons with ``rows`` depend on: each row's keys, in order."""
+    return tuple(tuple(sorted(spec.keys)) for spec in rows)
+
+
+def _compared_path() -> str:
+    import os
+
+    from govlint import __version__
+
+    st = os.stat(__file__)  # the comparisons are this module's: a change of it starts afresh
+    return os.path.join(folder("labels"), f"{__version__}-{st.st_size}-{st.st_mtime_ns}.marshal")
+
+
+#: A cold run's label comparisons, kept across processes (``govlint.stored``): comparing a
+#: report's ~100 distinct labels with the format's was a third of a first lint, and a
+#: report's labels are mostly those of the last run.
+_COMPARED = Stored(_compared_path, limit=2048)
 
 
 def read_table(template: Template, tables: Iterable[RawTable]) -> tuple[TableMatch, list[Problem]]:

@@ -14,22 +14,30 @@ match, only how fast a pattern is ready.
 
 from __future__ import annotations
 
-import atexit
-import marshal
-import os
 import re
 import sys
-from contextlib import suppress
 from typing import Any
+
+from govlint.stored import Stored, folder
 
 #: Entries kept at most: packs add patterns, but not without bound.
 LIMIT = 4096
 
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _ready: dict[tuple[str, int], re.Pattern[str]] = {}  # this process's, as re's own cache would be
-_memo: dict[tuple[str, int], _Entry] | None = None
-_new = 0
 _usable = sys.implementation.name == "cpython"
+
+
+def _path() -> str:
+    import _sre  # type: ignore[import-not-found]
+    import os
+
+    # The interpreter build, and the engine's own version of its opcodes.
+    build = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}"
+    return os.path.join(folder("regex"), f"{build}.marshal")
+
+
+_programs = Stored(_path, LIMIT)
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -46,23 +54,18 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
             raise
         except Exception:  # the internal interface (or the stored memo) is not what we expect
             _usable = False
-            with suppress(OSError):
-                os.unlink(_path())
+            _programs.forget()
             return re.compile(pattern, flags)
     return ready
 
 
 def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
-    import _sre  # type: ignore[import-not-found]
+    import _sre
 
-    global _new
-    memo = _load()
-    entry = memo.get((pattern, flags))
+    entry: _Entry | None = _programs.get((pattern, flags))
     if entry is None:
         entry = _program(pattern, flags)
-        if len(memo) < LIMIT:
-            memo[(pattern, flags)] = entry
-            _new += 1
+        _programs.add((pattern, flags), entry)
     final_flags, code, groups, groupindex, indexgroup = entry
     compiled: re.Pattern[str] = _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
     return compiled
@@ -83,47 +86,3 @@ def _program(pattern: str, flags: int) -> _Entry:
     for name, index in state.groupdict.items():
         indexgroup[index] = name
     return flags | state.flags, code, state.groups - 1, dict(state.groupdict), tuple(indexgroup)
-
-
-def _path() -> str:
-    import _sre
-
-    from govlint.cache import FORMAT, user_cache_dir
-
-    # The interpreter build, and the engine's own version of its opcodes.
-    build = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}"
-    return os.path.join(user_cache_dir(), f"regex-{FORMAT}", f"{build}.marshal")
-
-
-def _load() -> dict[tuple[str, int], _Entry]:
-    global _memo
-    if _memo is None:
-        _memo = {}
-        from govlint.cache import NO_MEMO_ENV
-
-        if not os.environ.get(NO_MEMO_ENV):
-            with suppress(OSError, EOFError, ValueError, TypeError):
-                stored = marshal.loads(_read(_path()))
-                if isinstance(stored, dict):
-                    _memo = stored
-            atexit.register(_save)
-    return _memo
-
-
-def _read(path: str) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read()
-
-
-def _save() -> None:
-    """Store what this process compiled that the memo lacked (several processes may race:
-    each writes whole files atomically, and a pattern lost to the race is compiled again)."""
-    from pathlib import Path
-
-    from govlint.cache import NO_MEMO_ENV, write_atomic
-
-    if not _new or _memo is None or os.environ.get(NO_MEMO_ENV):
-        return
-
-    with suppress(OSError, ValueError):
-        write_atomic(Path(_path()), marshal.dumps(_memo))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from govlint import regex
+from govlint.stored import Stored
 
 PATTERNS = [
     (r"[，。；;,、（）()]+(?P<n>\d+)\s*件", 0),
@@ -24,8 +25,7 @@ def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("GOVLINT_NO_STARTUP_CACHE", raising=False)
     monkeypatch.setattr(regex, "_ready", {})
-    monkeypatch.setattr(regex, "_memo", None)
-    monkeypatch.setattr(regex, "_new", 0)
+    monkeypatch.setattr(regex, "_programs", Stored(regex._path, regex.LIMIT))
     monkeypatch.setattr(regex, "_usable", True)
     return tmp_path
 
@@ -40,14 +40,14 @@ def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
 @pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
 def test_fresh_and_remembered_patterns_match_like_re(fresh: Path, pattern: str, flags: int) -> None:
     _same(regex.compile(pattern, flags), re.compile(pattern, flags))
-    regex._save()
+    regex._programs.save()
     memo_files = list((fresh / "govlint").glob("regex-*/*.marshal"))
     assert len(memo_files) == 1
     # A later process: nothing compiled yet, the memo read from disk.
     regex._ready.clear()
-    regex._memo = None
+    regex._programs = Stored(regex._path, regex.LIMIT)
     _same(regex.compile(pattern, flags), re.compile(pattern, flags))
-    assert regex._memo is not None and (pattern, int(flags)) in regex._memo
+    assert (pattern, int(flags)) in regex._programs.data()
 
 
 def test_a_bad_pattern_raises_re_error_as_re_does(fresh: Path) -> None:
@@ -59,7 +59,7 @@ def test_a_bad_pattern_raises_re_error_as_re_does(fresh: Path) -> None:
 def test_a_corrupt_memo_falls_back_to_re(fresh: Path) -> None:
     pattern = PATTERNS[0][0]
     regex.compile(pattern)
-    regex._memo = {(pattern, 0): (0, [999999, 1, 2], 0, {}, ())}  # a program the C engine rejects
+    regex._programs.data()[(pattern, 0)] = (0, [999999, 1, 2], 0, {}, ())  # a program the C engine rejects
     regex._ready.clear()
     _same(regex.compile(pattern), re.compile(pattern))
     assert not regex._usable  # from now on plain re.compile
@@ -68,5 +68,5 @@ def test_a_corrupt_memo_falls_back_to_re(fresh: Path) -> None:
 def test_memo_off_writes_nothing(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GOVLINT_NO_STARTUP_CACHE", "1")
     _same(regex.compile(PATTERNS[1][0], PATTERNS[1][1]), re.compile(PATTERNS[1][0], PATTERNS[1][1]))
-    regex._save()
+    regex._programs.save()
     assert not list(fresh.glob("govlint/regex-*/*"))
