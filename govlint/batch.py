@@ -14,7 +14,6 @@ pieces as they arrive, so its memory stays flat however large the corpus.
 
 from __future__ import annotations
 
-import json
 import os
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -54,6 +53,8 @@ def cache_for(engine: Engine, root: Path, config: str = "") -> ResultCache:
     resolved data, so an edited pack invalidates even without a version bump), the loaded
     plugins, their checks and their code on disk (an upgraded or edited plugin invalidates),
     the settings and any further configuration text."""
+    import json
+
     pack = engine.pack
     pack_data = json.dumps(pack.data, sort_keys=True, ensure_ascii=False, default=str)
     loaded = engine.plugins.manager.list_name_plugin()

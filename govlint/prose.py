@@ -10,7 +10,6 @@ deliberately conservative: a fact is produced only when the sentence can be read
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
@@ -185,9 +184,7 @@ def _compile(pattern: Any, where: str, units: str) -> re.Pattern[str]:
         raise ProseConfigError(f"{where}: 正则错误 / bad regular expression: {exc}") from None
 
 
-@lru_cache(maxsize=8)
-def _grammar(key: str) -> Grammar:
-    data: dict[str, Any] = json.loads(key)
+def _grammar(data: dict[str, Any]) -> Grammar:
     units = "|".join(re.escape(u) for u in _words(data, "units")) or "件"
     scales_raw = data.get("scales") or {}
     scales = tuple((str(k), Decimal(str(v))) for k, v in scales_raw.items())
@@ -242,8 +239,8 @@ def _grammar(key: str) -> Grammar:
 
 
 def grammar(pack: Pack) -> Grammar:
-    """The compiled ``prose`` key of a pack (compiled once per distinct content, looked up
-    once per pack: the checks ask for it on every report)."""
+    """The compiled ``prose`` key of a pack, built once per pack (the checks ask for it on
+    every report; its patterns come from the regex memo)."""
     return derived(pack, _pack_grammar)
 
 
@@ -251,7 +248,7 @@ def _pack_grammar(pack: Pack) -> Grammar:
     data = pack.data.get("prose") or {}
     if not isinstance(data, dict):
         raise ProseConfigError("prose 须为映射 / must be a mapping")
-    return _grammar(json.dumps(data, sort_keys=True, ensure_ascii=False))
+    return _grammar(data)
 
 
 # --------------------------------------------------------------------------- reading prose
