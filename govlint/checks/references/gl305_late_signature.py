@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 from govlint.checks.references.scan import compiled, family, render, segments, severity, to_int
@@ -33,10 +32,30 @@ Stays quiet when the report year is unknown.
 """
 
 
+class Day(NamedTuple):
+    """A calendar day, ordered as dates are."""
+
+    year: int
+    month: int
+    day: int
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def calendar_day(year: int, month: int, day: int) -> Day | None:
+    """The day, or None when the calendar has no such day (2月30日). :mod:`datetime` would
+    tell as much, but importing it cost every start-up ~2 ms for this one check."""
+    if not (1 <= year <= 9999 and 1 <= month <= 12 and day >= 1):
+        return None
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return Day(year, month, day) if day <= _MONTH_DAYS[month - 1] + leap else None
+
+
 class Deadline(NamedTuple):
     """The last day to publish the report for a year, and the organ type it follows from."""
 
-    day: date
+    day: Day
     organ_type: Msg
 
 
@@ -54,8 +73,10 @@ def organ_deadline(report: Report, year: int) -> Deadline | None:
     deadlines = []
     for t in candidates:
         try:
-            day = date(year + 1, int(t.get("month", 0)), int(t.get("day", 0)))
-        except (TypeError, ValueError):
+            day = calendar_day(year + 1, int(t.get("month", 0)), int(t.get("day", 0)))
+        except (TypeError, ValueError):  # not a number
+            continue
+        if day is None:
             continue
         name = t.get("name") or {}
         name = name if isinstance(name, dict) else {}
@@ -65,7 +86,7 @@ def organ_deadline(report: Report, year: int) -> Deadline | None:
     return max(deadlines, default=None)
 
 
-def signature_dates(report: Report) -> Iterator[tuple[date, str, Span]]:
+def signature_dates(report: Report) -> Iterator[tuple[Day, str, Span]]:
     """Date lines of the report with the date they state (impossible dates are skipped)."""
     patterns = family(report, "references").get("signature_dates") or []
     regexes = [compiled(str(p), f"references.signature_dates[{i}]") for i, p in enumerate(patterns)]
@@ -77,9 +98,8 @@ def signature_dates(report: Report) -> Iterator[tuple[date, str, Span]]:
             year, month, day = (to_int(m.group(g)) for g in ("year", "month", "day"))
             if year is None or month is None or day is None:
                 continue
-            try:
-                when = date(year, month, day)
-            except ValueError:
+            when = calendar_day(year, month, day)
+            if when is None:
                 continue
             yield when, m.group().strip(" *#\t"), Span(seg.start + m.start(), seg.start + m.end())
             break
