@@ -115,7 +115,7 @@ def region_key(place: Place) -> str:
     return place.code[:4] if place.code[:4] in divisions().by_prefix else place.code[:2]
 
 
-def _answer(question: str, compute: Callable[[], T]) -> T:
+def _answer(question: Callable[[], str], compute: Callable[[], T]) -> T:
     """``compute()``, which reads the division table, or the answer an earlier process stored
     for the same question, cpca version and this file: a report re-linted (pre-commit, an
     editor) never loads the ~3,000 rows (~5 ms). Once the table is loaded (a batch, the
@@ -124,11 +124,11 @@ def _answer(question: str, compute: Callable[[], T]) -> T:
 
     if divisions.cache_info().currsize:
         return compute()
-    return library_memo("cpca", __file__, question, compute)
+    return library_memo("cpca", __file__, question(), compute)
 
 
 def region_name(key: str) -> str:
-    return _answer(f"region_name\0{key}", lambda: _region_name(key))
+    return _answer(lambda: f"region_name\0{key}", lambda: _region_name(key))
 
 
 def _region_name(key: str) -> str:
@@ -185,7 +185,7 @@ def organ_places(organ: str) -> tuple[Place, ...]:
 
 def organ_region(organ: str) -> str | None:
     """The organ's region key, when its name points to one region only."""
-    return _answer(f"organ_region\0{organ}", lambda: _organ_region(organ))
+    return _answer(lambda: f"organ_region\0{organ}", lambda: _organ_region(organ))
 
 
 def _organ_region(organ: str) -> str | None:
@@ -195,7 +195,7 @@ def _organ_region(organ: str) -> str | None:
 
 def organ_province(organ: str) -> Place | None:
     """The organ's province, when its name points to one province only."""
-    row = _answer(f"organ_province\0{organ}", lambda: _organ_province(organ))
+    row = _answer(lambda: f"organ_province\0{organ}", lambda: _organ_province(organ))
     return Place._make(row) if row else None
 
 
@@ -230,7 +230,7 @@ def _resolve(name: str, province: Place | None) -> set[str] | None:
 def phone_regions(description: str, aliases: dict[str, str]) -> set[str] | None:
     """Region keys of a geocoder description ("山西省晋中市、吕梁市", "内蒙古呼伦贝尔");
     None when any part cannot be placed for certain."""
-    question = f"phone_regions\0{description}\0{sorted(aliases.items())!r}"
+    question = lambda: f"phone_regions\0{description}\0{sorted(aliases.items())!r}"  # noqa: E731
     return _answer(question, lambda: _phone_regions(description, aliases))
 
 
