@@ -1,4 +1,5 @@
-"""Cold start: ``govlint check`` on one report, against ``python -c pass`` and ``import govlint.cli``.
+"""Cold start: ``govlint check`` on one report (and on all seeds), against ``python -c pass`` and
+``import govlint.cli``.
 
 Each command runs ``--runs`` times as a fresh process, in interleaved rounds (one run of each
 command per round, so all meet the same changes of this machine's speed); the median, the
@@ -155,11 +156,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     py = sys.executable
     env = environment()
     check = [py, "-m", "govlint", "check", "-q", args.report]
+    seeds = sorted(str(p) for p in SEEDS.glob("*.txt")) or [args.report]
     timings = time_interleaved([
         Command("python -c pass", [py, "-c", "pass"], env),
         Command("python -c 'import govlint.cli'", [py, "-c", "import govlint.cli"], env),
         Command("govlint check (one report)", check, env),
         Command("  … start-up memos off", check, environment(GOVLINT_NO_STARTUP_CACHE="1")),
+        Command(f"govlint check (all {len(seeds)} seeds)", [py, "-m", "govlint", "check", "-q", *seeds], env),
     ], args.runs)
     print(f"cold start, {args.runs} interleaved rounds, report {Path(args.report).name} "
           f"(python {sys.version.split()[0]})")

@@ -25,7 +25,7 @@ def test_corpus(tmp_path: Path) -> None:
 
 def test_cold_start() -> None:
     out = _run(str(BENCHMARKS / "cold_start.py"), "--runs", "1", "--top", "3")
-    assert "govlint check (one report)" in out and "where the time goes" in out
+    assert "govlint check (one report)" in out and "seeds)" in out and "where the time goes" in out
 
 
 def test_batch_throughput() -> None:
