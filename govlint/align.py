@@ -254,8 +254,8 @@ def column_label(template: Template, column_id: str) -> str:
 @lru_cache(maxsize=4096)  # pure; headings (and keys) recur from report to report
 def _section_score(text: str, number: str, keys: tuple[str, ...]) -> float:
     key = ("section", text, number, keys)
-    score: float | None = _COMPARED.get(key)
-    if score is None:
+    score = _COMPARED.get(key)
+    if not isinstance(score, float):
         score = _score_section(text, number, keys)
         _COMPARED.add(key, score)
     return score
@@ -563,12 +563,22 @@ def _row_candidates(rows: tuple[RowSpec, ...], core: str) -> tuple[tuple[RowSpec
     """The template rows (in order) a label may match, with its similarity to their keys:
     those that clear ROW_SIM_NUMBERED, the lowest bar a row label must clear."""
     key = ("rows", _keys_of(rows), core)
-    found: tuple[tuple[int, float], ...] | None = _COMPARED.get(key)
-    if found is None:
-        scored = ((i, best_similarity(core, spec.keys, ROW_SIM_NUMBERED)) for i, spec in enumerate(rows) if spec.keys)
-        found = tuple((i, sim) for i, sim in scored if sim >= ROW_SIM_NUMBERED)
-        _COMPARED.add(key, found)
-    return tuple((rows[i], sim) for i, sim in found)
+    found = _COMPARED.get(key)
+    if _candidates_shape(found, len(rows)):
+        return tuple((rows[i], sim) for i, sim in found)
+    scored = ((i, best_similarity(core, spec.keys, ROW_SIM_NUMBERED)) for i, spec in enumerate(rows) if spec.keys)
+    kept = tuple((i, sim) for i, sim in scored if sim >= ROW_SIM_NUMBERED)
+    _COMPARED.add(key, kept)
+    return tuple((rows[i], sim) for i, sim in kept)
+
+
+def _candidates_shape(found: Any, count: int) -> bool:
+    """Whether a stored answer is as this module writes it: a spoilt file is asked afresh."""
+    return isinstance(found, tuple) and all(
+        isinstance(pair, tuple) and len(pair) == 2 and type(pair[0]) is int and 0 <= pair[0] < count
+        and type(pair[1]) is float
+        for pair in found
+    )
 
 
 @lru_cache(maxsize=64)
