@@ -38,15 +38,21 @@ else:
     _NEW_GLOBALS = {"_tuple_new": tuple.__new__, "__builtins__": {}}
     _constructors: dict[int, CodeType] = {}
 
+    def _new_code(names: tuple[str, ...]) -> CodeType:
+        args = "".join(f"{name}, " for name in names)
+        outer = compile(f"lambda _cls, {args}: _tuple_new(_cls, ({args}))", "<record>", "eval")
+        return next(c for c in outer.co_consts if isinstance(c, CodeType))
+
     def _constructor(fields: tuple[str, ...], typename: str, defaults: tuple[Any, ...]) -> FunctionType:
         """``__new__(cls, <fields>)``: the code of its field count, its arguments renamed."""
         code = _constructors.get(len(fields))
         if code is None:
-            args = "".join(f"f{i}, " for i in range(len(fields)))
-            outer = compile(f"lambda _cls, {args}: _tuple_new(_cls, ({args}))", "<record>", "eval")
-            code = _constructors[len(fields)] = next(c for c in outer.co_consts if isinstance(c, CodeType))
-        new = FunctionType(code.replace(co_varnames=("_cls", *fields), co_name="__new__"), _NEW_GLOBALS,
-                           "__new__", defaults or None)
+            code = _constructors[len(fields)] = _new_code(tuple(f"f{i}" for i in range(len(fields))))
+        try:
+            code = code.replace(co_varnames=("_cls", *fields), co_name="__new__")
+        except (TypeError, ValueError):  # an interpreter whose code cannot be renamed: compiled as named
+            code = _new_code(fields)
+        new = FunctionType(code, _NEW_GLOBALS, "__new__", defaults or None)
         new.__qualname__ = f"{typename}.__new__"
         return new
 

@@ -76,3 +76,15 @@ def test_records_behave_as_namedtuples_beyond_the_basics() -> None:
             cls()
     assert repr(Fast("a", 3)) == repr(Slow("a", 3)).replace("Slow", "Fast")
     assert pickle.loads(pickle.dumps(Fast("a", 3))) == Fast("a", 3)
+
+
+def test_a_constructor_that_cannot_be_renamed_is_compiled_with_its_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    from govlint import records
+
+    class Stubborn:
+        def replace(self, **_: object) -> None:
+            raise TypeError("this interpreter renames nothing")
+
+    monkeypatch.setitem(records._constructors, 2, Stubborn())  # type: ignore[attr-defined]
+    new = records._constructor(("start", "end"), "Pair", (0,))  # type: ignore[attr-defined]
+    assert new(tuple, end=2, start=1) == (1, 2) and new(tuple, 5) == (5, 0)
