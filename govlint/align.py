@@ -184,6 +184,14 @@ class Template(NamedTuple):
     def row_spec(self, row_id: str) -> RowSpec | None:
         return next((r for r in self.rows if r.id == row_id), None)
 
+    # One object per table of a pack, hashed and compared as that object: it keys the
+    # label caches, and hashing its ~30 rows cost more than the lookups it keyed.
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
 
 def _own_number(row_id: str) -> tuple[str, str]:
     m = regex.compile(r"(?<!\d)(\d+)$").search(row_id)  # only where a digit run starts: linear
@@ -379,7 +387,7 @@ class TableReader:
         if not label.core:
             return None
         best: tuple[float, RowSpec] | None = None
-        for spec, sim in _row_candidates(self.t.rows, label.core):
+        for spec, sim in _row_candidates(self.t, label.core):
             if spec.id in self.rows:
                 continue
             numbered = label.kind != "" and label.kind == spec.kind and label.number == spec.number
@@ -559,10 +567,11 @@ class TableReader:
 
 
 @lru_cache(maxsize=4096)  # pure; the same labels recur in every report
-def _row_candidates(rows: tuple[RowSpec, ...], core: str) -> tuple[tuple[RowSpec, float], ...]:
+def _row_candidates(template: Template, core: str) -> tuple[tuple[RowSpec, float], ...]:
     """The template rows (in order) a label may match, with its similarity to their keys:
     those that clear ROW_SIM_NUMBERED, the lowest bar a row label must clear."""
-    key = ("rows", _keys_of(rows), core)
+    rows = template.rows
+    key = ("rows", _keys_of(template), core)
     found = _COMPARED.get(key)
     if _candidates_shape(found, len(rows)):
         return tuple((rows[i], sim) for i, sim in found)
@@ -582,9 +591,9 @@ def _candidates_shape(found: Any, count: int) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _keys_of(rows: tuple[RowSpec, ...]) -> tuple[tuple[str, ...], ...]:
-    """What the comparisons with ``rows`` depend on: each row's keys, in order."""
-    return tuple(tuple(sorted(spec.keys)) for spec in rows)
+def _keys_of(template: Template) -> tuple[tuple[str, ...], ...]:
+    """What the comparisons with the template's rows depend on: each row's keys, in order."""
+    return tuple(tuple(sorted(spec.keys)) for spec in template.rows)
 
 
 def _compared_path() -> str:

@@ -45,6 +45,14 @@ class ContactField(NamedTuple):
     value: re.Pattern[str] | None  # matched right after a label; group "v" is the value
     bare: tuple[re.Pattern[str], ...]
 
+    # One object per field of a pack, hashed and compared as that object: it keys the
+    # per-text caches, and hashing its compiled patterns hashes their whole programs.
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
 
 class Contact(NamedTuple):
     """A contact detail found in the report."""
