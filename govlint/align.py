@@ -35,7 +35,7 @@ from govlint.model import (
     TableMatch,
     derived,
 )
-from govlint.records import NamedTuple
+from govlint.records import NamedTuple, by_identity
 from govlint.stored import Stored, folder
 
 CN_DIGITS = "一二三四五六七八九十"
@@ -172,6 +172,7 @@ class RowSpec(NamedTuple):
     number: str
 
 
+@by_identity  # built once per pack; keys the label caches (hashing its ~30 rows cost more)
 class Template(NamedTuple):
     id: str
     section: str
@@ -183,14 +184,6 @@ class Template(NamedTuple):
 
     def row_spec(self, row_id: str) -> RowSpec | None:
         return next((r for r in self.rows if r.id == row_id), None)
-
-    # One object per table of a pack, hashed and compared as that object: it keys the
-    # label caches, and hashing its ~30 rows cost more than the lookups it keyed.
-    def __hash__(self) -> int:
-        return id(self)
-
-    def __eq__(self, other: object) -> bool:
-        return self is other
 
 
 def _own_number(row_id: str) -> tuple[str, str]:

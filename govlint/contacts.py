@@ -26,7 +26,7 @@ from govlint.model import (
     moved,
     per_object,
 )
-from govlint.records import NamedTuple
+from govlint.records import NamedTuple, by_identity
 
 SENTENCE_END = regex.compile(r"[。！？!?]")
 SPACE = regex.compile(r"\s")
@@ -34,6 +34,7 @@ EMPHASIS = "*_"  # Markdown emphasis closing a label: **地址**：…
 TRAILING = ".,;:!?。，；：．"
 
 
+@by_identity  # built once per pack; keys the per-text caches
 class ContactField(NamedTuple):
     """One kind of contact detail as the pack describes it."""
 
@@ -44,14 +45,6 @@ class ContactField(NamedTuple):
     labels: tuple[str, ...]
     value: re.Pattern[str] | None  # matched right after a label; group "v" is the value
     bare: tuple[re.Pattern[str], ...]
-
-    # One object per field of a pack, hashed and compared as that object: it keys the
-    # per-text caches, and hashing its compiled patterns hashes their whole programs.
-    def __hash__(self) -> int:
-        return id(self)
-
-    def __eq__(self, other: object) -> bool:
-        return self is other
 
 
 class Contact(NamedTuple):
