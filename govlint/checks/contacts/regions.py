@@ -230,7 +230,9 @@ def _resolve(name: str, province: Place | None) -> set[str] | None:
 def phone_regions(description: str, aliases: dict[str, str]) -> set[str] | None:
     """Region keys of a geocoder description ("山西省晋中市、吕梁市", "内蒙古呼伦贝尔");
     None when any part cannot be placed for certain."""
-    question = lambda: f"phone_regions\0{description}\0{sorted(aliases.items())!r}"  # noqa: E731
+    def question() -> str:
+        return f"phone_regions\0{description}\0{sorted(aliases.items())!r}"
+
     return _answer(question, lambda: _phone_regions(description, aliases))
 
 
