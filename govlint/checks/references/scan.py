@@ -58,11 +58,15 @@ def matches(
     characters are searched (for a check that can only report matches holding one)."""
     found: dict[str, tuple[re.Match[str], ...]] = {}
     wanted = _any_of(needs) if needs else None
-    for text in distinct_texts(report, cells):
-        if wanted is None or wanted.search(text):
-            hits = _hits(pattern, text)
-            if hits:
-                found[text] = hits
+    key = (pattern.pattern, pattern.flags)  # a compiled pattern's own hash covers its whole program
+    for text, searched in _texts_searched(report, cells):
+        if wanted is not None and not wanted.search(text):
+            continue
+        hits = searched.get(key)
+        if hits is None:
+            hits = searched[key] = tuple(pattern.finditer(text)) if pattern.search(text) else ()
+        if hits:
+            found[text] = hits
     if not found:
         return
     for seg in segments(report, cells):
@@ -70,22 +74,27 @@ def matches(
             yield seg, m
 
 
-def _hits(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
-    """The matches in one text, kept by the text: most of a report is unchanged between two
-    of an editor's runs, and table cells ("0", "1") repeat across reports. Kept by the
-    pattern's source and flags: hashing a compiled pattern hashes its whole program (up to
-    ~2 µs, for every text of every pattern entry)."""
-    per_pattern = _searched(text)
-    key = (pattern.pattern, pattern.flags)
-    hits = per_pattern.get(key)
-    if hits is None:
-        hits = per_pattern[key] = tuple(pattern.finditer(text)) if pattern.search(text) else ()
-    return hits
+_Searched = dict[tuple[str, int], tuple[re.Match[str], ...]]
+
+
+def _texts_searched(report: Report, cells: bool) -> tuple[tuple[str, _Searched], ...]:
+    """The report's distinct texts, each with what the patterns found in it so far: kept by
+    the text, since most of a report is unchanged between two of an editor's runs and table
+    cells ("0", "1") repeat across reports; looked up once per report, not per pattern."""
+    return per_object(report, _all_searched if cells else _prose_searched)
+
+
+def _all_searched(report: Report) -> tuple[tuple[str, _Searched], ...]:
+    return tuple((text, _searched(text)) for text in distinct_texts(report, True))
+
+
+def _prose_searched(report: Report) -> tuple[tuple[str, _Searched], ...]:
+    return tuple((text, _searched(text)) for text in distinct_texts(report, False))
 
 
 @lru_cache(maxsize=PER_TEXT_CACHE)
-def _searched(text: str) -> dict[tuple[str, int], tuple[re.Match[str], ...]]:
-    """What each pattern found in ``text`` so far (one entry per text, however many patterns)."""
+def _searched(text: str) -> _Searched:
+    """What each pattern (by source and flags) found in ``text`` so far."""
     return {}
 
 
