@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+# govlint's start-up memos and stored dicts live in a folder of the test run's own (set before
+# govlint is imported, since its stored dicts are read at first use and written at exit), so
+# a developer's cache is not filled with test reports' labels and patterns.
+# (pytest imports this file once, and test modules import it again as ``conftest``: one folder.)
+if "GOVLINT_TESTS_CACHE_HOME" not in os.environ:
+    os.environ["GOVLINT_TESTS_CACHE_HOME"] = tempfile.mkdtemp(prefix="govlint-tests-cache-")
+    atexit.register(shutil.rmtree, os.environ["GOVLINT_TESTS_CACHE_HOME"], True)  # first in, so last out
+os.environ["XDG_CACHE_HOME"] = os.environ["GOVLINT_TESTS_CACHE_HOME"]
 
 from govlint.engine import Engine, Settings
 from govlint.model import Diagnostic
