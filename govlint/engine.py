@@ -130,7 +130,9 @@ class Engine:
         return any(code not in own and self.enabled(code) for code in codes(self.pack.data))
 
     def checks(self) -> list[Check]:
-        if self._pack_only_codes:
+        ignore, _ = self.effective
+        # Nothing deselected (the usual case) needs no walk of the pack for its codes.
+        if (not self.settings.select and not ignore) or self._pack_only_codes:
             return list(self.all_checks)
         return [c for c in self.all_checks if self.enabled(c.code)]
 
