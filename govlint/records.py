@@ -101,10 +101,10 @@ else:
         if any(not name.isidentifier() or name.startswith("_") for name in fields):
             raise ValueError(f"{typename}: field names must be identifiers not starting with '_'")
         defaults = tuple(ns[name] for name in fields if name in ns)
-        if any(name not in ns for name in fields[len(fields) - len(defaults) :]):
+        with_default = fields[len(fields) - len(defaults) :]
+        if any(name not in ns for name in with_default):
             raise TypeError(f"{typename}: fields without a default cannot follow fields with one")
         body = dict(_SHARED)
-        with_default = fields[len(fields) - len(defaults) :]
         body.update(
             __doc__=f"{typename}({', '.join(fields)})", __module__=ns["__module__"], _fields=fields,
             _field_defaults=dict(zip(with_default, defaults, strict=True)), __match_args__=fields,
