@@ -210,24 +210,23 @@ def find_contacts(report: Report) -> tuple[Contact, ...]:
 
 def _find_contacts(report: Report) -> tuple[Contact, ...]:
     fields = contact_spec(report.pack).fields
-    anywhere = _any_pattern(fields)
     text = report.source.text
     found: list[Contact] = []
-    holds: dict[str, bool] = {}  # by text: table cells ("0", "1"…) repeat
     for span in _units(report):
-        unit = text[span.start : span.end]
-        hit = holds.get(unit)
-        if hit is None:
-            hit = holds[unit] = anywhere is None or anywhere.search(unit) is not None
-        if hit:
-            found.extend(moved(_unit_contacts(unit, fields), span.start))
+        contacts = _unit_contacts(text[span.start : span.end], fields)
+        if contacts:
+            found.extend(moved(contacts, span.start))
     return tuple(found)
 
 
 @lru_cache(maxsize=PER_TEXT_CACHE)
 def _unit_contacts(unit: str, fields: tuple[ContactField, ...]) -> tuple[Contact, ...]:
     """The contact details of one paragraph or cell at offset 0, kept by its text: an
-    editor's change reads again only what it touched."""
+    editor's change reads again only what it touched, and table cells ("0", "1"…) and
+    set phrases repeat within a report and across a province's reports."""
+    anywhere = _any_pattern(fields)
+    if anywhere is not None and anywhere.search(unit) is None:
+        return ()
     return tuple(extract(unit, 0, fields))
 
 

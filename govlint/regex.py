@@ -23,8 +23,13 @@ from govlint.stored import Stored, folder
 #: Entries kept at most: packs add patterns, but not without bound.
 LIMIT = 4096
 
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+#: Most strings a prefilter tests for: past that, one search by the pattern itself is cheaper.
+MAX_NEEDED = 4
+
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...], tuple[str, ...]]
 _ready: dict[tuple[str, int], re.Pattern[str]] = {}  # this process's, as re's own cache would be
+#: By a compiled pattern's source and final flags: strings one of which every match holds.
+_needed: dict[tuple[str, int], tuple[str, ...]] = {}
 _usable = sys.implementation.name == "cpython"
 
 
@@ -33,7 +38,7 @@ def _path() -> str:
     import os
 
     # The interpreter build, and the engine's own version of its opcodes.
-    build = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}"
+    build = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-2"  # 2: entries hold what is needed
     return os.path.join(folder("regex"), f"{build}.marshal")
 
 
@@ -66,9 +71,19 @@ def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
     if entry is None:
         entry = _program(pattern, flags)
         _programs.add((pattern, flags), entry)
-    final_flags, code, groups, groupindex, indexgroup = entry
+    final_flags, code, groups, groupindex, indexgroup, needed = entry
     compiled: re.Pattern[str] = _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
+    if needed:
+        _needed[pattern, compiled.flags] = needed
     return compiled
+
+
+def needed(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings one of which is in every match of ``pattern`` (a pattern from :func:`compile`),
+    or ``()`` when no short list is known. A text holding none of them cannot match, and
+    ``in`` finds that far faster than the pattern: most of govlint's patterns begin with a
+    look-behind or an alternation, which the engine tries at every position of the text."""
+    return _needed.get((pattern.pattern, pattern.flags), ())
 
 
 def _program(pattern: str, flags: int) -> _Entry:
@@ -85,4 +100,46 @@ def _program(pattern: str, flags: int) -> _Entry:
     indexgroup: list[str | None] = [None] * state.groups
     for name, index in state.groupdict.items():
         indexgroup[index] = name
-    return flags | state.flags, code, state.groups - 1, dict(state.groupdict), tuple(indexgroup)
+    final = flags | state.flags
+    needs = () if final & re.IGNORECASE else _best(_requirements(parsed, _parser))
+    return final, code, state.groups - 1, dict(state.groupdict), tuple(indexgroup), needs
+
+
+def _requirements(sequence: Any, ops: Any) -> list[frozenset[str]]:
+    """Sets of strings of which every match of the parsed ``sequence`` holds one: each run
+    of literal characters, and what a group, a repeat taken at least once, an alternation
+    (a set from every branch) or a small class of characters requires."""
+    found: list[frozenset[str]] = []
+    run = ""
+    for op, av in sequence:
+        if op is ops.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            found.append(frozenset([run]))
+            run = ""
+        inner: list[frozenset[str]] = []
+        if op is ops.SUBPATTERN and not av[1] & re.IGNORECASE:  # (group, add, del, sequence)
+            inner = _requirements(av[3], ops)
+        elif op in (ops.MAX_REPEAT, ops.MIN_REPEAT, getattr(ops, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            inner = _requirements(av[2], ops)
+        elif op is getattr(ops, "ATOMIC_GROUP", None):  # Python 3.11 and later
+            inner = _requirements(av, ops)
+        elif op is ops.BRANCH:
+            branches = [_best(_requirements(branch, ops)) for branch in av[1]]
+            if all(branches):
+                inner = [frozenset(s for b in branches for s in b)]
+        elif op is ops.IN and all(item_op is ops.LITERAL for item_op, _ in av):
+            inner = [frozenset(chr(c) for _, c in av)]
+        found.extend(r for r in inner if len(r) <= MAX_NEEDED)
+    if run:
+        found.append(frozenset([run]))
+    return found
+
+
+def _best(candidates: list[frozenset[str]]) -> tuple[str, ...]:
+    """The candidate a text is least likely to hold: fewest strings, then the longest."""
+    if not candidates:
+        return ()
+    best = max(candidates, key=lambda c: (-len(c), min(map(len, c))))
+    return tuple(sorted(best))

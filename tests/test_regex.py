@@ -9,6 +9,7 @@ import pytest
 
 from govlint import regex
 from govlint.stored import Stored
+from tests.conftest import seed_paths
 
 PATTERNS = [
     (r"[，。；;,、（）()]+(?P<n>\d+)\s*件", 0),
@@ -25,6 +26,7 @@ def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("GOVLINT_NO_STARTUP_CACHE", raising=False)
     monkeypatch.setattr(regex, "_ready", {})
+    monkeypatch.setattr(regex, "_needed", {})
     monkeypatch.setattr(regex, "_programs", Stored(regex._path, regex.LIMIT))
     monkeypatch.setattr(regex, "_usable", True)
     return tmp_path
@@ -70,3 +72,57 @@ def test_memo_off_writes_nothing(fresh: Path, monkeypatch: pytest.MonkeyPatch) -
     _same(regex.compile(PATTERNS[1][0], PATTERNS[1][1]), re.compile(PATTERNS[1][0], PATTERNS[1][1]))
     regex._programs.save()
     assert not list(fresh.glob("govlint/regex-*/*"))
+
+
+# --------------------------------------------------------------------------- what a match needs
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "needed"),
+    [
+        (r"(?<!\d)(?P<year>\d{4})\s*年度?[^。]{0,20}?(?:政务公开|政府信息公开)(?:工作)?要点", 0, ("要点",)),
+        (r"(?<![\d.])(?P<amount>\d+[.．](?P<decimals>\d+))\s*万元", 0, ("万元",)),
+        (r"(?:ab|c)?z", 0, ("z",)),  # an optional part is not needed
+        (r"x{0,3}y+", 0, ("y",)),
+        (r"(?:收到|受理)\d+件", 0, ("件",)),  # one string beats two
+        (r"(?:收到|受理)\d+", 0, ("受理", "收到")),  # every branch needs one of its own
+        (r"[@＠]", 0, ("@", "＠")),
+        (r"(?i)e-?mail", 0, ()),  # case-insensitive: no literal is certain
+        (r"(?i:ab)c", 0, ("c",)),
+        (r"([。，；：、？！,;])\1+", 0, ()),  # nine marks: searching them is no cheaper
+        (r"\d+|x", 0, ()),  # a branch that needs nothing
+    ],
+)
+def test_what_every_match_needs(fresh: Path, pattern: str, flags: int, needed: tuple[str, ...]) -> None:
+    assert regex.needed(regex.compile(pattern, flags)) == needed
+    regex._programs.save()
+    regex._ready.clear()
+    regex._needed.clear()
+    regex._programs = Stored(regex._path, regex.LIMIT)
+    assert regex.needed(regex.compile(pattern, flags)) == needed  # kept in the memo too
+
+
+def _all_patterns() -> list[re.Pattern[str]]:
+    """Every pattern govlint and the national pack compile while checking the seeds."""
+    from govlint.engine import Engine
+
+    engine = Engine()
+    for seed in seed_paths():
+        engine.lint_path(str(seed))
+    return [p for p in list(regex._ready.values()) if regex.needed(p)]
+
+
+def test_no_match_lacks_what_its_pattern_needs() -> None:
+    """Soundness over the seeds' lines and over texts made of each pattern's own characters."""
+    import random
+
+    patterns = _all_patterns()
+    assert len(patterns) > 20
+    lines = [ln for seed in seed_paths() for ln in seed.read_text(encoding="utf-8").splitlines()]
+    rng = random.Random(7)
+    for pattern in patterns:
+        alphabet = sorted(set(pattern.pattern) | set("0123456789 ：:，。年月日件万元"))
+        made = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(300)]
+        for text in lines + made:
+            for m in pattern.finditer(text):
+                assert any(s in m.group() for s in regex.needed(pattern)), (pattern.pattern, text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govlint.checks.references.scan import compiled, config, render, segments, severity, short
+from govlint.checks.references.scan import compiled, config, matches, render, severity, short
 from govlint.model import Check, Context, Diagnostic, Edit, Fix, Msg, Report, Span
 
 DOC = """
@@ -35,15 +35,14 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     regex = compiled(str(conf["pattern"]), "typography.doubled_punctuation.pattern")
     safe = str(conf.get("safe_fix", ""))
     sev = severity(conf.get("severity"), "info")
-    for seg in segments(report, cells=False):
-        for m in regex.finditer(seg.text):
-            mark = m.group(1) if regex.groups else m.group()[0]
-            count = len(m.group()) // max(len(mark), 1)
-            repeats = Span(seg.start + m.start() + len(mark), seg.start + m.end())
-            fix = Fix(Msg(f"删去重复的“{mark}”", f'remove the repeated "{mark}"'), (Edit(repeats, ""),), mark in safe)
-            fields = {"mark": mark, "count": count, "match": short(m.group())}
-            span = Span(seg.start + m.start(), seg.start + m.end())
-            yield Diagnostic("GL501", sev, render(conf.get("message"), fields), span, "doubled-punctuation", fix)
+    for seg, m in matches(report, regex, cells=False):
+        mark = m.group(1) if regex.groups else m.group()[0]
+        count = len(m.group()) // max(len(mark), 1)
+        repeats = Span(seg.start + m.start() + len(mark), seg.start + m.end())
+        fix = Fix(Msg(f"删去重复的“{mark}”", f'remove the repeated "{mark}"'), (Edit(repeats, ""),), mark in safe)
+        fields = {"mark": mark, "count": count, "match": short(m.group())}
+        span = Span(seg.start + m.start(), seg.start + m.end())
+        yield Diagnostic("GL501", sev, render(conf.get("message"), fields), span, "doubled-punctuation", fix)
 
 
 CHECK = Check(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from govlint import regex
-from govlint.checks.references.scan import compiled, config, render, segments, severity
+from govlint.checks.references.scan import compiled, config, matches, render, severity
 from govlint.model import Check, Context, Diagnostic, Msg, Report, Span
 
 DOC = """
@@ -57,12 +57,11 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     if not conf.get("pattern"):
         return
     pattern = compiled(str(conf["pattern"]), "typography.amount_precision.pattern")
-    for seg in segments(report, cells=False):
-        for m in pattern.finditer(seg.text):
-            decimals = len(m.group("decimals") or "")
-            if decimals > limit:
-                span = Span(seg.start + m.start(), seg.start + m.end())
-                yield _finding(conf, m.group("amount"), decimals, span, limit)
+    for seg, m in matches(report, pattern, cells=False):
+        decimals = len(m.group("decimals") or "")
+        if decimals > limit:
+            span = Span(seg.start + m.start(), seg.start + m.end())
+            yield _finding(conf, m.group("amount"), decimals, span, limit)
 
 
 CHECK = Check(
