@@ -207,6 +207,7 @@ def run_files(
     # the like, up to half a second) are then loaded once and inherited by every worker.
     first = 1 if method == "fork" else 0
     yield from (local.run(item) for item in items[:first])
+    frozen = gc.get_freeze_count() > 0  # by the caller, for the whole run: left so
     gc.freeze()  # forked workers then never write to (and so copy) the parent's objects
     pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_init_worker,
                                initargs=(initarg, output))
@@ -237,4 +238,5 @@ def run_files(
             yield from drain()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        gc.unfreeze()
+        if not frozen:
+            gc.unfreeze()

@@ -417,6 +417,18 @@ def _stream_for(args: argparse.Namespace, formatters: dict[str, Formatter]) -> S
     return formatters[args.format].stream
 
 
+def _settle_collector() -> None:
+    """What is built before the first file (plugins, the pack, compiled patterns) lives
+    until the process ends: the cyclic garbage collector need not walk it again, during the
+    run or at exit (a tenth of a one-report check went to that last walk). A report makes
+    thousands of short-lived tuples, so the youngest generation is collected every 10,000
+    of them rather than 700, as mypy does. Process-wide, so only when govlint owns the process."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(10_000, *gc.get_threshold()[1:])
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from govlint.batch import Output
     from govlint.config import ConfigError, Overrides, Router
@@ -447,6 +459,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"govlint: {problem}", file=sys.stderr)
             return EXIT_ERROR
         _ = engine.pack  # load the pack up front: a broken pack is a usage error
+        if args.own_process:
+            _settle_collector()
         streamed = _stream_for(args, formatters)
         if streamed is not None:
             ctx = _context(args, settings.lang, base.fail_level, engine, sys.stdout, 0)
@@ -542,9 +556,14 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command. Without ``argv`` (the console script, ``python -m govlint``) the
+    command line is the process's own, and so is the process: only then does ``check``
+    tune the garbage collector for it."""
+    own_process = argv is None
     argv = sys.argv[1:] if argv is None else argv
     parser = _parser(argv)
     args = parser.parse_args(argv)
+    args.own_process = own_process
     commands = {"check": cmd_check, "tables": cmd_tables, "rules": cmd_rules, "rule": cmd_rule, "lsp": cmd_lsp,
                 "pack": cmd_pack, "config": cmd_config}
     if args.command not in commands:

@@ -301,3 +301,24 @@ def test_the_command_run_gets_its_arguments_and_help_lists_every_command() -> No
     assert cli._parser(["check", "-q"]).parse_args(["check", "-q", "a.md"]).quiet
     listing = cli._parser([]).format_help()
     assert all(name in listing for name in ("check", "tables", "rules", "rule", "pack", "config", "lsp"))
+
+
+def test_only_a_process_of_its_own_has_its_collector_tuned(
+    report: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``main()`` with the process's own command line freezes what the run built and
+    collects less often; ``main(argv)`` (a library caller, these tests) changes nothing."""
+    import gc
+
+    threshold = gc.get_threshold()
+    assert gc.get_freeze_count() == 0
+    run(capsys, str(report))
+    assert (gc.get_freeze_count(), gc.get_threshold()) == (0, threshold)
+    monkeypatch.setattr("sys.argv", ["govlint", "check", str(report)])
+    try:
+        assert main() == 1
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold() == (10_000, *threshold[1:])
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
