@@ -655,6 +655,8 @@ def _mentions(run: Run, g: Grammar, qs: list[Quantity]) -> list[Mention]:
     text = run.text
     out = []
     for rule in g.mentions:
+        if not regex.may_match(rule.pattern, text):
+            continue
         for m in rule.pattern.finditer(text):
             if not _count_after(text, m.end("n")):
                 continue

@@ -86,6 +86,12 @@ def needed(pattern: re.Pattern[str]) -> tuple[str, ...]:
     return _needed.get((pattern.pattern, pattern.flags), ())
 
 
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when ``text`` holds none of what every match of ``pattern`` needs."""
+    needs = _needed.get((pattern.pattern, pattern.flags))
+    return not needs or any(s in text for s in needs)
+
+
 def _program(pattern: str, flags: int) -> _Entry:
     """What ``re._compiler.compile`` hands to the C engine, as plain data."""
     try:
