@@ -640,8 +640,16 @@ def _tables_in(document: Document, body: Span) -> list[RawTable]:
             out.append(block)
         elif _short_line(block):
             words = _words(document.source.text, block.span)
-            out.append(RawTable((tuple(_split_labels(document.source.text, words)),), block.span))
+            if not _sentence_with_number(words):
+                out.append(RawTable((tuple(_split_labels(document.source.text, words)),), block.span))
     return out
+
+
+def _sentence_with_number(words: list[Cell]) -> bool:
+    """Words holding a number that do not end in numbers: a piece of prose the PDF broke
+    off (“2023 年,我单位对形成的政府信息……”), not a table row, whose numbers come last, nor
+    header words, which hold none (a row's own numbering, “1.属于国家秘密”, is one word)."""
+    return parse_number(words[-1].text) is None and any(parse_number(w.text) is not None for w in words)
 
 
 def _short_line(block: Block) -> bool:
@@ -699,6 +707,8 @@ def _rows_from_lines(document: Document, body: Span) -> list[RawTable]:
             if not tokens:
                 continue
             if split == len(tokens):  # no numbers: a row label on its own line, or header words
+                if _sentence_with_number(tokens):
+                    continue
                 starts_label = LABEL_START.match(document.source.text, tokens[0].span.start) is not None
                 rows.append(tuple(_split_labels(document.source.text, tokens)) if starts_label else tuple(tokens))
                 continue

@@ -91,6 +91,26 @@ def test_tables_flattened_to_single_spaces_read_the_same(engine: Engine, tmp_pat
     assert values(got["tables"]) == values(expected["tables"])
 
 
+@pytest.mark.parametrize("name", ["000", "002", "003"])
+def test_prose_broken_off_before_a_flattened_table_stays_prose(engine: Engine, tmp_path: Path, name: str) -> None:
+    """A PDF breaks a sentence at a comma; a piece holding a number (a year) just before a
+    table flattened to single spaces is prose, never the table's first values."""
+    seed = next(SEEDS.glob(f"{name}_*.txt"))
+    flat = re.sub(r"\t+", " ", seed.read_text(encoding="utf-8"))
+    pieces = r"\g<1>2023 年,本机关依法依规做好相关工作,\n未出现超期答复的情况。\n"
+    broken = re.sub(r"^([三四]、[^\n]*情况\n)", pieces, flat, flags=re.M)
+    assert broken.count("2023 年,本机关") == 2  # after the headings of sections 三 and 四
+    got = {}
+    for label, text in (("flat", flat), ("broken", broken)):
+        path = tmp_path / f"{label}.txt"
+        path.write_text(text, encoding="utf-8")
+        got[label] = summary(aligned(engine, path))
+    expected = json.loads((EXPECTED / f"seed{name}.json").read_text(encoding="utf-8"))
+    assert values(got["broken"]["tables"]) == values(expected["tables"])
+    kinds = lambda problems: sorted((kind, table, row) for kind, _, table, row in problems)  # noqa: E731
+    assert kinds(got["broken"]["problems"]) == kinds(got["flat"]["problems"])
+
+
 def test_row_labels_on_their_own_lines_read_the_same(engine: Engine, tmp_path: Path) -> None:
     """Some PDF extractions put a row's label on one line and its numbers on the next."""
     seed = next(SEEDS.glob("000_*.txt"))

@@ -85,3 +85,24 @@ def test_accepted_spelling_variants_are_the_same_label() -> None:
 
     assert norm("其它法律行政法规禁止公开") == norm("其他法律行政法规禁止公开")
     assert norm("（二）部份公开") == norm("(二)部分公开")
+
+
+def test_pdf_text_flattened_to_single_spaces_with_vertical_headers(engine: object) -> None:
+    """A layout of real PDF extractions: every table flattened to single spaces, table 四's
+    header written one character per line (“结 结 其 尚” / “果 果 他 未”…), and a sentence the
+    PDF broke at a comma, holding a year, just before it. It reads to the numbers written
+    and gives nothing at warning or error."""
+    from pathlib import Path
+
+    from govlint.engine import Engine
+
+    assert isinstance(engine, Engine)
+    path = Path(__file__).parent.parent / "fixtures" / "reports" / "clean-pdf-flattened.txt"
+    result = engine.lint_path(str(path))
+    assert [d for d in result.diagnostics if d.severity != "info"] == []
+    report = engine.report(result.source)  # type: ignore[arg-type]
+    three, four = report.table("三"), report.table("四")  # type: ignore[union-attr]
+    assert three is not None and four is not None
+    assert [c.value for c in three.row("（七）").cells] == [2, 0, 0, 0, 0, 0, 2]  # type: ignore[union-attr]
+    assert [c.value for c in three.row("四").cells] == [1, 0, 0, 0, 0, 0, 1]  # type: ignore[union-attr]
+    assert [c.value for row in four.rows for c in row.cells] == [0] * 15
