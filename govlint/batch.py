@@ -207,7 +207,7 @@ def run_files(
     # the like, up to half a second) are then loaded once and inherited by every worker.
     first = 1 if method == "fork" else 0
     yield from (local.run(item) for item in items[:first])
-    frozen = gc.get_freeze_count() > 0  # by the caller, for the whole run: left so
+    frozen = gc.get_freeze_count() > 0  # by the caller, for its whole run: not ours to undo
     gc.freeze()  # forked workers then never write to (and so copy) the parent's objects
     pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_init_worker,
                                initargs=(initarg, output))

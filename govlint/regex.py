@@ -88,7 +88,7 @@ def needed(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False when ``text`` holds none of what every match of ``pattern`` needs."""
-    needs = _needed.get((pattern.pattern, pattern.flags))
+    needs = needed(pattern)
     return not needs or any(s in text for s in needs)
 
 

@@ -59,14 +59,13 @@ def matches(
     found: dict[str, tuple[re.Match[str], ...]] = {}
     wanted = _any_of(needs) if needs else None
     key = (pattern.pattern, pattern.flags)  # a compiled pattern's own hash covers its whole program
-    needed = regex.needed(pattern)
     for text, searched in _texts_searched(report, cells):
         if wanted is not None and not wanted.search(text):
             continue
         hits = searched.get(key)
         if hits is None:
-            may = not needed or any(s in text for s in needed)
-            hits = searched[key] = tuple(pattern.finditer(text)) if may and pattern.search(text) else ()
+            may = regex.may_match(pattern, text) and pattern.search(text)
+            hits = searched[key] = tuple(pattern.finditer(text)) if may else ()
         if hits:
             found[text] = hits
     if not found:
