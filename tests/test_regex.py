@@ -32,6 +32,13 @@ def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def _later_process() -> None:
+    """What a later process starts from: nothing compiled yet, the memo read from disk."""
+    regex._ready.clear()
+    regex._needed.clear()
+    regex._programs = Stored(regex._path, regex.LIMIT)
+
+
 def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
     assert (a.pattern, a.flags, a.groups, a.groupindex) == (b.pattern, b.flags, b.groups, b.groupindex)
     for text in TEXTS:
@@ -45,9 +52,7 @@ def test_fresh_and_remembered_patterns_match_like_re(fresh: Path, pattern: str, 
     regex._programs.save()
     memo_files = list((fresh / "govlint").glob("regex-*/*.marshal"))
     assert len(memo_files) == 1
-    # A later process: nothing compiled yet, the memo read from disk.
-    regex._ready.clear()
-    regex._programs = Stored(regex._path, regex.LIMIT)
+    _later_process()
     _same(regex.compile(pattern, flags), re.compile(pattern, flags))
     assert (pattern, int(flags)) in regex._programs.data()
 
@@ -96,9 +101,7 @@ def test_memo_off_writes_nothing(fresh: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_what_every_match_needs(fresh: Path, pattern: str, flags: int, needed: tuple[str, ...]) -> None:
     assert regex.needed(regex.compile(pattern, flags)) == needed
     regex._programs.save()
-    regex._ready.clear()
-    regex._needed.clear()
-    regex._programs = Stored(regex._path, regex.LIMIT)
+    _later_process()
     assert regex.needed(regex.compile(pattern, flags)) == needed  # kept in the memo too
 
 
