@@ -51,7 +51,21 @@ NUMBER = regex.compile(r"^[-+]?\d+(?:\.\d+)?$")
 UNIT = regex.compile(r"(?:件|条|个|项|万元|元|次)$")
 BLANK_MARKS = frozenset({"", "/", "／", "-", "—", "——", "–", "－", "无", "空", "\\"})
 YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
+# In a title the 年 may be missing: “2022政府信息公开工作年度报告”.
+# Not the year of a document number: 〔2021〕30号.
+TITLE_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?!\s*[〕\]）)]\s*\d)\s*(?:年度?)?")
 TITLE_WORDS = ("年度报告", "工作报告", "年报")
+# A title without those words: “关于2022年度政府信息公开情况的报告”.
+TITLE_LOOSE = regex.compile(r"(?:信息公开|政务公开|信息公開).*(?:报告|報告)")
+BREADCRUMB = regex.compile(r"[>›»].*[>›»]|当前位置")
+# Where no title gives the year, the preamble names the report: “现公布法库县自然资源局2022年
+# 政府信息公开工作年度报告”, “2022年度本单位政府信息公开工作年度报告”.
+REPORT_NAMED = regex.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*年度?[^。；;，,\n]{0,20}?(?:信息公开|政务公开|信息公開)[^。；;，,《》\n]{0,6}?(?:报告|報告)"
+)
+# Failing that, the start of the statistical period: “统计期限为2023年1月1日至…”.
+PERIOD_START = regex.compile(r"统计[^。；;，,\n\d]{0,14}?(?<!\d)((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日")
+PREAMBLE_BLOCKS = 4
 ORGAN_END = regex.compile(r"(?:政府信息公开|信息公开|政务公开).*$")
 SECTION_SIM = 0.6  # enough with the right numeral
 SECTION_SIM_BARE = 0.85  # a heading without the right numeral must be close
@@ -318,40 +332,65 @@ def find_sections(document: Document, pack: Pack) -> tuple[SectionMatch, ...]:
 
 
 def find_title(document: Document, first_section: int) -> tuple[Heading | None, int | None, str | None]:
-    """The title line, the report year and the organ, from the lines before section 一."""
-    lines = [b for b in document.blocks if isinstance(b, (Heading, Paragraph)) and b.span.start < first_section]
-    lines = lines[:12]
-    candidates = [
-        (rank, i)
+    """The title line, the report year and the organ, from the lines before section 一.
+    A line with a year beats one without (a site's breadcrumb “首页 > … > 年度报告” is no
+    title); where no title gives the year, a preamble sentence that names the report does."""
+    blocks: list[Heading | Paragraph] = [b for b in document.blocks if isinstance(b, (Heading, Paragraph))]
+    lines = [b for b in blocks if b.span.start < first_section][:12]
+    candidates = sorted(
+        (TITLE_YEAR.search(block.text) is None, rank, i)
         for i, block in enumerate(lines)
-        for rank, word in enumerate(TITLE_WORDS)
-        if word in block.text and len(block.text.strip()) <= 60
-    ]
-    for _, i in sorted(candidates)[:1]:  # "年度报告" beats a breadcrumb's "年报"
-        block = lines[i]
-        text = block.text.strip().strip("#*").strip()
-        year_match = YEAR.search(text)
-        year = int(year_match.group(1)) if year_match else None
-        organ = text[: year_match.start()] if year_match else ORGAN_END.sub("", text)
-        if year_match and not organ.strip():  # "2023年度某县政府信息公开…"
-            organ = ORGAN_END.sub("", regex.compile(r"^度").sub("", text[year_match.end() :]))
-        organ = regex.compile(r"\s+").sub("", organ).strip("（()）")
-        organ = regex.compile(r"关于$").sub("", organ)
-        if year is None:
-            for other in lines[i + 1 : i + 3]:
-                m = YEAR.search(other.text) or regex.compile(r"((?:19|20)\d{2})\s*年度").search(other.text)
-                if m and len(other.text) < 20:
-                    year = int(m.group(1))
-                    break
-        if not organ:  # the organ on a line of its own, above or below the title
-            near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-            spaces, not_organ = regex.compile(r"\s+"), regex.compile(r"\d|报告")
-            organ = next(
-                (spaces.sub("", b.text) for b in near if len(b.text) <= 30 and not not_organ.search(b.text)), ""
-            )
-        title = block if isinstance(block, Heading) else Heading(1, text, block.span)
-        return title, year, organ or None
-    return None, None, None
+        if (rank := _title_rank(block.text)) is not None
+    )
+    if not candidates:
+        return None, _named_year(blocks), None
+    i = candidates[0][2]
+    block = lines[i]
+    text = block.text.strip().strip("#*").strip()
+    year_match = TITLE_YEAR.search(text)
+    year = int(year_match.group(1)) if year_match else None
+    organ = text[: year_match.start()] if year_match else text
+    if year_match and not organ.strip():  # "2023年度某县政府信息公开…"
+        organ = text[year_match.end() :]
+    organ = ORGAN_END.sub("", organ)
+    organ = regex.compile(r"\s+").sub("", organ).strip("（()）")
+    organ = regex.compile(r"关于$").sub("", organ)
+    if year is None:
+        for other in lines[i + 1 : i + 3]:
+            m = YEAR.search(other.text)
+            if m and len(other.text) < 20:
+                year = int(m.group(1))
+                break
+    if not organ:  # the organ on a line of its own, above or below the title
+        near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        spaces, not_organ = regex.compile(r"\s+"), regex.compile(r"\d|报告")
+        organ = next(
+            (spaces.sub("", b.text) for b in near if len(b.text) <= 30 and not not_organ.search(b.text)), ""
+        )
+    title = block if isinstance(block, Heading) else Heading(1, text, block.span)
+    return title, year if year is not None else _named_year(blocks), organ or None
+
+
+def _title_rank(text: str) -> int | None:
+    """How well a line reads as the title (lower is better: "年度报告" beats a "年报"), or
+    None if it is no title."""
+    if len(text.strip()) > 60 or BREADCRUMB.search(text) or any(mark in text for mark in "。，,；"):
+        return None  # long, a breadcrumb, or a sentence
+    rank = next((r for r, word in enumerate(TITLE_WORDS) if word in text), None)
+    if rank is None and TITLE_LOOSE.search(text):
+        rank = len(TITLE_WORDS)
+    return rank
+
+
+def _named_year(blocks: list[Heading | Paragraph]) -> int | None:
+    """The year of the report as the first paragraphs name it, or as their statistical
+    period starts, if they do."""
+    for pattern in (REPORT_NAMED, PERIOD_START):
+        for block in blocks[:PREAMBLE_BLOCKS]:
+            m = pattern.search(block.text)
+            if m:
+                return int(m.group(1))
+    return None
 
 
 # --------------------------------------------------------------------------- tables
@@ -426,6 +465,9 @@ class TableReader:
     def feed(self, cells: tuple[Cell, ...]) -> None:
         kinds = [cell_kind(c) for c in cells]
         if all(k == "blank" for k in kinds):
+            cur = self.current
+            if len(cells) == 1 and not cells[0].text and cur is not None and len(cur.values) < len(cur.spec.columns):
+                cur.values.append(cells[0])  # one cell per line: a line with nothing in it is an empty cell
             return
         first_num = next((i for i, k in enumerate(kinds) if k == "num"), None)
         head = cells if first_num is None else cells[:first_num]
@@ -458,6 +500,8 @@ class TableReader:
         tail = _trim(list(cells[first_num:])) if first_num is not None else []
         if matched is not None:
             spec, exact, cell = matched
+            if first_num is not None and len(cells) - first_num == len(spec.columns):
+                tail = list(cells[first_num:])  # exactly a full row: its trailing blanks are empty cells
             self._finish()
             if not exact:
                 self._reworded(spec, cell)
@@ -486,8 +530,8 @@ class TableReader:
             cells = _trim(cells)  # exactly a full row: its trailing blanks are values
         if not cells:
             return
-        if cur is not None and len(cur.values) < len(cur.spec.columns):
-            cur.values.extend(cells)
+        if cur is not None and (len(cur.values) < len(cur.spec.columns) or (cur.values and not cur.values[0].text)):
+            cur.values.extend(cells)  # (empty cells that came first may be the label's: see _finish)
             return
         if unlabelled is not None:
             self._finish()
@@ -511,6 +555,11 @@ class TableReader:
             return
         spec = cur.spec
         values = cur.values or cur.pending
+        if not any(v.text for v in values):
+            values = []  # nothing written in the row at all: one finding for the row, not one per cell
+        surplus = len(values) - len(spec.columns)
+        if surplus > 0 and not any(v.text for v in values[:surplus]):
+            values = values[surplus:]  # empty cells before a full row: what the label's merged cells left
         expected = len(spec.columns)
         anchor = cur.label.span if cur.label else (values[0].span if values else Span(0, 0))
         row_span = Span(anchor.start, values[-1].span.end if values else anchor.end)
@@ -707,7 +756,7 @@ def _rows_from_lines(document: Document, body: Span) -> list[RawTable]:
             if not tokens:
                 continue
             if split == len(tokens):  # no numbers: a row label on its own line, or header words
-                if _sentence_with_number(tokens):
+                if _sentence_with_number(tokens) or "。" in line:  # prose: “本年度未收到政府信息公开申请。”
                     continue
                 starts_label = LABEL_START.match(document.source.text, tokens[0].span.start) is not None
                 rows.append(tuple(_split_labels(document.source.text, tokens)) if starts_label else tuple(tokens))

@@ -3,8 +3,10 @@
 Every non-blank line is its own block: PDF extraction breaks paragraphs anywhere, so the
 reader does not guess where a paragraph ends (the prose layer joins sentences that run on).
 Tables are runs of "table-like" lines — tab-separated rows, one cell per line ending in
-``|``, ``| a | b |`` rows, or columns aligned with runs of spaces — and may contain blank
-lines and ``-----`` rules (page breaks, broken headers) as long as the table goes on after.
+``|`` (where a lone ``|`` among such lines is an empty cell), ``| a | b |`` rows, or columns
+aligned with runs of spaces — and may contain blank lines and ``-----`` rules (page breaks,
+broken headers) as long as the table goes on after. Tabs that end a row are Word's layout,
+not empty cells.
 """
 
 from __future__ import annotations
@@ -70,7 +72,10 @@ def _cells(line: Line, kind: str) -> tuple[Cell, ...]:
     parts: list[Cell] = []
     pos = 0
     pieces = text.split(sep)
-    if kind == "pipe":
+    if kind == "tab":
+        while len(pieces) > 1 and not pieces[-1].strip():  # Word ends rows with tabs: layout, not cells
+            pieces.pop()
+    elif kind == "pipe":
         # "X |" is one cell; "| a | b |" drops the empty edges; "|||" is three blanks.
         if pieces and not pieces[-1].strip():
             pieces = pieces[:-1]
@@ -157,6 +162,7 @@ def _read_table(lines: list[Line], kinds: list[str | None], i: int, blocks: list
     start = lines[i].start
     end = start
     n = len(lines)
+    single = False  # the last line was one cell closed by its own "|" ("56 |")
     while i < n:
         kind = kinds[i]
         text = lines[i].text
@@ -174,6 +180,9 @@ def _read_table(lines: list[Line], kinds: list[str | None], i: int, blocks: list
         cells = _cells(lines[i], kind)
         if any(c.text and not RULE_CELL.match(c.text) for c in cells):
             rows.append(cells)  # rows of blanks and "-----" rules carry nothing
+        elif single and text.strip() == "|":
+            rows.append(cells)  # where every cell closes with "|", a lone "|" is an empty cell
+        single = kind == "pipe" and len(cells) == 1 and text.rstrip().endswith("|")
         end = lines[i].start + len(text)
         i += 1
     blocks.append(RawTable(tuple(rows), Span(start, end)))

@@ -205,3 +205,89 @@ def test_pandoc_grid_tables_read_the_same(engine: Engine, tmp_path: Path) -> Non
     grid.write_text(grid_tables(md.read_text(encoding="utf-8")), encoding="utf-8")
     assert "+======" in grid.read_text(encoding="utf-8")
     assert values(summary(aligned(engine, grid))["tables"]) == values(summary(aligned(engine, md))["tables"])
+
+
+def cell_per_line_with_pipes(text: str, label_blanks: bool = False) -> str:
+    """What copying a Word table out of some government sites gives: every cell on a line of
+    its own closed by “ |”, an empty cell among the numbers as a lone “|”, and “||” where a
+    row ends; the empty cells that merged labels leave in a tab row only with ``label_blanks``."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if "\t" not in line:
+            out.append(line)
+            continue
+        cells = [cell.strip() for cell in line.strip("\t").split("\t")]
+        first = next((i for i, cell in enumerate(cells) if cell.isdigit()), len(cells))
+        out.extend(f"{cell} |" if cell else "|" for cell in cells[:first] if cell or label_blanks)
+        out.extend(f"{cell} |" if cell else "|" for cell in cells[first:])
+        out.append("||")
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("name", ["000", "001", "002", "003"])
+def test_empty_cells_written_as_a_lone_pipe_read_the_same(engine: Engine, tmp_path: Path, name: str) -> None:
+    """A lone “|” among cells closed by their own “|” is an empty cell: the cells after it
+    stay in their columns (a “总计” is not read as “自然人”), and a row with empty cells is
+    reported as such, not as a short row whose missing columns cannot be told."""
+    seed = next(SEEDS.glob(f"{name}_*.txt"))
+    converted = tmp_path / seed.name
+    converted.write_text(cell_per_line_with_pipes(seed.read_text(encoding="utf-8")), encoding="utf-8")
+    expected = json.loads((EXPECTED / f"seed{name}.json").read_text(encoding="utf-8"))
+    got = summary(aligned(engine, converted))
+    assert values(got["tables"]) == values(expected["tables"])
+    kinds = lambda problems: sorted((kind, table, row) for kind, _, table, row in problems)  # noqa: E731
+    assert kinds(got["problems"]) == kinds(expected["problems"])
+
+
+def test_a_lone_pipe_between_bare_cells_is_a_separator(engine: Engine, tmp_path: Path) -> None:
+    """Where cells carry no “|” of their own, a lone “|” separates them and is no cell."""
+    seed = next(SEEDS.glob("000_*.txt"))
+    text = cell_per_line(seed.read_text(encoding="utf-8"))
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("二、"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("三、"))
+    separated = [*lines[: start + 1], *(x for line in lines[start + 1 : end] for x in (line, "|")), *lines[end:]]
+    converted = tmp_path / seed.name
+    converted.write_text("\n".join(separated), encoding="utf-8")
+    expected = json.loads((EXPECTED / "seed000.json").read_text(encoding="utf-8"))
+    got = summary(aligned(engine, converted))
+    assert values(got["tables"]) == values(expected["tables"])
+
+
+@pytest.mark.parametrize("name", ["000", "001", "002", "003"])
+def test_a_sentence_before_a_cell_per_line_table_stays_prose(engine: Engine, tmp_path: Path, name: str) -> None:
+    """“本年度未收到政府信息公开申请。” after 三's heading is close to row 一's label, but a
+    sentence is never a row label (it was read as row 一, without numbers)."""
+    seed = next(SEEDS.glob(f"{name}_*.txt"))
+    lines = cell_per_line(seed.read_text(encoding="utf-8")).split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("三、")) + 1
+    converted = tmp_path / seed.name
+    converted.write_text("\n".join([*lines[:at], "本年度未收到政府信息公开申请。", *lines[at:]]), encoding="utf-8")
+    expected = json.loads((EXPECTED / f"seed{name}.json").read_text(encoding="utf-8"))
+    got = summary(aligned(engine, converted))
+    assert values(got["tables"]) == values(expected["tables"])
+    kinds = lambda problems: sorted((kind, table, row) for kind, _, table, row in problems)  # noqa: E731
+    assert kinds(got["problems"]) == kinds(expected["problems"])
+
+
+def test_an_empty_cell_inside_pipes_is_an_empty_cell(engine: Engine) -> None:
+    """“| 规章 | 0 | 0 | |”: the row has all its cells, the last one empty (GL105 naming
+    现行有效件数), not a row short of a column nobody can tell (GL104)."""
+    clean = (Path(__file__).parent.parent / "fixtures" / "clean-minimal.md").read_text(encoding="utf-8")
+    text = clean.replace("| 规章 | 0 | 0 | 0 |", "| 规章 | 0 | 0 | |")
+    result = engine.lint_text("report.md", text)
+    found = [(d.code, d.message) for d in result.diagnostics if d.code.startswith("GL10")]
+    assert len(found) == 1 and found[0][0] == "GL105" and "现行有效件数" in found[0][1].zh
+
+
+def test_empty_cells_a_merged_label_left_before_a_full_row_are_not_values(engine: Engine, tmp_path: Path) -> None:
+    """“一、本年新收…数量 |”, “|”, then seven numbers: the lone “|” is what the label's
+    merged cell left, not an empty 自然人 that would push 总计 out of the row."""
+    seed = next(SEEDS.glob("000_*.txt"))
+    converted = tmp_path / seed.name
+    converted.write_text(cell_per_line_with_pipes(seed.read_text(encoding="utf-8"), label_blanks=True), "utf-8")
+    assert "数量 |\n|\n69 |" in converted.read_text(encoding="utf-8")
+    expected = json.loads((EXPECTED / "seed000.json").read_text(encoding="utf-8"))
+    got = summary(aligned(engine, converted))
+    assert values(got["tables"]) == values(expected["tables"])
+    assert got["problems"] == []

@@ -26,6 +26,15 @@ def test_one_cell_per_line_with_pipes_and_lost_pipe() -> None:
     assert rows == [["规章"], ["0"], ["0"]]
 
 
+def test_a_lone_pipe_is_an_empty_cell_only_among_cells_closed_by_their_own() -> None:
+    assert tables("表\n规章 |\n0 |\n|\n|\n3 |\n||\n")[0] == [["规章"], ["0"], [""], [""], ["3"]]
+    assert tables("表\n规章 |\n0\n|\n3\n|\n")[0] == [["规章"], ["0"], ["3"]]
+
+
+def test_tabs_that_end_a_row_are_no_cells() -> None:
+    assert tables("规章\t0\t\t3\t\t\n")[0] == [["规章", "0", "", "3"]]
+
+
 def test_blank_lines_and_rules_inside_a_table() -> None:
     text = "a\tb\n-----\t----\n\nc\td\n\n正文。\n"
     assert tables(text) == [[["a", "b"], ["c", "d"]]]
@@ -61,6 +70,18 @@ def test_title_variants() -> None:
         "平罗县人民政府办公室关于2023年政府信息公开工作年度报告\n": (2023, "平罗县人民政府办公室"),
         "政府信息公开工作年度报告\n平罗县教育局\n(2023年)\n": (2023, "平罗县教育局"),
         "彭阳县新集乡人民政府\n\n2023 年政府信息公开工作年度报告\n": (2023, "彭阳县新集乡人民政府"),
+        # a site's breadcrumb names 年度报告 too, but holds no year
+        "您当前所在位置: 首页 > 各乡镇信息公开 > 对坊乡 > 年度报告 > 信息公开年度报告\n\n"
+        "对坊乡2023年政府信息公开工作年度报告\n\n访问量:\n": (2023, "对坊乡"),
+        "关于2022年度政府信息公开情况的报告\n\n": (2022, None),
+        "海南省生态环境厅\n2022政府信息公开工作年度报告\n": (2022, "海南省生态环境厅"),
+        "平罗县政府信息公开工作年度报告（2023年）\n": (2023, "平罗县"),
+        "平罗县教育局政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）\n（2023年）\n": (2023, "平罗县教育局"),
+        # no title: the preamble names the report, or its statistical period gives the year
+        "根据《条例》要求，现公布法库县自然资源局2022年政府信息公开工作年度报告。\n": (2022, None),
+        "特向社会公布2022年度十堰市生态环境局郧阳分局政府信息公开工作年度报告。\n": (2022, None),
+        "根据《条例》规定编制本报告。报告数据统计期限为2025年1月1日至2025年12月31日。\n": (2025, None),
+        "根据《条例》规定编制本报告。\n": (None, None),
     }
     for text, expected in cases.items():
         assert find_title(read(source_from_text("r.txt", text)), 10**6)[1:] == expected, text

@@ -270,9 +270,7 @@ def is_finding(entry: Entry, match: re.Match[str], report_year: int | None) -> b
     if not entry.relation and not entry.expect:
         return True
     groups = match.groupdict()
-    if entry.relation:
-        if report_year is None:
-            return False  # a year rule says nothing without the report year
+    if entry.relation and report_year is not None:  # without the report year only ``expect`` can tell
         test = RELATIONS[entry.relation]
         years = [to_int(v) for k, v in groups.items() if is_year(k) and v]
         if any(y is not None and test(y, report_year) for y in years):
@@ -291,6 +289,8 @@ def entry_diagnostics(report: Report, entry: Entry) -> Iterator[Diagnostic]:
         if not is_finding(entry, m, report.year) or _excused(entry, seg.text, m):
             continue
         fields = dict(values)
+        if report.year is None and m.groupdict().get("year"):
+            fields["report_year"] = m.group("year")  # the year the text itself gives
         fields.update({k: v for k, v in m.groupdict().items() if v is not None})
         fields.update({k: n for k, v in fields.items() if is_year(k) and (n := to_int(str(v))) is not None})
         fields["match"] = short(m.group())

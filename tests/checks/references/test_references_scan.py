@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govlint.align import align
-from govlint.checks.references import gl301_outdated_basis, gl303_superseded_regulation
+from govlint.checks.references import gl301_outdated_basis, gl303_superseded_regulation, gl304_statistical_period
 from govlint.checks.references.scan import render, to_int
 from govlint.engine import Engine, Settings
 from govlint.model import Check, Context, Diagnostic, Msg
@@ -93,3 +93,14 @@ PIECES = st.sampled_from(
 def test_any_text_gives_findings_never_an_internal_error(pieces: list[str], path: str) -> None:
     text = "平罗县2023年政府信息公开工作年度报告\n" + "".join(pieces)
     assert [d for d in GL35.lint_text(path, text).diagnostics if d.code == "GL900"] == []
+
+
+def test_a_period_that_is_no_whole_year_is_reported_without_the_report_year() -> None:
+    """“至2023年12月29日” is wrong whatever the year; the message names the year the text
+    gives. (Nothing here tells the report year: no title, no period starting on 1 January.)"""
+    pack = Engine(Settings()).pack
+    text = "本报告数据统计期限为2023年2月1日至2023年12月29日。\n"
+    report = align(text_reader.read(source_from_text("r.txt", text)), pack, None)
+    assert report.year is None
+    (diag,) = gl304_statistical_period.CHECK.run(report, Context("zh", {}))
+    assert "2023 年的 1 月 1 日至 12 月 31 日" in diag.message.zh
