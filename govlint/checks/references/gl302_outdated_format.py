@@ -9,10 +9,12 @@ from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 DOC = """
 ## 检查什么 / What it checks
-报告沿用了已被替代的格式：引用国办公开办函〔2019〕60号、表格使用2019年格式的栏目
+报告沿用了已被替代的格式：引用国办公开办函〔2019〕60号（或按标题引用该通知、引用它印发的
+《年度报告格式（试行）》）、表格使用2019年格式的栏目
 （本年新制作数量、本年新公开数量、对外公开总数量……）、表三“（六）其他处理”只有一行数字而
 没有三个分项，或列出2019年以前格式的部分（政府信息公开的收费及减免情况，info 级）。
-Markers of a superseded layout: the 2019 format notice, 2019 table columns (entries with code
+Markers of a superseded layout: the 2019 format notice (by number or title, or the trial
+format it issued), 2019 table columns (entries with code
 GL302 in `references.patterns`), table 三 （六）其他处理 as one row of numbers without its three
 sub-rows (`references.layout_2019_rows`), or a part of the pre-2019 format named (info).
 
