@@ -544,7 +544,7 @@ class TableReader:
                 Span(first.start, last.end),
                 self.t.id,
                 cur.spec.id if cur else "",
-                {"count": str(len(cells)), "found": " ".join(c.text for c in cells)},
+                {"count": str(len(cells)), "found": " ".join(c.text for c in cells if c.text)},
             )
         )
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govlint.checks.structure._common import problems, where, where_en
-from govlint.model import Check, Context, Diagnostic, Msg, Report
+from govlint.model import Check, Context, Diagnostic, Msg, Problem, Report
 
 DOC = """
 ## 检查什么 / What it checks
 表格每一行的数字个数应与格式的列数一致（表三每行 7 个：自然人、5 类法人或其他组织、总计；表四 15 个）。
-少列或多出数字时报警告；此时该行的勾稽关系无法核对。
-Each table row must carry exactly one number per template column.
+少列或多出数字时报警告；此时该行的勾稽关系无法核对。一张表里无法归入任何行的数字超过 3 处时，
+只报一条（表格的行列与格式不符，例如沿用了2019年格式的栏目）。
+Each table row must carry exactly one number per template column; more than three groups of
+numbers that fit no row of a table are one finding for that table.
 
 ## 为什么 / Why
 少一列时无法知道缺的是哪一列，后面的数字也会错位，合计和勾稽关系都不可信。
@@ -27,8 +29,29 @@ Each table row must carry exactly one number per template column.
 """
 
 
+#: More numbers than this that fit no row of one table are one finding for the table: its rows
+#: and columns are not the format's (a table in the 2019 layout), and a warning per number
+#: would bury the one that says so.
+MAX_STRAY = 3
+
+
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
+    stray: dict[str, list[Problem]] = {}
+    for p in problems(report, "extra_number"):
+        if "expected" not in p.detail:
+            stray.setdefault(p.table, []).append(p)
+    for table, numbers in stray.items():
+        if len(numbers) > MAX_STRAY:
+            sample = "".join(f"“{p.detail.get('found', '')}”" for p in numbers[:3])
+            msg = Msg(
+                f"表{table}有 {len(numbers)} 处数字无法归入任何行（{sample}等）：表格的行列与格式不符，请按格式重排",
+                f"table {table}: {len(numbers)} groups of numbers fit no row ({sample}…); its rows and columns "
+                "are not the format's",
+            )
+            yield Diagnostic(CHECK.code, CHECK.severity, msg, numbers[0].span, CHECK.name)
     for p in problems(report, "missing_column", "extra_number"):
+        if len(stray.get(p.table, ())) > MAX_STRAY and "expected" not in p.detail:
+            continue
         count, expected = p.detail.get("count", "?"), p.detail.get("expected", "?")
         if p.kind == "missing_column":
             msg = Msg(

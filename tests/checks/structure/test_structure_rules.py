@@ -63,3 +63,17 @@ def test_every_rule_has_docs_in_both_languages(engine: Engine) -> None:
         assert check.summary.zh and check.summary.en, check.code
         for heading in ("检查什么", "为什么", "触发示例", "通过示例", "如何修复"):
             assert heading in check.doc, (check.code, heading)
+
+
+def test_many_numbers_that_fit_no_row_are_one_finding_for_the_table(engine: Engine) -> None:
+    """A table 二 in another layout leaves number after number without a row: one GL104
+    saying so, not a warning per number; up to three stay one finding each."""
+    clean = (FIXTURES / "clean-minimal.md").read_text(encoding="utf-8")
+
+    def gl104(strays: int) -> list[str]:
+        text = clean.replace("| 行政许可 | 3000 | | |", "| 行政许可 | 3000 | | |" + "\n| | 36 | | |" * strays)
+        return [d.message.zh for d in engine.lint_text("report.md", text).diagnostics if d.code == "GL104"]
+
+    assert len(gl104(3)) == 3
+    (one,) = gl104(5)
+    assert one.startswith("表二有 5 处数字无法归入任何行（“36”“36”“36”等）")
