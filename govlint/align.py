@@ -466,8 +466,8 @@ class TableReader:
         kinds = [cell_kind(c) for c in cells]
         if all(k == "blank" for k in kinds):
             cur = self.current
-            if len(cells) == 1 and not cells[0].text and cur is not None and len(cur.values) < len(cur.spec.columns):
-                cur.values.append(cells[0])  # one cell per line: a line with nothing in it is an empty cell
+            if len(cells) == 1 and cur is not None and len(cur.values) < len(cur.spec.columns):
+                cur.values.append(cells[0])  # one cell per line: a line with nothing (or “/”) is an empty cell
             return
         first_num = next((i for i, k in enumerate(kinds) if k == "num"), None)
         head = cells if first_num is None else cells[:first_num]

@@ -102,7 +102,7 @@ class Mention(NamedTuple):
     quantity: Quantity
     phrase: str
     span: Span
-    years: tuple[int, ...]  # years written in its clause before the number (2022年收到…)
+    years: tuple[int, ...]  # years its clause names before the number (2022年收到…), else its sentence
     others: tuple[Decimal, ...]  # the other counts of its sentence (其中县政府本级70件)
 
 
@@ -672,8 +672,10 @@ def _mentions(run: Run, g: Grammar, qs: list[Quantity]) -> list[Mention]:
             q = _match_quantity(run, 0, m, qs, g)
             if q is None or q.approximate:
                 continue
-            years = tuple(int(y) for y in _YEAR.findall(text, a, m.end()))
             s_a = _last_index(text, SENTENCE_END, 0, m.start()) + 1
+            # the clause's own years, else the last one its sentence names before it
+            # (“2022年，本机关共制定规范性文件0件”)
+            years = tuple(int(y) for y in _YEAR.findall(text, a, m.end()) or _YEAR.findall(text, s_a, a)[-1:])
             s_b = _next_index(text, SENTENCE_END, m.end(), len(text))
             others = tuple(
                 x.value for x in _within(qs, s_a, s_b) if x.start != q.start and (x.unit == q.unit or not q.unit)

@@ -13,7 +13,7 @@ import pytest
 from govlint.align import align
 from govlint.engine import Engine
 from govlint.model import Report
-from govlint.source import read_source
+from govlint.source import read_source, source_from_text
 from tests.conftest import SEEDS
 
 EXPECTED = Path(__file__).parent / "expected"
@@ -291,3 +291,17 @@ def test_empty_cells_a_merged_label_left_before_a_full_row_are_not_values(engine
     got = summary(aligned(engine, converted))
     assert values(got["tables"]) == values(expected["tables"])
     assert got["problems"] == []
+
+
+def test_blank_marks_one_per_line_are_the_rows_empty_cells(engine: Engine) -> None:
+    """“规章 |” then “/ |” three times: a row of three empty cells (reported, and exported with
+    its empty cells), as the same row written on one line is."""
+    head = ("平罗县2023年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n"
+            "信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n")
+    tail = "行政规范性文件 |\n1 |\n0 |\n5 |\n"
+    for rows in ("规章 |\n/ |\n/ |\n/ |\n", "规章 | / | / | / |\n"):
+        report = align(engine.reader_for("r.txt").read(source_from_text("r.txt", head + rows + tail)), engine.pack)
+        table = next(t for t in report.tables if t.template == "二")
+        row = next(r for r in table.rows if r.row == "规章")
+        assert [c.raw for c in row.cells] == ["/", "/", "/"]
+        assert [p.kind for p in report.problems if p.row == "规章"] == ["empty_cell"] * 3

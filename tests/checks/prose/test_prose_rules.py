@@ -76,6 +76,7 @@ def test_count_that_includes_last_years_carry_over(lint_text: LintText) -> None:
     "sentence",
     [
         "2022年受理政府信息公开申请9件，2023年受理政府信息公开申请13件（含上年结转1件）",  # last year's count
+        "2022年，本机关共受理政府信息公开申请9件",  # the year opens the sentence, the count is a clause on
     ],
 )
 def test_another_years_count_stays_quiet(lint_text: LintText, sentence: str) -> None:
@@ -83,6 +84,14 @@ def test_another_years_count_stays_quiet(lint_text: LintText, sentence: str) -> 
     text = clean.replace("全年共受理政府信息公开申请13件（含上年结转1件），其中本年新收12件", sentence)
     assert text != clean
     assert lint_text(text, select=("GL207",)) == []
+
+
+def test_a_year_that_opens_the_sentence_is_the_counts_year(lint_text: LintText) -> None:
+    clean = (FIXTURES / "reports" / "clean-pingluo-jiaoyuju.md").read_text(encoding="utf-8")
+    text = clean.replace("全年共受理政府信息公开申请13件（含上年结转1件），其中本年新收12件",
+                         "2023年，本机关共受理政府信息公开申请9件")
+    assert text != clean
+    assert len(lint_text(text, select=("GL207",))) == 1
 
 
 def test_a_wider_count_whose_part_is_the_cell_stays_quiet(lint_text: LintText) -> None:

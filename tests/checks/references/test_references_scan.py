@@ -104,3 +104,12 @@ def test_a_period_that_is_no_whole_year_is_reported_without_the_report_year() ->
     assert report.year is None
     (diag,) = gl304_statistical_period.CHECK.run(report, Context("zh", {}))
     assert "2023 年的 1 月 1 日至 12 月 31 日" in diag.message.zh
+
+
+def test_the_2019_notice_by_title_and_number_is_one_finding(lint_text: Any) -> None:
+    cited = "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》"
+    head = "平罗县2023年政府信息公开工作年度报告\n\n根据"
+    both = lint_text(f"{head}{cited}（国办公开办函〔2019〕60号）要求编制。\n", path="r.txt", select=("GL302",))
+    assert [d.rule for d in both] == ["format-notice-2019"]
+    title = lint_text(f"{head}{cited}要求编制。\n", path="r.txt", select=("GL302",))
+    assert [d.rule for d in title] == ["format-notice-2019-title"]
