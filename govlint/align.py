@@ -195,6 +195,7 @@ class Template(NamedTuple):
     header_keys: frozenset[str]
     column_keys: dict[str, str]  # normalised label/alias -> column id
     check_header: bool
+    superseded: frozenset[str]  # normalised header words of an older format's table
 
     def row_spec(self, row_id: str) -> RowSpec | None:
         return next((r for r in self.rows if r.id == row_id), None)
@@ -251,6 +252,7 @@ def _build_templates(pack: Pack) -> tuple[Template, ...]:
                 header_keys=frozenset(norm(str(h)) for h in t.get("header_text", [])),
                 column_keys=column_keys,
                 check_header=bool(t.get("check_header", True)),
+                superseded=frozenset(norm(str(h)) for h in t.get("superseded_columns", [])),
             )
         )
     return tuple(out)
@@ -412,6 +414,7 @@ class TableReader:
         self.problems: list[Problem] = []
         self.group = ""
         self.current: _Building | None = None
+        self.superseded: Cell | None = None  # a header word of an older format's table
 
     # -- labels
     def match_row(self, text: str) -> tuple[RowSpec, bool] | None:
@@ -477,6 +480,9 @@ class TableReader:
         unknown = False
         for cell in texts:
             label = split_label(cell.text)
+            if not has_values and norm(cell.text) in self.t.superseded:
+                self.superseded = self.superseded or cell
+                continue
             if not has_values and label.kind == "" and norm(cell.text) in self.t.column_keys:
                 continue  # a bare column label ("总计", "其他") on a header line
             found = self.match_row(cell.text)
@@ -662,6 +668,11 @@ def read_table(template: Template, tables: Iterable[RawTable]) -> tuple[TableMat
         for row in table.rows:
             reader.feed(row)
     span = Span(spans[0].start, spans[-1].end) if spans else Span(0, 0)
+    if reader.superseded is not None:  # an older format's table: its numbers are not this one's
+        found = reader.superseded
+        return TableMatch(template.id, span, ()), [
+            Problem("superseded_layout", found.span, template.id, "", {"found": found.text})
+        ]
     match, problems = reader.result(span)
     if match.rows:
         for spec in template.rows:
@@ -788,7 +799,7 @@ def align(document: Document, pack: Pack, year: int | None = None) -> Report:
         used.update(t.span.start for t in raw)
         match, found_problems = read_table(template, raw)
         if not match.rows:
-            problems.append(Problem("unreadable_table", raw[0].span, template.id, "", {}))
+            problems.extend(found_problems or [Problem("unreadable_table", raw[0].span, template.id, "", {})])
             continue
         tables.append(match)
         problems.extend(found_problems)

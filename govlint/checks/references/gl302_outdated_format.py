@@ -18,6 +18,10 @@ format it issued), 2019 table columns (entries with code
 GL302 in `references.patterns`), table 三 （六）其他处理 as one row of numbers without its three
 sub-rows (`references.layout_2019_rows`), or a part of the pre-2019 format named (info).
 
+表头是2019年格式栏目的表格（`tables` 的 `superseded_columns`）不按2021年格式读取：不报其行列
+问题，也不导出其数字，只由本规则报告一次。A table headed with the 2019 columns is not read against
+the 2021 template: this rule alone reports it, and its numbers are not exported.
+
 ## 为什么 / Why
 自2021年度报告起，格式以国办公开办函〔2021〕30号为准；旧格式的表格缺少现行格式要求的数据项，
 无法与其他机关、其他年份的报告比较。Old layouts lack items the 2021 format requires.

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from govlint.align import align
 from govlint.engine import Engine
+from govlint.readers import markdown
+from govlint.source import source_from_text
 from tests.conftest import FIXTURES
 
 FAMILIES = ("GL1", "GL20")
@@ -77,3 +80,17 @@ def test_many_numbers_that_fit_no_row_are_one_finding_for_the_table(engine: Engi
     assert len(gl104(3)) == 3
     (one,) = gl104(5)
     assert one.startswith("表二有 5 处数字无法归入任何行（“36”“36”“36”等）")
+
+
+def test_a_table_in_the_2019_layout_is_gl302s_finding_alone(engine: Engine) -> None:
+    """Table 二 headed with the 2019 columns: GL302 says so once; the table is not read
+    against the 2021 template (no misplaced numbers, rows or columns reported, nothing
+    exported under the 2021 column names)."""
+    clean = (FIXTURES / "clean-minimal.md").read_text(encoding="utf-8")
+    old = "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |"
+    text = clean.replace(old, "| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |")
+    assert text != clean
+    result = engine.lint_text("report.md", text)
+    assert [d.code for d in result.diagnostics if d.severity != "info"] == ["GL302"]
+    report = align(markdown.read(source_from_text("report.md", text)), engine.pack)
+    assert report.table("二") is None and report.table("三") is not None
