@@ -65,6 +65,11 @@ REPORT_NAMED = regex.compile(
 )
 # Failing that, the start of the statistical period: “统计期限为2023年1月1日至…”.
 PERIOD_START = regex.compile(r"统计[^。；;，,\n\d]{0,14}?(?<!\d)((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日")
+# The organ, where a preamble sentence names the report: “现公布建平县人民政府2025年…年度报告”.
+ORGAN_NAMED = regex.compile(
+    r"(?:公布|发布|编制|编制了|形成了|制作)(?:了|的)?\s*(?P<organ>[^，,。；;：:《》“”\s\d]{2,30}?"
+    r"(?:政府|办公室|办公厅|委员会|办事处|局|委|办|厅|部|署|院|街道|镇|乡|中心|分局|管委会))\s*(?:19|20)\d{2}\s*年"
+)
 PREAMBLE_BLOCKS = 4
 ORGAN_END = regex.compile(r"(?:政府信息公开|信息公开|政务公开).*$")
 SECTION_SIM = 0.6  # enough with the right numeral
@@ -345,7 +350,7 @@ def find_title(document: Document, first_section: int) -> tuple[Heading | None, 
         if (rank := _title_rank(block.text)) is not None
     )
     if not candidates:
-        return None, _named_year(blocks), None
+        return None, _named_year(blocks), _named_organ(blocks)
     i = candidates[0][2]
     block = lines[i]
     text = block.text.strip().strip("#*").strip()
@@ -355,6 +360,8 @@ def find_title(document: Document, first_section: int) -> tuple[Heading | None, 
     if year_match and not organ.strip():  # "2023年度某县政府信息公开…"
         organ = text[year_match.end() :]
     organ = ORGAN_END.sub("", organ)
+    if "报告" in organ:  # what is left of a title without a year: “工作年度报告”
+        organ = ""
     organ = regex.compile(r"\s+").sub("", organ).strip("（()）")
     organ = regex.compile(r"关于$").sub("", organ)
     if year is None:
@@ -370,7 +377,16 @@ def find_title(document: Document, first_section: int) -> tuple[Heading | None, 
             (spaces.sub("", b.text) for b in near if len(b.text) <= 30 and not not_organ.search(b.text)), ""
         )
     title = block if isinstance(block, Heading) else Heading(1, text, block.span)
-    return title, year if year is not None else _named_year(blocks), organ or None
+    return title, year if year is not None else _named_year(blocks), organ or _named_organ(blocks)
+
+
+def _named_organ(blocks: list[Heading | Paragraph]) -> str | None:
+    """The organ as a preamble sentence that names the report gives it, if one does."""
+    for block in blocks[:PREAMBLE_BLOCKS]:
+        m = ORGAN_NAMED.search(block.text)
+        if m:
+            return m.group("organ")
+    return None
 
 
 def _title_rank(text: str) -> int | None:
