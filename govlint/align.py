@@ -505,7 +505,7 @@ class TableReader:
             if found is None:
                 if self.header_cell(cell, has_values):
                     continue
-                if has_values or split_label(cell.text).kind:
+                if has_values or (label.kind and label.core):  # not a bare “（三）” whose words the PDF put below
                     self.problems.append(Problem("unknown_row", cell.span, self.t.id, "", {"found": cell.text}))
                     unknown = True
                 continue

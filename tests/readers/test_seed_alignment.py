@@ -294,3 +294,14 @@ def test_blank_marks_one_per_line_are_the_rows_empty_cells(engine: Engine) -> No
         row = next(r for r in table.rows if r.row == "规章")
         assert [c.raw for c in row.cells] == ["/", "/", "/"]
         assert [p.kind for p in report.problems if p.row == "规章"] == ["empty_cell"] * 3
+
+
+def test_a_group_numbering_broken_from_its_words_is_no_unknown_row(engine: Engine, tmp_path: Path) -> None:
+    """“(三)” on a line, its words “不予公开” on the next (a PDF's narrow column): the rows
+    under it read as before, and the bare numbering is not “a row the format lacks”."""
+    seed = next(SEEDS.glob("000_*.txt"))
+    text = cell_per_line(seed.read_text(encoding="utf-8"))
+    assert "\n(三) 不予公开\n" in text
+    converted = tmp_path / seed.name
+    converted.write_text(text.replace("\n(三) 不予公开\n", "\n(三)\n\n不予公开\n"), encoding="utf-8")
+    reads_like_seed(engine, converted, "000")
