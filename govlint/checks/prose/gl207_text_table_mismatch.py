@@ -23,9 +23,11 @@ sets, column, context words required or forbidden in the clause).
   A blank or missing cell is not compared (blank is not zero; the structure rules report it).
 - 同一分句中有“废止、现行有效、解读”等词时，规范性文件的数字不是本年制发数，不比较。
   废止 8 件 or 现行有效 20 件 are other quantities than 本年制发 and are not compared.
-- 分句中写明了别的年份（“2022年收到申请16件”），或表格的数字也出现在同一句中（“全县共收到申请85件，
+- 分句中写明了别的年份（“2022年收到申请16件”；分句没有年份时看本句在它之前写的最后一个年份：
+  “2022年，本机关共制定规范性文件0件”），或表格的数字也出现在同一句中（“全县共收到申请85件，
   其中县政府本级70件”），读法不唯一，不比较。
-  Not compared when the clause names another year (2022年收到申请16件), or when the table's
+  Not compared when the clause names another year (2022年收到申请16件; a clause without one takes
+  the last year its sentence names before it), or when the table's
   number is also written in the same sentence (全县85件，其中本级70件): which count repeats the
   cell is then unclear.
 

@@ -15,7 +15,9 @@ The statistical period stated in the report (统计期限 / 统计数据从 … 
 ## 为什么 / Why
 年报的数据按自然年统计（格式说明）；写错年份多是沿用了上一年的报告，数据本身也可能是旧的。
 A wrong year usually means last year's text was reused, and maybe last year's numbers.
-Stays quiet when the report year is unknown.
+报告年度不明时（标题、前言都没写，统计期限也不从1月1日起），只核对月日。Without a report year
+(no title, no preamble naming the report, a period not starting on 1 January) only the months
+and days are checked.
 
 ## 触发示例 / Example that fires
 平罗县2023年……年度报告 …… 本报告统计期限自2022年1月1日起至2022年12月31日止。
