@@ -170,11 +170,12 @@ def _trim(cells: list[Cell]) -> list[Cell]:
     return cells
 
 
-def cell_kind(cell: Cell) -> str:
+@lru_cache(maxsize=1 << 14)  # pure; the same cell texts recur in every table
+def text_kind(text: str) -> str:
     """ "num", "blank" (empty or a blank marker such as / — 无) or "text"."""
-    if cell.text in BLANK_MARKS:
+    if text in BLANK_MARKS:
         return "blank"
-    return "num" if parse_number(cell.text) is not None else "text"
+    return "num" if parse_number(text) is not None else "text"
 
 
 # --------------------------------------------------------------------------- pack views
@@ -201,9 +202,11 @@ class Template(NamedTuple):
     column_keys: dict[str, str]  # normalised label/alias -> column id
     check_header: bool
     superseded: frozenset[str]  # normalised header words of an older format's table
+    by_id: dict[str, RowSpec]  # rows by id: asked for every row a table feeds
+    unlabelled: tuple[RowSpec, ...]  # rows without a label (table 四's one row of numbers)
 
     def row_spec(self, row_id: str) -> RowSpec | None:
-        return next((r for r in self.rows if r.id == row_id), None)
+        return self.by_id.get(row_id)
 
 
 def _own_number(row_id: str) -> tuple[str, str]:
@@ -258,6 +261,8 @@ def _build_templates(pack: Pack) -> tuple[Template, ...]:
                 column_keys=column_keys,
                 check_header=bool(t.get("check_header", True)),
                 superseded=frozenset(norm(str(h)) for h in t.get("superseded_columns", [])),
+                by_id={r.id: r for r in reversed(rows)},  # the first of a repeated id, as a scan would find
+                unlabelled=tuple(r for r in rows if not r.keys),
             )
         )
     return tuple(out)
@@ -482,13 +487,13 @@ class TableReader:
 
     # -- rows
     def feed(self, cells: tuple[Cell, ...]) -> None:
-        kinds = [cell_kind(c) for c in cells]
-        if all(k == "blank" for k in kinds):
+        kinds = [text_kind(c.text) for c in cells]
+        if "num" not in kinds and "text" not in kinds:
             cur = self.current
             if len(cells) == 1 and cur is not None and len(cur.values) < len(cur.spec.columns):
                 cur.values.append(cells[0])  # one cell per line: a line with nothing (or “/”) is an empty cell
             return
-        first_num = next((i for i, k in enumerate(kinds) if k == "num"), None)
+        first_num = kinds.index("num") if "num" in kinds else None
         head = cells if first_num is None else cells[:first_num]
         has_values = first_num is not None
         matched: tuple[RowSpec, bool, Cell] | None = None
@@ -546,7 +551,7 @@ class TableReader:
         """Numbers without a label: the rest of the current row (one cell per line), or an
         unlabelled template row such as table 四's single row."""
         cur = self.current
-        unlabelled = next((r for r in self.t.rows if not r.keys and r.id not in self.rows), None)
+        unlabelled = next((r for r in self.t.unlabelled if r.id not in self.rows), None)
         starts_unlabelled = unlabelled is not None and (cur is None or len(cur.values) >= len(cur.spec.columns))
         if not (starts_unlabelled and unlabelled and len(cells) == len(unlabelled.columns)):
             cells = _trim(cells)  # exactly a full row: its trailing blanks are values
@@ -612,7 +617,7 @@ class TableReader:
             )
         cells = []
         for column, cell in zip(spec.columns, values, strict=False):
-            kind = cell_kind(cell)
+            kind = text_kind(cell.text)
             value = parse_number(cell.text) if kind == "num" else None
             if kind == "blank" and len(values) >= expected:
                 self.problems.append(Problem("empty_cell", cell.span, self.t.id, spec.id, {"column": column}))
@@ -620,7 +625,7 @@ class TableReader:
                 self.problems.append(
                     Problem("bad_number", cell.span, self.t.id, spec.id, {"column": column, "found": cell.text})
                 )
-            cells.append(CellValue(column, cell.text, value, cell.span))
+            cells.append(_record(CellValue, (column, cell.text, value, cell.span)))
         complete = len(values) == expected and all(c.value is not None for c in cells)
         self.rows[spec.id] = RowMatch(spec.id, cur.label.text if cur.label else "", anchor, tuple(cells), complete)
 
@@ -628,6 +633,10 @@ class TableReader:
         self._finish()
         ordered = tuple(self.rows[r.id] for r in self.t.rows if r.id in self.rows)
         return TableMatch(self.t.id, span, ordered), self.problems
+
+
+#: Builds a record without the call of its ``__new__`` (a report has ~500 table values).
+_record = tuple.__new__
 
 
 @lru_cache(maxsize=4096)  # pure; the same labels recur in every report

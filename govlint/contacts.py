@@ -15,17 +15,15 @@ from typing import Any
 from govlint import regex
 from govlint.model import (
     PER_TEXT_CACHE,
-    Heading,
     Msg,
     Pack,
-    Paragraph,
-    RawTable,
     Report,
     Span,
     derived,
     moved,
     per_object,
 )
+from govlint.pieces import distinct_texts, segments
 from govlint.records import NamedTuple, by_identity
 
 SENTENCE_END = regex.compile(r"[。！？!?]")
@@ -114,18 +112,6 @@ def _read_spec(pack: Pack) -> ContactSpec:
 # --------------------------------------------------------------------------- extraction
 
 
-def _units(report: Report) -> list[Span]:
-    """Spans of prose to search: paragraphs, headings and table cells (a contact line
-    with wide spaces may be read as a table row)."""
-    spans: list[Span] = []
-    for block in report.document.blocks:
-        if isinstance(block, (Paragraph, Heading)):
-            spans.append(block.span)
-        elif isinstance(block, RawTable):
-            spans.extend(cell.span for row in block.rows for cell in row if cell.text)
-    return spans
-
-
 def _sentence(text: str, offset: int, pos: int) -> Span:
     """The sentence of ``text`` (which begins at ``offset``) around relative ``pos``."""
     begin = 0
@@ -210,12 +196,17 @@ def find_contacts(report: Report) -> tuple[Contact, ...]:
 
 def _find_contacts(report: Report) -> tuple[Contact, ...]:
     fields = contact_spec(report.pack).fields
-    text = report.source.text
+    # Each distinct paragraph, heading or cell text is read once (a contact line with wide
+    # spaces may be read as a table row, so cells count); only those holding details are
+    # then placed at every piece that carries them.
+    held = {text: c for text in distinct_texts(report) if (c := _unit_contacts(text, fields))}
+    if not held:
+        return ()
     found: list[Contact] = []
-    for span in _units(report):
-        contacts = _unit_contacts(text[span.start : span.end], fields)
+    for piece, start in segments(report):
+        contacts = held.get(piece)
         if contacts:
-            found.extend(moved(contacts, span.start))
+            found.extend(moved(contacts, start))
     return tuple(found)
 
 

@@ -53,6 +53,8 @@ def table_kind(text: str) -> str | None:
     stripped = text.strip()
     if stripped.endswith("|") or stripped.startswith("|"):
         return "pipe"
+    if "  " not in stripped and "\u3000" not in stripped:
+        return None  # one cell at most: prose (most lines), without the split
     cells = _space_cells(text)
     if len(cells) >= 2 and "。" not in text and any(NUMBER_CELL.match(c) for c in cells):
         return "space"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from govlint.checks.references.scan import compiled, family, render, segments, severity, to_int
+from govlint.checks.references.scan import compiled, family, render, severity, to_int
 from govlint.model import Check, Context, Diagnostic, Msg, Report, Span
+from govlint.pieces import segments
 from govlint.records import NamedTuple
 
 DOC = """

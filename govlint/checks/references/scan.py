@@ -15,37 +15,12 @@ from functools import lru_cache
 from typing import Any
 
 from govlint import regex
-from govlint.model import (
-    PER_TEXT_CACHE,
-    Context,
-    Diagnostic,
-    Heading,
-    Msg,
-    Paragraph,
-    RawTable,
-    Report,
-    Severity,
-    Span,
-    per_object,
-)
+from govlint.model import PER_TEXT_CACHE, Context, Diagnostic, Msg, Report, Severity, Span, per_object
+from govlint.pieces import Segment, distinct_texts, segments
 from govlint.records import NamedTuple
 
 CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-
-
-class Segment(NamedTuple):
-    """A piece of the report's text: ``text == source.text[start:start + len(text)]``."""
-
-    text: str
-    start: int
-
-
-def segments(report: Report, cells: bool = True) -> tuple[Segment, ...]:
-    """Paragraphs, headings (with their markers, so offsets stay exact) and, when asked,
-    table cells. Comments are skipped: they hold suppressions, not report text. Built once
-    per report: every pattern entry of GL3xx and GL5xx walks them."""
-    return per_object(report, _all_segments if cells else _prose_segments)
 
 
 def matches(
@@ -56,6 +31,9 @@ def matches(
     segments share (table cells: "0", "1"…) is searched once, and a pattern found nowhere
     costs one search per distinct text. With ``needs``, only texts holding one of its
     characters are searched (for a check that can only report matches holding one)."""
+    whole = report.source.text  # every segment is a piece of it: one look there may settle it
+    if not regex.may_match(pattern, whole) or (needs and not _any_of(needs).search(whole)):
+        return
     found: dict[str, tuple[re.Match[str], ...]] = {}
     wanted = _any_of(needs) if needs else None
     key = (pattern.pattern, pattern.flags)  # a compiled pattern's own hash covers its whole program
@@ -102,39 +80,6 @@ def _searched(text: str) -> _Searched:
 @lru_cache(maxsize=64)
 def _any_of(chars: str) -> re.Pattern[str]:
     return regex.compile(f"[{re.escape(chars)}]")
-
-
-def distinct_texts(report: Report, cells: bool = True) -> tuple[str, ...]:
-    """The different texts among the report's :func:`segments`."""
-    return per_object(report, _all_texts if cells else _prose_texts)
-
-
-def _all_texts(report: Report) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(seg.text for seg in segments(report, True)))
-
-
-def _prose_texts(report: Report) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(seg.text for seg in segments(report, False)))
-
-
-def _all_segments(report: Report) -> tuple[Segment, ...]:
-    return tuple(_segments(report, True))
-
-
-def _prose_segments(report: Report) -> tuple[Segment, ...]:
-    return tuple(_segments(report, False))
-
-
-def _segments(report: Report, cells: bool) -> Iterator[Segment]:
-    text = report.source.text
-    for block in report.document.blocks:
-        if isinstance(block, (Paragraph, Heading)):
-            yield Segment(text[block.span.start : block.span.end], block.span.start)
-        elif cells and isinstance(block, RawTable):
-            for row in block.rows:
-                for cell in row:
-                    if cell.text:
-                        yield Segment(text[cell.span.start : cell.span.end], cell.span.start)
 
 
 @lru_cache(maxsize=256)
