@@ -9,6 +9,7 @@ or tighten a level without code. The GL4xx checks share one extraction per repor
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -43,6 +44,7 @@ class ContactField(NamedTuple):
     labels: tuple[str, ...]
     value: re.Pattern[str] | None  # matched right after a label; group "v" is the value
     bare: tuple[re.Pattern[str], ...]
+    run_value: re.Pattern[str] | None  # tried where ``value`` is not, among other contact details
 
 
 class Contact(NamedTuple):
@@ -62,6 +64,7 @@ class ContactSpec(NamedTuple):
     severity: dict[str, str]  # level -> severity of a missing field
     postcode_prefixes: dict[str, tuple[str, ...]]  # province short name -> first two digits
     geocoder_aliases: dict[str, str]  # geocoder's place name -> official name
+    shared_area_codes: dict[str, tuple[str, ...]]  # area code -> every place it serves
 
 
 def _msg(raw: Any, default: str) -> Msg:
@@ -81,6 +84,7 @@ def _field(raw: dict[str, Any]) -> ContactField:
         labels=tuple(str(label) for label in raw.get("labels") or ()),
         value=regex.compile(str(value)) if value else None,
         bare=tuple(regex.compile(str(p)) for p in raw.get("bare") or ()),
+        run_value=regex.compile(str(raw["run_value"])) if raw.get("run_value") else None,
     )
 
 
@@ -106,6 +110,9 @@ def _read_spec(pack: Pack) -> ContactSpec:
         severity={str(k): str(v) for k, v in (section.get("missing_severity") or {}).items()},
         postcode_prefixes={str(k): tuple(str(p) for p in v) for k, v in prefixes.items()},
         geocoder_aliases={str(k): str(v) for k, v in (section.get("geocoder_aliases") or {}).items()},
+        shared_area_codes={
+            str(k): tuple(str(p) for p in v or ()) for k, v in (section.get("shared_area_codes") or {}).items()
+        },
     )
 
 
@@ -159,6 +166,7 @@ def extract(text: str, offset: int, fields: tuple[ContactField, ...]) -> list[Co
     labels, owner = _label_pattern(fields)
     found: list[Contact] = []
     taken: list[tuple[int, int]] = []
+    pending: list[tuple[ContactField, int, int]] = []  # (field, where its value would start, label start)
 
     def add(f: ContactField, start: int, value: str) -> None:
         value = _clean(value)
@@ -179,13 +187,45 @@ def extract(text: str, offset: int, fields: tuple[ContactField, ...]) -> list[Co
         v = f.value.match(text, after)
         if v is not None and v.group("v"):
             add(f, v.start("v"), v.group("v"))
+        elif f.run_value is not None:
+            pending.append((f, after, m.start()))
     for f in fields:
         for pattern in f.bare:
             for b in pattern.finditer(text):
                 if not any(b.start() < e and s < b.end() for s, e in taken):
                     add(f, b.start(), b.group())
+    if pending and found:
+        _run_values(text, offset, pending, labels, found, add)
     found.sort(key=lambda c: c.span.start)
     return found
+
+
+def _run_values(
+    text: str,
+    offset: int,
+    pending: list[tuple[ContactField, int, int]],
+    labels: re.Pattern[str],
+    found: list[Contact],
+    add: Callable[[ContactField, int, str], None],
+) -> None:
+    """Values written straight after their label with no colon (“邮编751300，地址同心县新区…326室”),
+    read with the field's ``run_value`` only in a sentence that gives another contact
+    detail (a run of them), and only up to the next label or detail found."""
+    details = [(c.field, c.span.start - offset, c.span.end - offset) for c in found]
+    for f, after, label_start in pending:
+        sentence = _sentence(text, 0, label_start)
+        if not any(fid != f.id and sentence.start <= s < sentence.end for fid, s, _ in details):
+            continue
+        following = labels.search(text, after)
+        limit = min([following.start() if following else len(text), *(s for _, s, _ in details if s >= after)])
+        v = f.run_value.match(text, after, limit) if f.run_value is not None else None
+        if v is None or not v.group("v"):
+            continue
+        start, end = v.start("v"), v.end("v")
+        if any(s < end and start < e for _, s, e in details):
+            continue
+        add(f, start, v.group("v"))
+        details.append((f.id, start, end))
 
 
 def find_contacts(report: Report) -> tuple[Contact, ...]:

@@ -217,8 +217,8 @@ def _describe(value: Any) -> str:
 def validate(data: Any, node: dict[str, Any], required: bool = True) -> list[Problem]:
     """Problems of ``data`` against a schema node; ``required=False`` for an extending pack's
     own file, whose entries may say only what they change. Interprets the keywords the pack
-    schema uses: type, enum, properties, additionalProperties, required, items, anyOf, $ref,
-    pattern, format: regex, minLength/maxLength, minimum/maximum, maxItems."""
+    schema uses: type, enum, properties, additionalProperties, propertyNames, required, items,
+    anyOf, $ref, pattern, format: regex, minLength/maxLength, minimum/maximum, maxItems."""
     out: list[Problem] = []
     _validate(data, node, (), required, out)
     return out
@@ -302,8 +302,13 @@ def _validate_mapping(value: dict[Any, Any], node: dict[str, Any], path: tuple[S
         for name in node.get("required", ()):
             if name not in value:
                 out.append(Problem(path, f"缺少必需的键 {name!r} / missing required key {name!r}"))
+    names = node.get("propertyNames")
     for key, item in value.items():
         sub = (*path, key if isinstance(key, (str, int)) else str(key))
+        if names is not None:
+            wrong: list[Problem] = []
+            _validate(key, names, sub, required, wrong)
+            out.extend(problem._replace(at_key=True) for problem in wrong)
         if key in props:
             _validate(item, props[key], sub, required, out)
         elif extra is False:

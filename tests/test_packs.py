@@ -58,6 +58,8 @@ def test_national_pack_is_valid_for_jsonschema_too() -> None:
         {"severity": {"GL101": "fatal"}},
         {"tables": "三"},
         {"extends": 3},
+        {"contacts": {"shared_area_codes": {"772": ["广西来宾市"]}}},
+        {"contacts": {"shared_area_codes": {"0772": "广西来宾市"}}},
     ],
 )
 def test_builtin_validator_agrees_with_jsonschema(fragment: dict[str, object]) -> None:
@@ -104,6 +106,16 @@ def test_huge_regex_is_refused(tmp_path: Path) -> None:
     write(tmp_path, "county.yaml", f"id: county\nextends: national\nsections:\n  - id: 六\n    statements:\n"
                                    f"      - id: x\n        pattern: '{pattern}'\n")
     assert "too long (5000 characters, at most 2000)" in error_of(tmp_path, "county")
+
+
+def test_unquoted_area_code_is_named_at_its_key(tmp_path: Path) -> None:
+    """YAML reads an unquoted 0772 as the number 772: the error says so, at the key."""
+    text = "id: county\nextends: national\ncontacts:\n  shared_area_codes:\n    0772: [广西来宾市]\n"
+    path = write(tmp_path, "county.yaml", text)
+    message = error_of(tmp_path, "county")
+    assert message.startswith(f"{path}:5:5: contacts.shared_area_codes[772]: 类型错误：应为字符串，实为 integer 772")
+    write(tmp_path, "county.yaml", text.replace("0772", '"0772"'))
+    assert resolve(tmp_path, "county").data["contacts"]["shared_area_codes"]["0772"][-1] == "广西来宾市"
 
 
 def test_reference_to_unknown_row_after_extends(tmp_path: Path) -> None:

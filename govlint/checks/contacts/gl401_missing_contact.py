@@ -15,6 +15,13 @@ DOC = """
 （`contacts.yaml` 的 `fields`）规定哪些必须写明（缺少为警告）、哪些建议写明（缺少为提示），每缺一项报一条。
 Looks for the contact details anywhere in the report; each field the pack marks `required` that is
 missing is a warning, each `recommended` one is info (levels come from `missing_severity`).
+值一般写在标签和冒号之后（“地址：…”）；电话、邮箱、邮编可紧跟标签（“电话0953-8637408”）。地址没有冒号
+（“邮编751300，地址同心县新区行政中心326室”）时，只在同一句还写了其他联系方式、且紧跟的文字像地址
+（以地名开头，或含路、街、号、楼、大厦、院等）时才算（字段的 `run_value`）；“地址栏”“地址变更”“网站地址”不算。
+A value usually follows its label and a colon; phone, e-mail and postcode may follow the label
+directly. An address without a colon counts only in a sentence that gives another contact detail
+and only when the words look like an address (a place name first, or a road, number or building):
+the field's `run_value`. 地址栏, 地址变更 and 网站地址 (a URL's label) are no address.
 
 ## 为什么 / Why
 年度报告须告诉公众如何就报告内容提出疑问：格式要求写明地址、邮编、电话、电子邮箱及电子版查阅网址。
@@ -24,6 +31,7 @@ missing is a warning, each `recommended` one is info (levels come from `missing_
 
 ## 通过示例 / Example that passes
     （地址：同心县新区行政中心 326 室；联系电话：0953-8637408；电子邮箱：txxzfbgs2021@163.com）
+    电话0953-8637408，电子信箱tx@163.com，邮编751300，地址同心县新区行政中心326室。
 
 ## 如何修复 / How to fix
 在联系方式中补上缺少的一项，带上标签（如“电子邮箱：”），以便读者和检查工具都能识别。

@@ -204,7 +204,15 @@ def _organ_province(organ: str) -> Row | None:
     return divisions().by_prefix.get(codes.pop()) if len(codes) == 1 else None
 
 
-def _resolve(name: str, province: Place | None) -> set[str] | None:
+def _fine_key(place: Place) -> str:
+    """:func:`region_key`, except that a county-level place directly under its province
+    (济源市, 神农架林区, 儋州's neighbours 琼海市 …) is its own region rather than the
+    whole province: naming one must not admit every prefecture of the province."""
+    key = region_key(place)
+    return place.prefix if place.level == 3 and len(key) == 2 else key
+
+
+def _resolve(name: str, province: Place | None, key: Callable[[Place], str] = region_key) -> set[str] | None:
     """Region keys a place name of the geocoder may mean: exact name first, then a
     name that starts with its stem (内蒙古呼伦贝尔 -> 呼伦贝尔市, 贵州黔南 -> 黔南布依族苗族自治州)."""
     div = divisions()
@@ -214,12 +222,12 @@ def _resolve(name: str, province: Place | None) -> set[str] | None:
 
     exact = [p for p in _places(div.by_name.get(name, ())) if inside(p)]
     if exact:
-        return {region_key(p) for p in exact}
+        return {key(p) for p in exact}
     stem = PLACE_SUFFIX.sub("", name)
     if len(stem) < 2:
         return None
     found = {
-        region_key(p)
+        key(p)
         for rows in div.by_name.values()
         for p in _places(row for row in rows if row[2] > 1 and row[1].startswith(stem))
         if inside(p)
@@ -236,7 +244,9 @@ def phone_regions(description: str, aliases: dict[str, str]) -> set[str] | None:
     return _answer(question, lambda: _phone_regions(description, aliases))
 
 
-def _phone_regions(description: str, aliases: dict[str, str]) -> set[str] | None:
+def _phone_regions(
+    description: str, aliases: dict[str, str], key: Callable[[Place], str] = region_key
+) -> set[str] | None:
     parts = [p.strip() for p in description.split("、") if p.strip()]
     if not parts:
         return None
@@ -255,8 +265,30 @@ def _phone_regions(description: str, aliases: dict[str, str]) -> set[str] | None
     if not names and province is not None:
         return {province.prefix}
     for name in names:
-        found = _resolve(aliases.get(name, name), province)
+        found = _resolve(aliases.get(name, name), province, key)
         if found is None or len(found) != 1:
+            return None
+        keys |= found
+    return keys or None
+
+
+def served_regions(places: tuple[str, ...], aliases: dict[str, str]) -> set[str] | None:
+    """Region keys of the places an area code serves, as the pack lists them
+    (``contacts.shared_area_codes``: "广西来宾市", "海南省"); each is read like a geocoder
+    description. A county-level city under its province counts as its own region. None
+    when any of them cannot be placed for certain (then the code's region is in doubt)."""
+
+    def question() -> str:
+        return f"served_regions\0{places!r}\0{sorted(aliases.items())!r}"
+
+    return _answer(question, lambda: _served_regions(places, aliases))
+
+
+def _served_regions(places: tuple[str, ...], aliases: dict[str, str]) -> set[str] | None:
+    keys: set[str] = set()
+    for place in places:
+        found = _phone_regions(place, aliases, _fine_key)
+        if found is None:
             return None
         keys |= found
     return keys or None

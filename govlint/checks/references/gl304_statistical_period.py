@@ -7,9 +7,10 @@ from govlint.model import Check, Msg
 
 DOC = """
 ## 检查什么 / What it checks
-报告说明的统计期限（“统计期限自…至…”“统计数据从…至…”）不是报告年度的1月1日至12月31日。
-The statistical period stated in the report (统计期限 / 统计数据从 … 至 …) is not 1 January to
-31 December of the report year: another year, or a part of the year (entries with code GL304:
+报告说明的统计期限（“统计期限自…至…”“统计数据从…至…”，也读“统计期为…”“统计日期自…起至…止”
+“统计时间”“统计时限”等说法）不是报告年度的1月1日至12月31日。
+The statistical period stated in the report (统计期限 / 统计期 / 统计日期 / 统计时间 / 统计数据从 … 至 …)
+is not 1 January to 31 December of the report year: another year, or a part of the year (entries with code GL304:
 `relation: year_not_report` and `expect` for the months and days).
 
 ## 为什么 / Why

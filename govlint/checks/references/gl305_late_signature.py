@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
+from govlint import regex as _regex
 from govlint.checks.references.scan import compiled, family, render, severity, to_int
-from govlint.model import Check, Context, Diagnostic, Msg, Report, Span
+from govlint.model import Cell, Check, Context, Diagnostic, Msg, RawTable, Report, Span
 from govlint.pieces import segments
 from govlint.records import NamedTuple
+
+DIGIT = _regex.compile(r"\d")
+SPACES = _regex.compile(r"[ \t\u3000]+")
 
 DOC = """
 ## 检查什么 / What it checks
 落款或发布日期晚于《政府信息公开条例》第四十九条规定的期限：政府部门（局、委、办、中心……）
 为次年1月31日，人民政府（县、市、省、区；乡镇、街道随所在县）为次年3月31日。机关类型按
 report.organ 的后缀判断（`references.deadlines`），无法判断时按最晚的期限。日期行由
-`references.signature_dates` 识别（独占一行的日期，可带“发布日期：”）。
-A date line (signature or publication) later than the deadline for the organ's type.
+`references.signature_dates` 识别：独占一行的日期，可带“发布日期：”“时间：”等标签，可带时刻
+（`2024-01-30 15:37:05`）和网页的其他元数据（`来源：…`、`浏览次数：…`、`【字体…】`）；表格中的
+日期连同它前一格的标签读（网页元数据表 `| 发布机构 | … | 发布日期 | 2026-01-19 20:34 |`）。
+句子中的日期（“2024年1月30日，召开……”）不算。
+A date line (signature or publication) later than the deadline for the organ's type. A date line
+holds only the date, perhaps after a label (发布日期：, 时间：), with the time of day and the web
+page's other metadata after it (来源：…, 浏览次数：…); in a table, a date cell is read with the
+cell before it as its label (a metadata block). A date inside a sentence is not a date line.
 
 ## 为什么 / Why
 年报的公布期限是法定的；逾期公布本身就是评议中的扣分项。Publishing late breaks the regulation.
@@ -24,6 +36,8 @@ Stays quiet when the report year is unknown.
 
 ## 触发示例 / Example that fires
 平罗县2023年政府信息公开工作年度报告 …… 平罗县人民政府 2024年4月2日
+平罗县统计局2023年政府信息公开工作年度报告（标题下一行）发布时间:2024-04-30 15:37:05
+平罗县统计局2023年政府信息公开工作年度报告（标题下一行）2024-04-30 18:26 来源:平罗县统计局
 
 ## 通过示例 / Example that passes
 平罗县2023年政府信息公开工作年度报告 …… 平罗县人民政府 2024年3月20日
@@ -88,22 +102,59 @@ def organ_deadline(report: Report, year: int) -> Deadline | None:
 
 
 def signature_dates(report: Report) -> Iterator[tuple[Day, str, Span]]:
-    """Date lines of the report with the date they state (impossible dates are skipped)."""
+    """Date lines of the report with the date they state (impossible dates are skipped): lines
+    of prose, and table cells read with the cell before them as their label (a web page's
+    metadata block: | 发布机构 | … | 发布日期 | 2026-01-19 20:34 |)."""
     patterns = family(report, "references").get("signature_dates") or []
     regexes = [compiled(str(p), f"references.signature_dates[{i}]") for i, p in enumerate(patterns)]
-    for seg in segments(report, cells=False):
-        for regex in regexes:
-            m = regex.search(seg.text)
-            if not m:
-                continue
-            year, month, day = (to_int(m.group(g)) for g in ("year", "month", "day"))
-            if year is None or month is None or day is None:
-                continue
-            when = calendar_day(year, month, day)
-            if when is None:
-                continue
-            yield when, m.group().strip(" *#\t"), Span(seg.start + m.start(), seg.start + m.end())
-            break
+    if not regexes:
+        return
+    found = [_date_line(regexes, seg.text, seg.start, 0) for seg in segments(report, cells=False)]
+    found += [_date_cell(regexes, report.source.text, label, cell) for label, cell in _labelled_cells(report)]
+    yield from sorted((f for f in found if f is not None), key=lambda f: f[2].start)
+
+
+def _date_line(regexes: list[re.Pattern[str]], text: str, start: int, skip: int) -> tuple[Day, str, Span] | None:
+    """The first date line of ``text`` (which begins at ``start`` of the source); the first
+    ``skip`` characters are a label put before a table cell's text, not in the source."""
+    for regex in regexes:
+        m = regex.search(text)
+        if not m:
+            continue
+        year, month, day = (to_int(m.group(g)) for g in ("year", "month", "day"))
+        if year is None or month is None or day is None:
+            continue
+        when = calendar_day(year, month, day)
+        if when is None:
+            continue
+        group = "date" if "date" in regex.groupindex and m.group("date") else 0
+        begin, end = max(m.start(group), skip), max(m.end(group), skip)
+        shown = text[begin:end].strip(" *#\t")
+        return when, shown or m.group(group).strip(" *#\t"), Span(start + begin - skip, start + end - skip)
+    return None
+
+
+def _labelled_cells(report: Report) -> Iterator[tuple[Cell, Cell]]:
+    """Each table cell holding a digit, with the cell just before it in its row when that is not empty."""
+    for block in report.document.blocks:
+        if not isinstance(block, RawTable):
+            continue
+        for row in block.rows:
+            for label, cell in pairwise(row):
+                if label.text.strip() and DIGIT.search(cell.text):
+                    yield label, cell
+
+
+def _date_cell(regexes: list[re.Pattern[str]], source: str, label: Cell, cell: Cell) -> tuple[Day, str, Span] | None:
+    """A cell read as ``label：cell`` ("发布日期：2026-01-19 20:34"); its span is the cell's."""
+    name = SPACES.sub("", label.text).strip(" *#\t|")
+    if not name:
+        return None
+    text = source[cell.span.start : cell.span.end]
+    if "\n" in text:
+        return None
+    prefix = f"{name}："
+    return _date_line(regexes, prefix + text, cell.span.start, len(prefix))
 
 
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:

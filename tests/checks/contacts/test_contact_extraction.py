@@ -61,6 +61,51 @@ def test_prose_mentions_are_not_details(fields: tuple[ContactField, ...], text: 
     assert values(text, fields) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an address right after its label, among other details written the same way
+            "电话0953-8637408，电子信箱tx@163.com，邮编751300，地址同心县新区行政中心326室。",
+            [("phone", "0953-8637408"), ("email", "tx@163.com"), ("postcode", "751300"),
+             ("address", "同心县新区行政中心326室")],
+        ),
+        (  # up to the next label
+            "电话0953-8637408，地址和平路18号电话0953-8637409",
+            [("phone", "0953-8637408"), ("address", "和平路18号"), ("phone", "0953-8637409")],
+        ),
+        ("联系电话：0953-8637408，办公地址 人民路18号", [("phone", "0953-8637408"), ("address", "人民路18号")]),
+        ("联系电话：0953-8637408，地址位于县政府大楼三楼", [("phone", "0953-8637408"), ("address", "县政府大楼三楼")]),
+        ("邮编751300 地址迁安市人民路1号", [("postcode", "751300"), ("address", "迁安市人民路1号")]),
+    ],
+)
+def test_address_without_colon_in_a_run_of_details(
+    fields: tuple[ContactField, ...], text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(text, fields) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "地址同心县新区行政中心326室。",  # no other detail in the sentence
+        "电话0953-8637408。地址同心县新区行政中心326室。",  # another sentence
+        "电话0953-8637408，在浏览器地址栏输入网址查阅。",
+        "电话0953-8637408，办公地址变更为人民路1号。",
+        "电话0953-8637408，地址所在区政务服务中心。",
+        "公开了办公地址和联系电话0953-8637408。",
+        "如需了解办公地址调整情况请拨打电话0953-8637408。",
+        "办公地址、办公时间、联系电话0953-8637408等信息。",
+    ],
+)
+def test_words_after_an_address_label_that_are_no_address(fields: tuple[ContactField, ...], text: str) -> None:
+    assert "address" not in [field for field, _ in values(text, fields)]
+
+
+def test_a_url_label_holding_address_is_a_url(fields: tuple[ContactField, ...]) -> None:
+    text = "电话0953-8637408，网站地址www.tongxin.gov.cn。"
+    assert values(text, fields) == [("phone", "0953-8637408"), ("url", "www.tongxin.gov.cn")]
+
+
 def test_offsets_and_sentence(fields: tuple[ContactField, ...]) -> None:
     text = "本报告电子版见网站。如有疑问请联系，电话：0953-8637408。谢谢。"
     (c,) = extract(text, 100, fields)
@@ -110,6 +155,35 @@ def test_phone_regions(description: str, names: set[str]) -> None:
     keys = regions.phone_regions(description, {"株州市": "株洲市"})
     assert keys is not None
     assert {regions.region_name(k) for k in keys} == names
+
+
+def test_shared_area_codes_of_the_national_pack_are_all_placed(engine: Engine) -> None:
+    """Every place the pack lists for a shared area code is one region for certain (a name
+    that cannot be placed would silence GL403 for the whole code)."""
+    spec = contact_spec(engine.pack)
+    assert {"0772", "0774", "0775", "0898", "0935", "0937", "0391", "0719"} <= set(spec.shared_area_codes)
+    for code, places in spec.shared_area_codes.items():
+        keys = regions.served_regions(places, spec.geocoder_aliases)
+        assert keys is not None, code
+        assert len(keys) == len(places), code  # one region each, none the same
+
+
+@pytest.mark.parametrize(
+    ("places", "names"),
+    [
+        (("广西柳州市", "广西来宾市"), {"柳州市", "来宾市"}),
+        (("海南省",), {"海南省"}),
+        (("河南省焦作市", "河南省济源市"), {"焦作市", "济源市"}),  # 济源 as itself, not all of 河南
+    ],
+)
+def test_served_regions(places: tuple[str, ...], names: set[str]) -> None:
+    keys = regions.served_regions(places, {})
+    assert keys is not None
+    assert {regions.region_name(k) if len(k) < 6 else regions.divisions().by_prefix[k][1] for k in keys} == names
+
+
+def test_a_place_that_cannot_be_placed_puts_the_code_in_doubt() -> None:
+    assert regions.served_regions(("广西柳州市", "某某市"), {}) is None
 
 
 @pytest.mark.parametrize("description", ["中国", "", "湖南省长沙市、株州市"])

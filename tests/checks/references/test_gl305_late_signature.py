@@ -28,6 +28,61 @@ def test_deadline_by_organ_type(lint_text: LintText, organ: str, date: str, late
     assert [d.severity for d in diags] == (["warning"] if late else [])
 
 
+def top(organ: str, line: str, year: str = "2023") -> str:
+    """A report whose web page put the publication date under the title."""
+    return f"{organ}{year}年政府信息公开工作年度报告\n{line}\n本机关未收取信息处理费。\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("发布时间:2024-04-30 15:37:05", "发布时间:2024-04-30 15:37:05"),
+        ("时间:2024-04-30 15:52 来源:平罗县统计局", "时间:2024-04-30 15:52"),
+        ("2024-04-30 18:26 来源:平罗县统计局", "2024-04-30 18:26"),
+        ("发布日期: 2024-04-30 10:01      来源: 平罗县统计局", "发布日期: 2024-04-30 10:01"),
+        ("发布日期:2024-04-30    点击数:", "发布日期:2024-04-30"),
+        ("发布时间:2024-04-30   浏览次数:   【字体:", "发布时间:2024-04-30"),
+        ("时间: 2024/04/30/ 17:33", "时间: 2024/04/30/ 17:33"),
+        ("发布时间：2024年4月30日 09:30", "发布时间：2024年4月30日 09:30"),
+        ("| 发布机构 | 平罗县统计局 | 发布日期 | 2024-04-19 20:34 |", "2024-04-19 20:34"),
+        ("| 发 布 日 期 | 2024年4月19日 |", "2024年4月19日"),
+    ],
+)
+def test_publication_lines_of_web_pages(lint_text: LintText, line: str, shown: str) -> None:
+    """A publication date with its time of day, the page's other metadata after it, or in a
+    metadata table; the message quotes the date (and time), not the metadata."""
+    text = top("平罗县统计局", line)
+    (diag,) = lint_text(text, "report.txt", select=("GL305",))
+    assert f"落款或发布日期 {shown} 晚于法定期限 2024年1月31日" in diag.message.zh
+    assert text[diag.span.start : diag.span.end] == shown
+    on_time = text.replace("2024-04", "2024-01").replace("2024/04", "2024/01").replace("4月", "1月")
+    assert lint_text(on_time, "report.txt", select=("GL305",)) == []
+
+
+def test_metadata_table_in_markdown(lint_text: LintText) -> None:
+    text = (
+        "# 平罗县统计局2023年政府信息公开工作年度报告\n\n"
+        "| 发布机构 | 平罗县统计局 | 发布日期 | 2024-04-19 20:34 |\n|---|---|---|---|\n"
+        "| 索引号 | 123/2024-001 | 主题分类 | 其他 |\n\n本机关未收取信息处理费。\n"
+    )
+    (diag,) = lint_text(text, "report.md", select=("GL305",))
+    assert text[diag.span.start : diag.span.end] == "2024-04-19 20:34"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2024年4月30日 15:00，召开政务公开工作会议。",  # a date in a sentence
+        "2024-04-30 18:26 县政府召开常务会议",  # not metadata after it
+        "2024年4月30日来源于群众反映的问题已全部办结。",  # 来源 without a colon: prose
+        "| 事项 | 完成日期 |\n| 年报编制 | 2024年4月30日 |",  # a date in a table, not a publication date
+        "| 办理时限 | 2024年4月30日 | 更新时间 | 2024-04-30 |",  # labels that are no publication date
+    ],
+)
+def test_other_dates_are_not_publication_dates(lint_text: LintText, line: str) -> None:
+    assert lint_text(top("平罗县统计局", line), "report.txt", select=("GL305",)) == []
+
+
 def test_message_names_date_deadline_and_type(lint_text: LintText) -> None:
     (diag,) = lint_text(doc("平罗县公安局", "2024年2月1日"), select=("GL305",))
     assert "2024年2月1日" in diag.message.zh and "2024年1月31日" in diag.message.zh
