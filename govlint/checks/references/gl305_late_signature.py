@@ -135,13 +135,15 @@ def _date_line(regexes: list[re.Pattern[str]], text: str, start: int, skip: int)
 
 
 def _labelled_cells(report: Report) -> Iterator[tuple[Cell, Cell]]:
-    """Each table cell holding a digit, with the cell just before it in its row when that is not empty."""
+    """Each table cell holding a digit and more (a date has separators: the counts of
+    tables 二 to 四, hundreds a report, are skipped at once), with the cell just before it
+    in its row when that is not empty."""
     for block in report.document.blocks:
         if not isinstance(block, RawTable):
             continue
         for row in block.rows:
             for label, cell in pairwise(row):
-                if label.text.strip() and DIGIT.search(cell.text):
+                if label.text and not cell.text.isdigit() and DIGIT.search(cell.text):
                     yield label, cell
 
 
