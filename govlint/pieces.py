@@ -7,6 +7,8 @@ caches are keyed by (cells such as "0" repeat hundreds of times in a report).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from govlint.model import Heading, Paragraph, RawTable, Report, per_object
 from govlint.records import NamedTuple
 
@@ -34,12 +36,76 @@ def distinct_texts(report: Report, cells: bool = True) -> tuple[str, ...]:
     return per_object(report, _all_texts if cells else _prose_texts)
 
 
+def placed(report: Report, cells: bool = True) -> dict[str, tuple[Segment, ...]]:
+    """Each distinct text with the segments that carry it, in order: where a text found
+    to hold something stands in the report, without walking every segment again."""
+    return per_object(report, _all_placed if cells else _prose_placed)
+
+
+def holding(report: Report, needles: tuple[str, ...], cells: bool = True) -> tuple[int, ...]:
+    """Indices into :func:`distinct_texts` of the texts holding one of ``needles``, kept for
+    the report (several patterns need the same words: 要点, 万元…)."""
+    known = per_object(report, _all_holding if cells else _prose_holding)
+    found = known.get(needles)
+    if found is None:
+        joined, starts = per_object(report, _all_joined if cells else _prose_joined)
+        hit: set[int] = set()
+        for needle in needles:  # str.find over all texts at once; a hit skips to the next text
+            at = joined.find(needle)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                hit.add(i)
+                at = joined.find(needle, starts[i + 1])
+        found = known[needles] = tuple(sorted(hit))
+    return found
+
+
+def _all_placed(report: Report) -> dict[str, tuple[Segment, ...]]:
+    return _placed(segments(report, True))
+
+
+def _prose_placed(report: Report) -> dict[str, tuple[Segment, ...]]:
+    return _placed(segments(report, False))
+
+
+def _placed(found: tuple[Segment, ...]) -> dict[str, tuple[Segment, ...]]:
+    at: dict[str, list[Segment]] = {}
+    for seg in found:
+        at.setdefault(seg[0], []).append(seg)
+    return {text: tuple(segs) for text, segs in at.items()}
+
+
+def _all_joined(report: Report) -> tuple[str, list[int]]:
+    return _joined(distinct_texts(report, True))
+
+
+def _prose_joined(report: Report) -> tuple[str, list[int]]:
+    return _joined(distinct_texts(report, False))
+
+
+def _joined(texts: tuple[str, ...]) -> tuple[str, list[int]]:
+    """The texts joined by NUL (which no needle holds), and where each starts; the last
+    start is the end, so ``starts[i + 1]`` always exists for a text ``i``."""
+    starts = [0]
+    for t in texts:
+        starts.append(starts[-1] + len(t) + 1)
+    return "\0".join(texts) + "\0", starts
+
+
+def _all_holding(report: Report) -> dict[tuple[str, ...], tuple[int, ...]]:
+    return {}
+
+
+def _prose_holding(report: Report) -> dict[tuple[str, ...], tuple[int, ...]]:
+    return {}
+
+
 def _all_segments(report: Report) -> tuple[Segment, ...]:
-    return _segments(report, True)
+    return per_object(report, _cut)[1]
 
 
 def _prose_segments(report: Report) -> tuple[Segment, ...]:
-    return _segments(report, False)
+    return per_object(report, _cut)[0]
 
 
 def _all_texts(report: Report) -> tuple[str, ...]:
@@ -50,18 +116,22 @@ def _prose_texts(report: Report) -> tuple[str, ...]:
     return tuple(dict.fromkeys([seg[0] for seg in segments(report, False)]))
 
 
-def _segments(report: Report, cells: bool) -> tuple[Segment, ...]:
+def _cut(report: Report) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+    """The prose segments and all segments (cells too), in one walk of the blocks."""
     text = report.source.text
-    out: list[Segment] = []
-    add = out.append
+    prose: list[Segment] = []
+    every: list[Segment] = []
     for block in report.document.blocks:
         if isinstance(block, (Paragraph, Heading)):
             start, end = block.span
-            add(_record(Segment, (text[start:end], start)))
-        elif cells and isinstance(block, RawTable):
+            seg = _record(Segment, (text[start:end], start))
+            prose.append(seg)
+            every.append(seg)
+        elif isinstance(block, RawTable):
+            add = every.append
             for row in block.rows:
                 for cell in row:
                     if cell.text:
                         start, end = cell.span
                         add(_record(Segment, (text[start:end], start)))
-    return tuple(out)
+    return tuple(prose), tuple(every)

@@ -16,7 +16,7 @@ from typing import Any
 
 from govlint import regex
 from govlint.model import PER_TEXT_CACHE, Context, Diagnostic, Msg, Report, Severity, Span, per_object
-from govlint.pieces import Segment, distinct_texts, segments
+from govlint.pieces import Segment, distinct_texts, holding, placed
 from govlint.records import NamedTuple
 
 CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -32,25 +32,30 @@ def matches(
     costs one search per distinct text. With ``needs``, only texts holding one of its
     characters are searched (for a check that can only report matches holding one)."""
     whole = report.source.text  # every segment is a piece of it: one look there may settle it
+    required = regex.needed(pattern)
     if not regex.may_match(pattern, whole) or (needs and not _any_of(needs).search(whole)):
         return
+    texts = _texts_searched(report, cells)
+    if required:  # only the texts holding what every match needs
+        texts = tuple(texts[i] for i in holding(report, required, cells))
     found: dict[str, tuple[re.Match[str], ...]] = {}
     wanted = _any_of(needs) if needs else None
     key = (pattern.pattern, pattern.flags)  # a compiled pattern's own hash covers its whole program
-    for text, searched in _texts_searched(report, cells):
+    for text, searched in texts:
         if wanted is not None and not wanted.search(text):
             continue
         hits = searched.get(key)
         if hits is None:
-            may = regex.may_match(pattern, text) and pattern.search(text)
-            hits = searched[key] = tuple(pattern.finditer(text)) if may else ()
+            hits = searched[key] = tuple(pattern.finditer(text)) if pattern.search(text) else ()
         if hits:
             found[text] = hits
     if not found:
         return
-    for seg in segments(report, cells):
-        for m in found.get(seg.text, ()):
-            yield seg, m
+    at = placed(report, cells)
+    yield from sorted(
+        ((seg, m) for text, hits in found.items() for seg in at[text] for m in hits),
+        key=lambda pair: (pair[0].start, pair[1].start()),
+    )
 
 
 _Searched = dict[tuple[str, int], tuple[re.Match[str], ...]]
