@@ -30,6 +30,9 @@ RULE_LINE = regex.compile(r"^[\s\-—–=_|+]*$")
 RULE_CELL = regex.compile(r"^[-—–=_]{3,}$")
 COMMENT_LINE = regex.compile(r"^\s*<!--(.*?)-->\s*$")
 SPACE_CELL = regex.compile(r"\S+(?: \S+)*")  # words joined by single spaces
+# A Markdown heading's markers ("## 五、…", "五、… ##"); the closing run starts only where
+# whitespace starts, so a long gap inside a heading stays linear.
+ATX = regex.compile(r"^\s{0,3}#{1,6}\s*|(?<!\s)\s+#+\s*$")
 
 
 #: Builds a record without the call of its ``__new__``: the reader makes ~1,400 cells and
@@ -91,9 +94,15 @@ def _cells(line: Line, kind: str) -> tuple[Cell, ...]:
     return tuple(parts)
 
 
+def heading_text(text: str) -> str:
+    """A heading's words without its markup: Markdown's ``#`` markers (kept by a report
+    pasted into a ``.txt`` file) and the ``**`` of a bold line."""
+    return ATX.sub("", text.strip()).strip().strip("*").strip()
+
+
 def heading_level(text: str) -> int | None:
     """Level of a short numbered line that reads as a heading, else None."""
-    stripped = text.strip().strip("*").strip()
+    stripped = heading_text(text)
     if not stripped or len(stripped) > MAX_HEADING or stripped[-1] in SENTENCE_END:
         return None
     if SECTION_PREFIX.match(stripped):
@@ -148,7 +157,7 @@ def read_lines(source: Source, first: int, last: int) -> list[Block]:
         else:
             level = heading_level(stripped)
             if level is not None:
-                blocks.append(Heading(level, stripped.strip("*").strip(), span))
+                blocks.append(Heading(level, heading_text(stripped), span))
             else:
                 blocks.append(Paragraph(stripped, span))
         i += 1

@@ -50,6 +50,18 @@ def test_gfm_rows_in_plain_text() -> None:
     assert tables("| 规章 | 0 | 1 |\n")[0] == [["规章", "0", "1"]]
 
 
+def test_markdown_heading_markers_in_plain_text_are_no_words() -> None:
+    """A Markdown report saved as ``.txt``: its ``#`` markers are markup, so the heading
+    reads (and is matched to the format) by its words alone."""
+    text = "## 五、本局工作存在的主要问题及改进情况\n\n### （一）予以公开 ###\n#无标记\n"
+    doc = read(source_from_text("r.txt", text))
+    assert [(type(b).__name__, getattr(b, "level", None), getattr(b, "text", "")) for b in doc.blocks] == [
+        ("Heading", 2, "五、本局工作存在的主要问题及改进情况"),
+        ("Heading", 3, "（一）予以公开"),
+        ("Paragraph", None, "#无标记"),
+    ]
+
+
 def test_headings_and_paragraphs() -> None:
     doc = read(
         source_from_text(
