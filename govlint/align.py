@@ -109,6 +109,13 @@ def split_label(text: str) -> Label:
     return Label("cn" if kind == "part" else kind, m.group(kind), norm(text[m.end() :]))
 
 
+@lru_cache(maxsize=4096)
+def inner_label(text: str) -> Label:
+    """The numbering and words after a label's own numbering: “（六）3.其他” → 3、其他."""
+    m = PREFIX.match(text)
+    return split_label(text[m.end() :]) if m else Label("", "", norm(text))
+
+
 @lru_cache(maxsize=1 << 16)  # pure, and the same label/key pairs recur in every report
 def similarity(a: str, b: str) -> float:
     if a == b:
@@ -442,6 +449,12 @@ class TableReader:
             if spec.id in self.rows:
                 continue
             numbered = label.kind != "" and label.kind == spec.kind and label.number == spec.number
+            if label.kind == "paren" and spec.kind == "ar":
+                # “（六）其他” is the group （六）, never its row “3.其他”: a group's numbering
+                # names a row of it only followed by the row's own (“（六）3.其他”).
+                if not self._numbers_sub_row(label, inner_label(text), spec):
+                    continue
+                numbered = True
             if numbered and label.kind == "ar" and self.group and spec.parent != self.group:
                 numbered = False
             if sim < (ROW_SIM_NUMBERED if numbered else ROW_SIM):
@@ -451,7 +464,17 @@ class TableReader:
                 best = (score, spec)
         if best is None:
             return None
-        return best[1], label.core in best[1].keys
+        spec = best[1]
+        words = inner_label(text).core if label.kind == "paren" and spec.kind == "ar" else label.core
+        return spec, words in spec.keys
+
+    def _numbers_sub_row(self, label: Label, inner: Label, spec: RowSpec) -> bool:
+        parent = self.t.row_spec(spec.parent)
+        return (
+            parent is not None
+            and (parent.kind, parent.number) == ("paren", label.number)
+            and (inner.kind, inner.number) == ("ar", spec.number)
+        )
 
     def header_cell(self, cell: Cell, has_values: bool) -> bool:
         """True if the cell is header text; reports misspelt column labels."""
@@ -524,6 +547,9 @@ class TableReader:
             spec, exact, cell = matched
             if first_num is not None and len(cells) - first_num == len(spec.columns):
                 tail = list(cells[first_num:])  # exactly a full row: its trailing blanks are empty cells
+            cur = self.current
+            if cur is not None and cur.spec == spec and not cur.values and not any(c.text for c in cur.pending):
+                self.current = None  # its label alone just before: a caption (a heading over the table), no row
             self._finish()
             if not exact:
                 self._reworded(spec, cell)
