@@ -46,6 +46,9 @@ PREFIX = regex.compile(
     r"|(?P<ar>\d{1,2})\s*[.．、](?!\d))\s*"
 )
 SPELLING_VARIANTS = (("其它", "其他"), ("部份", "部分"))
+# What negates a label: one with and one without are never variants of each other. Any of them
+# counts as the negation, so 不掌握 / 未掌握 can still be one label in other words.
+NEGATIONS = "不未非无"
 PUNCT = regex.compile(r"[\s\W_]+", re.UNICODE)
 NUMBER = regex.compile(r"^[-+]?\d+(?:\.\d+)?$")
 UNIT = regex.compile(r"(?:件|条|个|项|万元|元|次)$")
@@ -118,13 +121,20 @@ def inner_label(text: str) -> Label:
 
 @lru_cache(maxsize=1 << 16)  # pure, and the same label/key pairs recur in every report
 def similarity(a: str, b: str) -> float:
+    """How alike two normalised labels are, 0 to 1. Labels of which one is negated and the
+    other not are opposites however many characters they share (予以公开 / 不予公开), unless
+    one is a piece of the other: a label the PDF broke off (“予公开” after a line “（三）不”)."""
     if a == b:
         return 1.0
-    if not a or not b:
+    if not a or not b or (_negated(a) != _negated(b) and a not in b and b not in a):
         return 0.0
     from difflib import SequenceMatcher  # only for labels that differ from every key
 
     return SequenceMatcher(None, a, b).ratio()
+
+
+def _negated(label: str) -> bool:
+    return any(ch in label for ch in NEGATIONS)
 
 
 def similarity_bound(a: str, b: str, floor: float) -> float:
@@ -476,12 +486,20 @@ class TableReader:
             and (inner.kind, inner.number) == ("ar", spec.number)
         )
 
-    def header_cell(self, cell: Cell, has_values: bool) -> bool:
-        """True if the cell is header text; reports misspelt column labels."""
+    def header_word(self, cell: Cell) -> bool:
+        """Words of the table's header: its header text, or a bare column label ("总计")."""
         label = split_label(cell.text)
         key = norm(cell.text)
-        if key in self.t.header_keys or label.core in self.t.header_keys:
+        return key in self.t.header_keys or label.core in self.t.header_keys or (
+            label.kind == "" and key in self.t.column_keys
+        )
+
+    def header_cell(self, cell: Cell, has_values: bool) -> bool:
+        """True if the cell is header text; reports misspelt column labels."""
+        if self.header_word(cell):
             return True
+        label = split_label(cell.text)
+        key = norm(cell.text)
         if label.kind or has_values or not self.t.check_header or len(key) < 3:
             return False
         scored = [
@@ -516,14 +534,18 @@ class TableReader:
         has_values = first_num is not None
         matched: tuple[RowSpec, bool, Cell] | None = None
         texts = [cell for cell, kind in zip(head, kinds, strict=False) if kind == "text"]
+        # Words without numbers beside the header's own ("项目 | 予以公开 | … | 总计"): a header
+        # line, whose words name columns, never rows.
+        header = not has_values and len(texts) > 1 and any(self.header_word(c) for c in texts)
         unknown = False
         for cell in texts:
             label = split_label(cell.text)
             if not has_values and norm(cell.text) in self.t.superseded:
                 self.superseded = self.superseded or cell
                 continue
-            if not has_values and label.kind == "" and norm(cell.text) in self.t.column_keys:
-                continue  # a bare column label ("总计", "其他") on a header line
+            if header or (not has_values and self.header_word(cell)):
+                self.header_cell(cell, has_values)  # a misspelt column label is still reported
+                continue
             found = self.match_row(cell.text)
             if found is None:
                 if self.header_cell(cell, has_values):

@@ -103,3 +103,30 @@ def test_a_label_alone_followed_by_another_row_is_still_an_empty_row(engine: Eng
     assert len(empty) == 1 and "二、上年结转政府信息公开申请数量”行没有填写数字" in empty[0][2]
     whole = clean.replace("| | 3.其他 |", "| | （六）3.其他 |")
     assert whole != clean and findings(engine, whole) == findings(engine, clean)
+
+
+def test_labels_that_differ_by_a_negation_are_never_alike() -> None:
+    """予以公开 shares three of four characters with 不予公开 and means the opposite; a piece
+    of a label (the PDF broke “（三）不” off “予公开”; a long label cut before its “不计…”) is not."""
+    assert align.similarity("予以公开", "不予公开") == 0.0
+    assert align.similarity("本法提供", "无法提供") == 0.0
+    assert align.similarity("予公开", "不予公开") > align.ROW_SIM
+    cut = "部分公开区分处理的只计这一情"
+    assert align.similarity(cut, cut + "形不计其他情形") > align.ROW_SIM
+    assert align.similarity("不予以公开", "不予公开") > align.ROW_SIM  # both negated: a wording variant
+    assert align.similarity("本机关未掌握相关政府信息", "本机关不掌握相关政府信息") > align.ROW_SIM
+
+
+def test_a_header_line_among_rows_names_columns_not_rows(engine: Engine) -> None:
+    """A header repeated inside table 三 with words of its own (“项目 | 予以公开 | 不予公开 |
+    … | 总计”): its words are no rows (予以公开 was read as row （三）不予公开 reworded, GL106),
+    and a word close to a row's alone on a line is not read as its opposite."""
+    clean = CLEAN.read_text(encoding="utf-8")
+    first = "| （六）其他处理 | 1.申请人"
+    header = "| 项目 | 本年新收件数 | 上年结转件数 | 予以公开 | 部分公开 | 不予公开 | 结转下年度 | 总计 | |\n"
+    assert first in clean
+    assert findings(engine, clean.replace(first, header + first)) == findings(engine, clean)
+    alone = clean.replace("| （四）无法提供 |", "| 予以公开 | | | | | | | | |\n| （四）无法提供 |")
+    assert findings(engine, alone) == findings(engine, clean)
+    typo = clean.replace(first, header.replace("总计", "总计 | 社会公益组识") + first)
+    assert [f[:2] for f in findings(engine, typo)] == [("GL106", "warning")]  # a misspelt column is still one
