@@ -765,8 +765,18 @@ def _tables_in(document: Document, body: Span) -> list[RawTable]:
         elif _short_line(block):
             words = _words(document.source.text, block.span)
             if not _sentence_with_number(words):
-                out.append(RawTable((tuple(_split_labels(document.source.text, words)),), block.span))
+                out.append(RawTable((_line_row(document.source.text, words),), block.span))
     return out
+
+
+def _line_row(text: str, words: list[Cell]) -> tuple[Cell, ...]:
+    """The cells of a text line in a table: its label words, cut where a new numbered label
+    starts, then each number the line ends in (“行政许可 97” → “行政许可”, “97”). Decided by
+    the line alone, whatever else its section holds."""
+    split = len(words)
+    while split > 0 and parse_number(words[split - 1].text) is not None:
+        split -= 1
+    return (*_split_labels(text, words[:split]), *words[split:])
 
 
 def _sentence_with_number(words: list[Cell]) -> bool:
@@ -825,20 +835,16 @@ def _rows_from_lines(document: Document, body: Span) -> list[RawTable]:
         for line in text.split("\n"):
             tokens = _words(document.source.text, Span(offset, offset + len(line)))
             offset += len(line) + 1
-            split = len(tokens)
-            while split > 0 and parse_number(tokens[split - 1].text) is not None:
-                split -= 1
             if not tokens:
                 continue
-            if split == len(tokens):  # no numbers: a row label on its own line, or header words
+            if parse_number(tokens[-1].text) is None:  # no numbers: a row label on its own line, or header words
                 if _sentence_with_number(tokens) or "。" in line:  # prose: “本年度未收到政府信息公开申请。”
                     continue
                 starts_label = LABEL_START.match(document.source.text, tokens[0].span.start) is not None
                 rows.append(tuple(_split_labels(document.source.text, tokens)) if starts_label else tuple(tokens))
                 continue
             has_numbers = True
-            label = _split_labels(document.source.text, tokens[:split])
-            rows.append((*label, *tokens[split:]))
+            rows.append(_line_row(document.source.text, tokens))
     return [RawTable(tuple(rows), body)] if has_numbers else []
 
 

@@ -11,6 +11,7 @@ from conftest import seed_paths
 from govlint import align
 from govlint.engine import Engine
 from govlint.readers import markdown
+from govlint.readers import text as plain
 from govlint.source import source_from_text
 from govlint.stored import Stored
 
@@ -47,8 +48,9 @@ CLEAN = Path(__file__).parent / "fixtures" / "clean-minimal.md"
 T3_HEADER = "| 类别 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n" + "|---" * 8 + "|"
 
 
-def table_values(engine: Engine, text: str, table: str) -> dict[str, list[str]]:
-    report = align.align(markdown.read(source_from_text("report.md", text)), engine.pack)
+def table_values(engine: Engine, text: str, table: str, path: str = "report.md") -> dict[str, list[str]]:
+    reader = plain.read if path.endswith(".txt") else markdown.read
+    report = align.align(reader(source_from_text(path, text)), engine.pack)
     found = report.table(table)
     assert found is not None
     return {row.row: [c.raw for c in row.cells] for row in found.rows}
@@ -76,8 +78,8 @@ def captioned_table_three(text: str, group_six: str = "（六）其他处理") -
     return "\n".join([*lines[: first - 2], *out, *lines[last + 1 :]])
 
 
-def findings(engine: Engine, text: str) -> list[tuple[str, str, str]]:
-    return [(d.code, d.severity, d.message.zh) for d in engine.lint_text("report.md", text).diagnostics]
+def findings(engine: Engine, text: str, path: str = "report.md") -> list[tuple[str, str, str]]:
+    return [(d.code, d.severity, d.message.zh) for d in engine.lint_text(path, text).diagnostics]
 
 
 def test_a_heading_that_repeats_the_row_label_below_it_is_a_caption(engine: Engine) -> None:
@@ -130,3 +132,18 @@ def test_a_header_line_among_rows_names_columns_not_rows(engine: Engine) -> None
     assert findings(engine, alone) == findings(engine, clean)
     typo = clean.replace(first, header.replace("总计", "总计 | 社会公益组识") + first)
     assert [f[:2] for f in findings(engine, typo)] == [("GL106", "warning")]  # a misspelt column is still one
+
+
+def test_label_and_number_lines_beside_a_pipe_table_are_rows(engine: Engine) -> None:
+    """Table 二 half as lines (“行政许可 3000”, header words apart by two spaces), half as a
+    pipe table: each line is split into its label and its number as it would be without the
+    pipe table (the whole line was read as the label of a row without numbers: GL105, GL106)."""
+    clean = CLEAN.read_text(encoding="utf-8")
+    start, end = clean.index("| 第二十条第（五）项"), clean.index("\n\n## 三、")
+    rows = [[c.strip() for c in row.strip("|").split("|") if c.strip()] for row in clean[start:end].split("\n")]
+    lines = [" ".join(cells) if align.parse_number(cells[-1]) is not None else "  ".join(cells) for cells in rows]
+    pipes = clean[clean.index("| 第二十条第（一）项") : start]
+    text = clean[: clean.index("| 第二十条第（一）项")] + "\n".join(lines) + "\n" + pipes + clean[end:]
+    assert "\n行政许可 3000\n" in text and "| 规章 | 0 | 0 | 0 |" in text
+    assert table_values(engine, text, "二", "report.txt") == table_values(engine, clean, "二")
+    assert findings(engine, text, "report.txt") == findings(engine, clean)
