@@ -301,13 +301,20 @@ def _section_score(text: str, number: str, keys: tuple[str, ...]) -> float:
 
 
 def _score_section(text: str, number: str, keys: tuple[str, ...]) -> float:
+    """How well a heading reads as a section, in tiers: the right numeral and the section's
+    words; a section heading numbered otherwise but in the section's words (a report that
+    numbered sub-headings 二、… itself, or skipped a part); the right numeral with words only
+    loosely alike; an unnumbered line in the section's words (a caption such as “表二：…”)."""
     label = split_label(text)
-    best = best_similarity(label.core, keys, min(SECTION_SIM, SECTION_SIM_BARE))
-    if label.kind == "cn" and label.number == number:
-        return best + 1.0 if best >= SECTION_SIM else 0.0
     if label.kind in ("paren", "ar"):
         return 0.0  # （一）… and 1.… are sub-headings, never sections
-    return best if best >= SECTION_SIM_BARE else 0.0
+    best = best_similarity(label.core, keys, min(SECTION_SIM, SECTION_SIM_BARE))
+    close = best >= SECTION_SIM_BARE
+    if label.kind == "cn" and label.number == number:
+        return best + (3.0 if close else 1.0) if best >= SECTION_SIM else 0.0
+    if not close:
+        return 0.0
+    return best + 2.0 if label.kind == "cn" else best
 
 
 def find_sections(document: Document, pack: Pack) -> tuple[SectionMatch, ...]:

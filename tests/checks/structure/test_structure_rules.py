@@ -112,3 +112,16 @@ def test_markdown_headings_in_a_text_file_match_by_their_words(engine: Engine) -
     assert found_in(engine, "report.txt", text) == set()
     reworded = text.replace("## 五、存在的主要问题", "## 五、本机关政府信息公开工作存在的主要问题")
     assert found_in(engine, "report.txt", reworded) == {("GL103", 65, "info")}
+
+
+def test_a_section_is_found_by_its_words_before_a_sub_heading_with_its_numeral(engine: Engine) -> None:
+    """总体情况 numbers its own sub-headings (“四、政府信息公开申请情况”), and the report's
+    heading of section 四 carries another numeral: section 四 is the heading in its words
+    (GL103 for the numeral), not the sub-heading whose words are only loosely alike (table 四
+    was not found there, GL108, and the order was wrong, GL102)."""
+    clean = (FIXTURES / "clean-minimal.md").read_text(encoding="utf-8")
+    intro = "政务新媒体公开500条。"
+    text = clean.replace(intro, intro + "\n\n四、政府信息公开申请情况\n\n全年办理申请12件。").replace(
+        "## 四、政府信息公开行政复议", "## 三、政府信息公开行政复议"
+    )
+    assert found_in(engine, "report.md", text) == {("GL103", 61, "info")}
