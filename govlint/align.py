@@ -46,6 +46,9 @@ PREFIX = regex.compile(
     r"|(?P<ar>\d{1,2})\s*[.．、](?!\d))\s*"
 )
 SPELLING_VARIANTS = (("其它", "其他"), ("部份", "部分"))
+# What negates a label: one with and one without are never variants of each other. Any of them
+# counts as the negation, so 不掌握 / 未掌握 can still be one label in other words.
+NEGATIONS = "不未非无"
 PUNCT = regex.compile(r"[\s\W_]+", re.UNICODE)
 NUMBER = regex.compile(r"^[-+]?\d+(?:\.\d+)?$")
 UNIT = regex.compile(r"(?:件|条|个|项|万元|元|次)$")
@@ -109,15 +112,29 @@ def split_label(text: str) -> Label:
     return Label("cn" if kind == "part" else kind, m.group(kind), norm(text[m.end() :]))
 
 
+@lru_cache(maxsize=4096)
+def inner_label(text: str) -> Label:
+    """The numbering and words after a label's own numbering: “（六）3.其他” → 3、其他."""
+    m = PREFIX.match(text)
+    return split_label(text[m.end() :]) if m else Label("", "", norm(text))
+
+
 @lru_cache(maxsize=1 << 16)  # pure, and the same label/key pairs recur in every report
 def similarity(a: str, b: str) -> float:
+    """How alike two normalised labels are, 0 to 1. Labels of which one is negated and the
+    other not are opposites however many characters they share (予以公开 / 不予公开), unless
+    one is a piece of the other: a label the PDF broke off (“予公开” after a line “（三）不”)."""
     if a == b:
         return 1.0
-    if not a or not b:
+    if not a or not b or (_negated(a) != _negated(b) and a not in b and b not in a):
         return 0.0
     from difflib import SequenceMatcher  # only for labels that differ from every key
 
     return SequenceMatcher(None, a, b).ratio()
+
+
+def _negated(label: str) -> bool:
+    return any(ch in label for ch in NEGATIONS)
 
 
 def similarity_bound(a: str, b: str, floor: float) -> float:
@@ -289,13 +306,20 @@ def _section_score(text: str, number: str, keys: tuple[str, ...]) -> float:
 
 
 def _score_section(text: str, number: str, keys: tuple[str, ...]) -> float:
+    """How well a heading reads as a section, in tiers: the right numeral and the section's
+    words; a section heading numbered otherwise but in the section's words (a report that
+    numbered sub-headings 二、… itself, or skipped a part); the right numeral with words only
+    loosely alike; an unnumbered line in the section's words (a caption such as “表二：…”)."""
     label = split_label(text)
-    best = best_similarity(label.core, keys, min(SECTION_SIM, SECTION_SIM_BARE))
-    if label.kind == "cn" and label.number == number:
-        return best + 1.0 if best >= SECTION_SIM else 0.0
     if label.kind in ("paren", "ar"):
         return 0.0  # （一）… and 1.… are sub-headings, never sections
-    return best if best >= SECTION_SIM_BARE else 0.0
+    best = best_similarity(label.core, keys, min(SECTION_SIM, SECTION_SIM_BARE))
+    close = best >= SECTION_SIM_BARE
+    if label.kind == "cn" and label.number == number:
+        return best + (3.0 if close else 1.0) if best >= SECTION_SIM else 0.0
+    if not close:
+        return 0.0
+    return best + 2.0 if label.kind == "cn" else best
 
 
 def find_sections(document: Document, pack: Pack) -> tuple[SectionMatch, ...]:
@@ -447,6 +471,12 @@ class TableReader:
             if spec.id in self.rows:
                 continue
             numbered = label.kind != "" and label.kind == spec.kind and label.number == spec.number
+            if label.kind == "paren" and spec.kind == "ar":
+                # “（六）其他” is the group （六）, never its row “3.其他”: a group's numbering
+                # names a row of it only followed by the row's own (“（六）3.其他”).
+                if not self._numbers_sub_row(label, inner_label(text), spec):
+                    continue
+                numbered = True
             if numbered and label.kind == "ar" and self.group and spec.parent != self.group:
                 numbered = False
             if sim < (ROW_SIM_NUMBERED if numbered else ROW_SIM):
@@ -456,14 +486,32 @@ class TableReader:
                 best = (score, spec)
         if best is None:
             return None
-        return best[1], label.core in best[1].keys
+        spec = best[1]
+        words = inner_label(text).core if label.kind == "paren" and spec.kind == "ar" else label.core
+        return spec, words in spec.keys
+
+    def _numbers_sub_row(self, label: Label, inner: Label, spec: RowSpec) -> bool:
+        parent = self.t.row_spec(spec.parent)
+        return (
+            parent is not None
+            and (parent.kind, parent.number) == ("paren", label.number)
+            and (inner.kind, inner.number) == ("ar", spec.number)
+        )
+
+    def header_word(self, cell: Cell) -> bool:
+        """Words of the table's header: its header text, or a bare column label ("总计")."""
+        label = split_label(cell.text)
+        key = norm(cell.text)
+        return key in self.t.header_keys or label.core in self.t.header_keys or (
+            label.kind == "" and key in self.t.column_keys
+        )
 
     def header_cell(self, cell: Cell, has_values: bool) -> bool:
         """True if the cell is header text; reports misspelt column labels."""
+        if self.header_word(cell):
+            return True
         label = split_label(cell.text)
         key = norm(cell.text)
-        if key in self.t.header_keys or label.core in self.t.header_keys:
-            return True
         if label.kind or has_values or not self.t.check_header or len(key) < 3:
             return False
         scored = [
@@ -498,14 +546,18 @@ class TableReader:
         has_values = first_num is not None
         matched: tuple[RowSpec, bool, Cell] | None = None
         texts = [cell for cell, kind in zip(head, kinds, strict=False) if kind == "text"]
+        # Words without numbers beside the header's own ("项目 | 予以公开 | … | 总计"): a header
+        # line, whose words name columns, never rows.
+        header = not has_values and len(texts) > 1 and any(self.header_word(c) for c in texts)
         unknown = False
         for cell in texts:
             label = split_label(cell.text)
             if not has_values and norm(cell.text) in self.t.superseded:
                 self.superseded = self.superseded or cell
                 continue
-            if not has_values and label.kind == "" and norm(cell.text) in self.t.column_keys:
-                continue  # a bare column label ("总计", "其他") on a header line
+            if header or (not has_values and self.header_word(cell)):
+                self.header_cell(cell, has_values)  # a misspelt column label is still reported
+                continue
             found = self.match_row(cell.text)
             if found is None:
                 if self.header_cell(cell, has_values):
@@ -529,6 +581,9 @@ class TableReader:
             spec, exact, cell = matched
             if first_num is not None and len(cells) - first_num == len(spec.columns):
                 tail = list(cells[first_num:])  # exactly a full row: its trailing blanks are empty cells
+            cur = self.current
+            if cur is not None and cur.spec == spec and not cur.values and not any(c.text for c in cur.pending):
+                self.current = None  # its label alone just before: a caption (a heading over the table), no row
             self._finish()
             if not exact:
                 self._reworded(spec, cell)
@@ -726,8 +781,18 @@ def _tables_in(document: Document, body: Span) -> list[RawTable]:
         elif _short_line(block):
             words = _words(document.source.text, block.span)
             if not _sentence_with_number(words):
-                out.append(RawTable((tuple(_split_labels(document.source.text, words)),), block.span))
+                out.append(RawTable((_line_row(document.source.text, words),), block.span))
     return out
+
+
+def _line_row(text: str, words: list[Cell]) -> tuple[Cell, ...]:
+    """The cells of a text line in a table: its label words, cut where a new numbered label
+    starts, then each number the line ends in (“行政许可 97” → “行政许可”, “97”). Decided by
+    the line alone, whatever else its section holds."""
+    split = len(words)
+    while split > 0 and parse_number(words[split - 1].text) is not None:
+        split -= 1
+    return (*_split_labels(text, words[:split]), *words[split:])
 
 
 def _sentence_with_number(words: list[Cell]) -> bool:
@@ -786,20 +851,16 @@ def _rows_from_lines(document: Document, body: Span) -> list[RawTable]:
         for line in text.split("\n"):
             tokens = _words(document.source.text, Span(offset, offset + len(line)))
             offset += len(line) + 1
-            split = len(tokens)
-            while split > 0 and parse_number(tokens[split - 1].text) is not None:
-                split -= 1
             if not tokens:
                 continue
-            if split == len(tokens):  # no numbers: a row label on its own line, or header words
+            if parse_number(tokens[-1].text) is None:  # no numbers: a row label on its own line, or header words
                 if _sentence_with_number(tokens) or "。" in line:  # prose: “本年度未收到政府信息公开申请。”
                     continue
                 starts_label = LABEL_START.match(document.source.text, tokens[0].span.start) is not None
                 rows.append(tuple(_split_labels(document.source.text, tokens)) if starts_label else tuple(tokens))
                 continue
             has_numbers = True
-            label = _split_labels(document.source.text, tokens[:split])
-            rows.append((*label, *tokens[split:]))
+            rows.append(_line_row(document.source.text, tokens))
     return [RawTable(tuple(rows), body)] if has_numbers else []
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from govlint import regex
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span, moved
-from govlint.readers.text import heading_level, looks_like_text_layout, read_lines
+from govlint.readers.text import heading_level, heading_text, looks_like_text_layout, read_lines
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 COMMENT = regex.compile(r"<!--(.*?)-->", re.S)
 BOLD_ONLY = regex.compile(r"^\*\*([^*]+)\*\*$|^__([^_]+)__$")
 PIPE = regex.compile(r"(?<!\\)\|")
-# The closing run starts only where whitespace starts: a long gap inside a heading stays linear.
-ATX = regex.compile(r"^\s{0,3}#{1,6}\s*|(?<!\s)\s+#+\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +137,7 @@ def _blocks(source: Source) -> list[Block]:
         tok = tokens[i]
         if tok.type == "heading_open" and tok.map:
             span = _strip_span(source, _line_span(source, *tok.map))
-            text = ATX.sub("", source.text[span.start : span.end]).strip().strip("*").strip()
+            text = heading_text(source.text[span.start : span.end])
             blocks.append(Heading(int(tok.tag[1:]), text, span))
         elif tok.map and (tok.type == "code_block" or (tok.type == "paragraph_open" and _plain_text(source, *tok.map))):
             blocks.extend(read_lines(source, *tok.map))

@@ -6,7 +6,8 @@ Tables are runs of "table-like" lines — tab-separated rows, one cell per line 
 ``|`` (where a lone ``|`` among such lines is an empty cell), ``| a | b |`` rows, or columns
 aligned with runs of spaces — and may contain blank lines and ``-----`` rules (page breaks,
 broken headers) as long as the table goes on after. Tabs that end a row are Word's layout,
-not empty cells.
+not empty cells, where the table shows that layout (see ``_layout_tabs``); elsewhere they
+end the row's empty cells.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ RULE_LINE = regex.compile(r"^[\s\-—–=_|+]*$")
 RULE_CELL = regex.compile(r"^[-—–=_]{3,}$")
 COMMENT_LINE = regex.compile(r"^\s*<!--(.*?)-->\s*$")
 SPACE_CELL = regex.compile(r"\S+(?: \S+)*")  # words joined by single spaces
+# A Markdown heading's markers ("## 五、…", "五、… ##"); the closing run starts only where
+# whitespace starts, so a long gap inside a heading stays linear.
+ATX = regex.compile(r"^\s{0,3}#{1,6}\s*|(?<!\s)\s+#+\s*$")
 
 
 #: Builds a record without the call of its ``__new__``: the reader makes ~1,400 cells and
@@ -74,10 +78,7 @@ def _cells(line: Line, kind: str) -> tuple[Cell, ...]:
     parts: list[Cell] = []
     pos = 0
     pieces = text.split(sep)
-    if kind == "tab":
-        while len(pieces) > 1 and not pieces[-1].strip():  # Word ends rows with tabs: layout, not cells
-            pieces.pop()
-    elif kind == "pipe":
+    if kind == "pipe":
         # "X |" is one cell; "| a | b |" drops the empty edges; "|||" is three blanks.
         if pieces and not pieces[-1].strip():
             pieces = pieces[:-1]
@@ -93,9 +94,15 @@ def _cells(line: Line, kind: str) -> tuple[Cell, ...]:
     return tuple(parts)
 
 
+def heading_text(text: str) -> str:
+    """A heading's words without its markup: Markdown's ``#`` markers (kept by a report
+    pasted into a ``.txt`` file) and the ``**`` of a bold line."""
+    return ATX.sub("", text.strip()).strip().strip("*").strip()
+
+
 def heading_level(text: str) -> int | None:
     """Level of a short numbered line that reads as a heading, else None."""
-    stripped = text.strip().strip("*").strip()
+    stripped = heading_text(text)
     if not stripped or len(stripped) > MAX_HEADING or stripped[-1] in SENTENCE_END:
         return None
     if SECTION_PREFIX.match(stripped):
@@ -150,7 +157,7 @@ def read_lines(source: Source, first: int, last: int) -> list[Block]:
         else:
             level = heading_level(stripped)
             if level is not None:
-                blocks.append(Heading(level, stripped.strip("*").strip(), span))
+                blocks.append(Heading(level, heading_text(stripped), span))
             else:
                 blocks.append(Paragraph(stripped, span))
         i += 1
@@ -161,6 +168,7 @@ def _read_table(lines: list[Line], kinds: list[str | None], i: int, blocks: list
     """Consume a table starting at line ``i``; blank lines and rules inside are allowed
     when more table lines follow. Returns the index after the table."""
     rows: list[tuple[Cell, ...]] = []
+    tabbed: list[bool] = []  # per row: split at tabs
     start = lines[i].start
     end = start
     n = len(lines)
@@ -180,12 +188,34 @@ def _read_table(lines: list[Line], kinds: list[str | None], i: int, blocks: list
                     continue
             break
         cells = _cells(lines[i], kind)
-        if any(c.text and not RULE_CELL.match(c.text) for c in cells):
-            rows.append(cells)  # rows of blanks and "-----" rules carry nothing
-        elif single and text.strip() == "|":
-            rows.append(cells)  # where every cell closes with "|", a lone "|" is an empty cell
+        if any(c.text and not RULE_CELL.match(c.text) for c in cells) or (single and text.strip() == "|"):
+            # Rows of blanks and "-----" rules carry nothing; but where every cell closes with
+            # "|", a lone "|" is an empty cell.
+            rows.append(cells)
+            tabbed.append(kind == "tab")
         single = kind == "pipe" and len(cells) == 1 and text.rstrip().endswith("|")
         end = lines[i].start + len(text)
         i += 1
+    if _layout_tabs([row for row, tab in zip(rows, tabbed, strict=True) if tab]):
+        rows = [_without_empty_tail(row) if tab else row for row, tab in zip(rows, tabbed, strict=True)]
     blocks.append(RawTable(tuple(rows), Span(start, end)))
     return i
+
+
+def _layout_tabs(rows: list[tuple[Cell, ...]]) -> bool:
+    """Whether tab rows end with Word's layout tab rather than with empty cells: every header
+    line (a row without numbers) ends in an empty piece, and so does every row whose cells,
+    from its first number on, run furthest. Where one of those ends in a word or a number
+    instead, an empty piece at a row's end is an empty cell: the aligner reads it as one
+    where it makes the row exactly full (“258, 12, -, -, 1, 1” and an empty 总计)."""
+    extents = [next((len(row) - k for k, c in enumerate(row) if NUMBER_CELL.match(c.text)), 0) for row in rows]
+    widest = max(extents, default=0)
+    ends = [not row[-1].text for row, extent in zip(rows, extents, strict=True) if extent in (0, widest)]
+    return bool(ends) and all(ends)
+
+
+def _without_empty_tail(row: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    last = len(row)
+    while last > 1 and not row[last - 1].text:
+        last -= 1
+    return row[:last]

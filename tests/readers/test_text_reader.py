@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from govlint.engine import Engine
 from govlint.model import Heading, Paragraph, RawTable
 from govlint.readers.text import read
 from govlint.source import source_from_text
+from tests.conftest import FIXTURES
 
 
 def tables(text: str) -> list[list[list[str]]]:
@@ -48,6 +50,18 @@ def test_space_aligned_columns() -> None:
 
 def test_gfm_rows_in_plain_text() -> None:
     assert tables("| 规章 | 0 | 1 |\n")[0] == [["规章", "0", "1"]]
+
+
+def test_markdown_heading_markers_in_plain_text_are_no_words() -> None:
+    """A Markdown report saved as ``.txt``: its ``#`` markers are markup, so the heading
+    reads (and is matched to the format) by its words alone."""
+    text = "## 五、本局工作存在的主要问题及改进情况\n\n### （一）予以公开 ###\n#无标记\n"
+    doc = read(source_from_text("r.txt", text))
+    assert [(type(b).__name__, getattr(b, "level", None), getattr(b, "text", "")) for b in doc.blocks] == [
+        ("Heading", 2, "五、本局工作存在的主要问题及改进情况"),
+        ("Heading", 3, "（一）予以公开"),
+        ("Paragraph", None, "#无标记"),
+    ]
 
 
 def test_headings_and_paragraphs() -> None:
@@ -129,3 +143,42 @@ def test_pdf_text_flattened_to_single_spaces_with_vertical_headers(engine: objec
     assert [c.value for c in three.row("（七）").cells] == [2, 0, 0, 0, 0, 0, 2]  # type: ignore[union-attr]
     assert [c.value for c in three.row("四").cells] == [1, 0, 0, 0, 0, 0, 1]  # type: ignore[union-attr]
     assert [c.value for row in four.rows for c in row.cells] == [0] * 15
+
+
+def test_tabs_that_end_a_row_are_its_empty_cells_where_other_rows_end_in_theirs() -> None:
+    """Where the header or the longest rows end in a word or a number, the writer puts no
+    layout tab at a row's end: the empty pieces there are the row's empty cells."""
+    text = "自然人\t其他\t总计\n一、本年新收\t8\t0\t8\n（一）予以公开\t5\t\t\n"
+    assert tables(text)[0][2] == ["（一）予以公开", "5", "", ""]
+    layout = "自然人\t其他\t总计\t\n一、本年新收\t8\t0\t8\t\n（一）予以公开\t5\t\t\t\n"
+    assert tables(layout)[0][2] == ["（一）予以公开", "5"]
+
+
+def tab_table_three(clean: str, end: str = "") -> str:
+    """The clean report with table 三 as tab-separated rows, each ending in ``end``."""
+    lines = clean.split("\n")
+    out = []
+    for line in lines:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        in_three = line.startswith("| ") and len(cells) == 9
+        if line.startswith("|---") and len(cells) == 9:
+            continue
+        out.append("\t".join(cells) + end if in_three else line)
+    return "\n".join(out)
+
+
+def test_an_empty_last_cell_of_a_tab_row_is_reported_by_its_column(engine: Engine) -> None:
+    """“（一）予以公开 6 1 0 0 0 0 _” with 总计 left empty, in a table whose other rows end in
+    their 总计: GL105 names 总计 (the trailing tab was dropped as layout: a row short of a
+    column nobody could tell, GL104); with Word's layout tab ending every row, a row one number
+    short is still GL104."""
+    clean = (FIXTURES / "clean-minimal.md").read_text(encoding="utf-8")
+    tabbed = tab_table_three(clean)
+    assert "\n一、本年新收政府信息公开申请数量\t\t10\t1\t0\t0\t1\t0\t12\n" in tabbed
+    quiet = [d.code for d in engine.lint_text("report.txt", tabbed).diagnostics]
+    assert quiet == []
+    empty = tabbed.replace("（一）予以公开\t6\t1\t0\t0\t0\t0\t7", "（一）予以公开\t6\t1\t0\t0\t0\t0\t")
+    found = [(d.code, d.message.zh) for d in engine.lint_text("report.txt", empty).diagnostics if d.code < "GL2"]
+    assert found == [("GL105", "表三“（一）予以公开”行“总计”1 个单元格为空（空白不等于 0，没有发生应填 0）")]
+    layout = tab_table_three(clean, end="\t").replace("\t6\t1\t0\t0\t0\t0\t7\t", "\t6\t1\t0\t0\t0\t7\t")
+    assert [d.code for d in engine.lint_text("report.txt", layout).diagnostics if d.code < "GL2"] == ["GL104"]

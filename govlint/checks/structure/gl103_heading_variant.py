@@ -11,6 +11,9 @@ DOC = """
 ## 检查什么 / What it checks
 部分标题与格式不完全一致但意思相同（如“存在的主要问题及改进措施”对应格式的“存在的主要问题及改进情况”）。
 A heading that is a known variant or a close rewording of the official title (info).
+编号不对但文字与某部分标题相符的标题，优先于只有编号相符、文字相差较远的标题（如总体情况中自编的
+“四、政府信息公开申请情况”），并作为该部分的变体提示。A heading in a section's words under another
+numeral is that section (reported here) before one that has its numeral and only loosely its words.
 
 ## 为什么 / Why
 统一标题便于检索和汇总；变体不影响理解，因此只作提示。

@@ -14,6 +14,10 @@ DOC = """
 只报一条（表格的行列与格式不符，例如沿用了2019年格式的栏目）。
 Each table row must carry exactly one number per template column; more than three groups of
 numbers that fit no row of a table are one finding for that table.
+以制表符分隔的行末尾的空格子：若表头和最长的行也以制表符结尾，那是 Word 的排版，不是空格子；否则是
+空格子（行正好满列时，报 GL105 并指出空着的列）。Empty pieces after a tab row's last cell are Word's
+layout where the header and the longest rows end in a tab too; elsewhere they are empty cells (a row
+they make exactly full is GL105, naming the empty columns).
 
 ## 为什么 / Why
 少一列时无法知道缺的是哪一列，后面的数字也会错位，合计和勾稽关系都不可信。

@@ -25,6 +25,12 @@ A value cell that is empty, holds a blank marker (/ — 无) or is not a number.
 ## 通过示例 / Example that passes
     0  0  0  0  0  0  0  0  0  0  0  0  0  0  0
 
+表格上方重复行名的标题是该行的说明，不是没有数字的一行 (a heading that repeats the label of the row
+right below it is that row's caption, not a row without numbers):
+
+    ### 一、本年新收政府信息公开申请数量
+    | 本年新收政府信息公开申请数量 | 10 | 1 | 0 | 0 | 1 | 0 | 12 |
+
 ## 如何修复 / How to fix
 没有发生的事项填 0。
 """

@@ -14,6 +14,9 @@ DOC = """
 安全的快速修复；措辞改动但意思相近（如“其他法律法规禁止公开”对应“其他法律行政法规禁止公开”）只作提示。
 A table label that differs from the template: a one-character substitution is a typo (warning, safe fix);
 other rewordings are info.
+一个有否定词（不、未、非、无）而另一个没有的两个名称意思相反，不算措辞不同（“予以公开”不是“不予公开”）；
+表头行中的词是列名，不是行名。Labels of which one is negated and the other not are opposites, never
+variants (unless one is a piece of the other that a PDF broke off); the words of a header line are no rows.
 
 ## 为什么 / Why
 表格栏目是全国统一的统计口径；改动或写错栏目名会让读者误解统计内容，也妨碍汇总。

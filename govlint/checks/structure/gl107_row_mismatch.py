@@ -19,7 +19,8 @@ A labelled row with numbers that matches no template row, or a template row the 
     （八）其他情形	1	0	0	0	0	0	1
 
 ## 通过示例 / Example that passes
-按格式列出全部行，没有发生的填 0。
+按格式列出全部行，没有发生的填 0。单独的组编号是组本身：“（六）其他”是“（六）其他处理”（措辞不同，GL106），
+不是其下的“3.其他”行 (a group's numbering on its own is the group, never one of its rows).
 
 ## 如何修复 / How to fix
 按格式的行名填写；删去格式之外的行，或把它的数字归入格式中的相应行。

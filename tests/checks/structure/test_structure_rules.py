@@ -9,6 +9,7 @@ import pytest
 
 from govlint.align import align
 from govlint.engine import Engine
+from govlint.model import FileResult
 from govlint.readers import markdown
 from govlint.source import source_from_text
 from tests.conftest import FIXTURES
@@ -34,7 +35,14 @@ EXPECTED: dict[str, set[tuple[str, int, str]]] = {
 
 
 def found(engine: Engine, path: Path) -> set[tuple[str, int, str]]:
-    result = engine.lint_path(str(path))
+    return codes(engine.lint_path(str(path)))
+
+
+def found_in(engine: Engine, path: str, text: str) -> set[tuple[str, int, str]]:
+    return codes(engine.lint_text(path, text))
+
+
+def codes(result: FileResult) -> set[tuple[str, int, str]]:
     assert result.source is not None
     return {
         (d.code, result.source.position(d.span.start)[0], d.severity)
@@ -94,3 +102,26 @@ def test_a_table_in_the_2019_layout_is_gl302s_finding_alone(engine: Engine) -> N
     assert [d.code for d in result.diagnostics if d.severity != "info"] == ["GL302"]
     report = align(markdown.read(source_from_text("report.md", text)), engine.pack)
     assert report.table("二") is None and report.table("三") is not None
+
+
+def test_markdown_headings_in_a_text_file_match_by_their_words(engine: Engine) -> None:
+    """A Markdown report saved as ``.txt``: “## 五、” with reworded words is section 五 in
+    other words (GL103), as without the “##” — the markers once cost the heading its numeral,
+    so section 五 was missing (GL101) — and the format's own headings are not variants."""
+    text = (FIXTURES / "clean-minimal.md").read_text(encoding="utf-8")
+    assert found_in(engine, "report.txt", text) == set()
+    reworded = text.replace("## 五、存在的主要问题", "## 五、本机关政府信息公开工作存在的主要问题")
+    assert found_in(engine, "report.txt", reworded) == {("GL103", 65, "info")}
+
+
+def test_a_section_is_found_by_its_words_before_a_sub_heading_with_its_numeral(engine: Engine) -> None:
+    """总体情况 numbers its own sub-headings (“四、政府信息公开申请情况”), and the report's
+    heading of section 四 carries another numeral: section 四 is the heading in its words
+    (GL103 for the numeral), not the sub-heading whose words are only loosely alike (table 四
+    was not found there, GL108, and the order was wrong, GL102)."""
+    clean = (FIXTURES / "clean-minimal.md").read_text(encoding="utf-8")
+    intro = "政务新媒体公开500条。"
+    text = clean.replace(intro, intro + "\n\n四、政府信息公开申请情况\n\n全年办理申请12件。").replace(
+        "## 四、政府信息公开行政复议", "## 三、政府信息公开行政复议"
+    )
+    assert found_in(engine, "report.md", text) == {("GL103", 61, "info")}
