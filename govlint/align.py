@@ -500,11 +500,7 @@ class TableReader:
 
     def header_word(self, cell: Cell) -> bool:
         """Words of the table's header: its header text, or a bare column label ("总计")."""
-        label = split_label(cell.text)
-        key = norm(cell.text)
-        return key in self.t.header_keys or label.core in self.t.header_keys or (
-            label.kind == "" and key in self.t.column_keys
-        )
+        return _header_word(self.t, cell.text)
 
     def header_cell(self, cell: Cell, has_values: bool) -> bool:
         """True if the cell is header text; reports misspelt column labels."""
@@ -688,6 +684,15 @@ class TableReader:
         self._finish()
         ordered = tuple(self.rows[r.id] for r in self.t.rows if r.id in self.rows)
         return TableMatch(self.t.id, span, ordered), self.problems
+
+
+@lru_cache(maxsize=4096)  # pure; asked for every word of every row, and the words recur
+def _header_word(template: Template, text: str) -> bool:
+    label = split_label(text)
+    key = norm(text)
+    return key in template.header_keys or label.core in template.header_keys or (
+        label.kind == "" and key in template.column_keys
+    )
 
 
 #: Builds a record without the call of its ``__new__`` (a report has ~500 table values).

@@ -97,7 +97,10 @@ def _cells(line: Line, kind: str) -> tuple[Cell, ...]:
 def heading_text(text: str) -> str:
     """A heading's words without its markup: Markdown's ``#`` markers (kept by a report
     pasted into a ``.txt`` file) and the ``**`` of a bold line."""
-    return ATX.sub("", text.strip()).strip().strip("*").strip()
+    text = text.strip()
+    if "#" in text:  # most lines have none: no pattern to run
+        text = ATX.sub("", text).strip()
+    return text.strip("*").strip()
 
 
 def heading_level(text: str) -> int | None:
