@@ -31,15 +31,27 @@ class Segment(NamedTuple):
 Line = list[Segment]
 
 
+#: Characters that are wide (East Asian width W or F) in every Unicode version: CJK
+#: punctuation, ideographs and full-width forms, nearly all of a report's text. One pass of
+#: this pattern counts them; only what is left is looked up character by character.
+_COMMON_WIDE = regex.compile("[\u3000-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6]")
+
+
 def display_width(text: str) -> int:
     """Terminal columns: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    rest = _COMMON_WIDE.sub("", text)
+    wide = 2 * (len(text) - len(rest))
+    if rest.isascii():  # digits, tabs and Latin letters: one column each
+        return wide + len(rest)
+    return wide + sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in rest)
 
 
 def printable(text: str) -> str:
     """Control characters shown as ``\\xNN``, tabs and line ends as a space: text quoted from
     a report must not move the cursor, break a diagnostic's line or recolour a terminal (and
     looks the same in a log)."""
+    if text.isprintable():  # most text: no tab, line end or control character to show
+        return text
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\t", " ").replace("\n", " "))
 
 

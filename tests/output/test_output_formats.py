@@ -197,6 +197,17 @@ def test_text_long_line_is_cut_around_the_column() -> None:
     assert lines[2] == "    " + " " * 80 + "^^^^"
 
 
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+@example("一、总体情况　（一）行政许可\t12\t３４\uff5e\u303f\u3040\U00020000é")
+def test_text_width_counts_each_character_as_unicode_does(body: str) -> None:
+    """The caret's position: the fast count agrees with a lookup of every character."""
+    import unicodedata
+
+    expected = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in body)
+    assert text.display_width(body) == expected
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_statistics_counts_by_code(lang: str) -> None:
     lines = text.render_statistics(RESULTS + RESULTS[:1], ctx(lang)).splitlines()
