@@ -141,22 +141,6 @@ def _label_pattern(fields: tuple[ContactField, ...]) -> tuple[re.Pattern[str], d
     return regex.compile(pattern), owner
 
 
-@lru_cache(maxsize=8)
-def _any_pattern(fields: tuple[ContactField, ...]) -> re.Pattern[str] | None:
-    """Every label and bare pattern as one alternation: a unit it finds nothing in holds no
-    contact detail, so most units (table cells, plain prose) cost one search instead of
-    one per pattern. None when the patterns cannot be joined without changing what they
-    match (numbered back-references or conditionals, inline global flags)."""
-    labels, _ = _label_pattern(fields)
-    parts = [labels.pattern, *(p.pattern for f in fields for p in f.bare)]
-    if any(regex.compile(r"\\[1-9]|\(\?\(").search(p) for p in parts):  # group numbers shift when joined
-        return None
-    try:
-        return regex.compile("|".join(f"(?:{p})" for p in parts))
-    except re.error:
-        return None
-
-
 def _clean(value: str) -> str:
     return value.rstrip().rstrip(TRAILING)
 
@@ -255,9 +239,10 @@ def _unit_contacts(unit: str, fields: tuple[ContactField, ...]) -> tuple[Contact
     """The contact details of one paragraph or cell at offset 0, kept by its text: an
     editor's change reads again only what it touched, and table cells ("0", "1"…) and
     set phrases repeat within a report and across a province's reports."""
-    anywhere = _any_pattern(fields)
-    if anywhere is not None and anywhere.search(unit) is None:
-        return ()
+    if _label_pattern(fields)[0].search(unit) is None and not any(
+        regex.may_match(p, unit) and p.search(unit) for f in fields for p in f.bare
+    ):
+        return ()  # most units (table cells, plain prose): no label, and no bare value's marker
     return tuple(extract(unit, 0, fields))
 
 
