@@ -24,7 +24,7 @@ from govlint.model import (
     moved,
     per_object,
 )
-from govlint.pieces import distinct_texts, segments
+from govlint.pieces import distinct_texts, placed
 from govlint.records import NamedTuple, by_identity
 
 SENTENCE_END = regex.compile(r"[。！？!?]")
@@ -226,11 +226,9 @@ def _find_contacts(report: Report) -> tuple[Contact, ...]:
     held = {text: c for text in distinct_texts(report) if (c := _unit_contacts(text, fields))}
     if not held:
         return ()
-    found: list[Contact] = []
-    for piece, start in segments(report):
-        contacts = held.get(piece)
-        if contacts:
-            found.extend(moved(contacts, start))
+    at = placed(report)
+    found = [c for text, contacts in held.items() for seg in at[text] for c in moved(contacts, seg.start)]
+    found.sort(key=lambda c: c.span.start)  # pieces do not overlap: their order in the report
     return tuple(found)
 
 

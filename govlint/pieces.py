@@ -24,22 +24,17 @@ class Segment(NamedTuple):
 _record = tuple.__new__
 
 
-def segments(report: Report, cells: bool = True) -> tuple[Segment, ...]:
-    """Paragraphs, headings (with their markers, so offsets stay exact) and, when asked,
-    table cells with text. Comments are skipped: they hold suppressions, not report text.
-    Built once per report."""
-    return per_object(report, _all_segments if cells else _prose_segments)
-
-
 def distinct_texts(report: Report, cells: bool = True) -> tuple[str, ...]:
-    """The different texts among the report's :func:`segments`, in first-seen order."""
+    """The different texts among the report's pieces, in first-seen order."""
     return per_object(report, _all_texts if cells else _prose_texts)
 
 
-def placed(report: Report, cells: bool = True) -> dict[str, tuple[Segment, ...]]:
-    """Each distinct text with the segments that carry it, in order: where a text found
-    to hold something stands in the report, without walking every segment again."""
-    return per_object(report, _all_placed if cells else _prose_placed)
+def placed(report: Report, cells: bool = True) -> dict[str, list[Segment]]:
+    """Each distinct text with the pieces that carry it, in order: paragraphs, headings (with
+    their markers, so offsets stay exact) and, when asked, table cells with text. Comments
+    are skipped: they hold suppressions, not report text. Built once per report; a text
+    found to hold something is placed without walking every piece again."""
+    return per_object(report, _cut)[1 if cells else 0]
 
 
 def holding(report: Report, needles: tuple[str, ...], cells: bool = True) -> tuple[int, ...]:
@@ -58,21 +53,6 @@ def holding(report: Report, needles: tuple[str, ...], cells: bool = True) -> tup
                 at = joined.find(needle, starts[i + 1])
         found = known[needles] = tuple(sorted(hit))
     return found
-
-
-def _all_placed(report: Report) -> dict[str, tuple[Segment, ...]]:
-    return _placed(segments(report, True))
-
-
-def _prose_placed(report: Report) -> dict[str, tuple[Segment, ...]]:
-    return _placed(segments(report, False))
-
-
-def _placed(found: tuple[Segment, ...]) -> dict[str, tuple[Segment, ...]]:
-    at: dict[str, list[Segment]] = {}
-    for seg in found:
-        at.setdefault(seg[0], []).append(seg)
-    return {text: tuple(segs) for text, segs in at.items()}
 
 
 def _all_joined(report: Report) -> tuple[str, list[int]]:
@@ -100,38 +80,43 @@ def _prose_holding(report: Report) -> dict[tuple[str, ...], tuple[int, ...]]:
     return {}
 
 
-def _all_segments(report: Report) -> tuple[Segment, ...]:
-    return per_object(report, _cut)[1]
-
-
-def _prose_segments(report: Report) -> tuple[Segment, ...]:
-    return per_object(report, _cut)[0]
-
-
 def _all_texts(report: Report) -> tuple[str, ...]:
-    return tuple(dict.fromkeys([seg[0] for seg in segments(report, True)]))
+    return tuple(placed(report, True))
 
 
 def _prose_texts(report: Report) -> tuple[str, ...]:
-    return tuple(dict.fromkeys([seg[0] for seg in segments(report, False)]))
+    return tuple(placed(report, False))
 
 
-def _cut(report: Report) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
-    """The prose segments and all segments (cells too), in one walk of the blocks."""
+def _cut(report: Report) -> tuple[dict[str, list[Segment]], dict[str, list[Segment]]]:
+    """The prose pieces and all pieces (cells too) by their text, in one walk of the blocks."""
     text = report.source.text
-    prose: list[Segment] = []
-    every: list[Segment] = []
+    prose: dict[str, list[Segment]] = {}
+    every: dict[str, list[Segment]] = {}
     for block in report.document.blocks:
         if isinstance(block, (Paragraph, Heading)):
             start, end = block.span
-            seg = _record(Segment, (text[start:end], start))
-            prose.append(seg)
-            every.append(seg)
+            piece = text[start:end]
+            seg = _record(Segment, (piece, start))
+            at = prose.get(piece)
+            if at is None:
+                prose[piece] = [seg]
+            else:
+                at.append(seg)
+            at = every.get(piece)
+            if at is None:
+                every[piece] = [seg]
+            else:
+                at.append(seg)
         elif isinstance(block, RawTable):
-            add = every.append
             for row in block.rows:
                 for cell in row:
                     if cell.text:
                         start, end = cell.span
-                        add(_record(Segment, (text[start:end], start)))
-    return tuple(prose), tuple(every)
+                        piece = text[start:end]
+                        at = every.get(piece)
+                        if at is None:
+                            every[piece] = [_record(Segment, (piece, start))]
+                        else:
+                            at.append(_record(Segment, (piece, start)))
+    return prose, every

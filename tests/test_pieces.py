@@ -8,7 +8,7 @@ from govlint.align import align
 from govlint.checks.references.scan import matches
 from govlint.engine import Engine, Settings
 from govlint.model import Report
-from govlint.pieces import distinct_texts, holding, placed, segments
+from govlint.pieces import distinct_texts, holding, placed
 from govlint.readers import text as text_reader
 from govlint.source import source_from_text
 
@@ -31,11 +31,13 @@ def _report() -> Report:
 
 def test_every_piece_is_the_source_text_at_its_offset() -> None:
     report = _report()
-    for seg in segments(report):
+    every = [seg for segs in placed(report).values() for seg in segs]
+    for seg in every:
         assert report.source.text[seg.start : seg.start + len(seg.text)] == seg.text
-    prose = segments(report, cells=False)
-    assert set(prose) < set(segments(report))
-    assert "0" in {s.text for s in segments(report)} and "0" not in {s.text for s in prose}
+    prose = [seg for segs in placed(report, cells=False).values() for seg in segs]
+    assert set(prose) < set(every)
+    assert "0" in {s.text for s in every} and "0" not in {s.text for s in prose}
+    assert list(placed(report)) == list(distinct_texts(report))
 
 
 def test_distinct_texts_holding_and_placed() -> None:

@@ -9,8 +9,8 @@ from typing import Any
 
 from govlint import regex as _regex
 from govlint.checks.references.scan import compiled, family, render, severity, to_int
-from govlint.model import Cell, Check, Context, Diagnostic, Msg, RawTable, Report, Span
-from govlint.pieces import segments
+from govlint.model import Cell, Check, Context, Diagnostic, Msg, RawTable, Report, Span, moved
+from govlint.pieces import placed
 from govlint.records import NamedTuple
 
 DIGIT = _regex.compile(r"\d")
@@ -109,9 +109,16 @@ def signature_dates(report: Report) -> Iterator[tuple[Day, str, Span]]:
     regexes = [compiled(str(p), f"references.signature_dates[{i}]") for i, p in enumerate(patterns)]
     if not regexes:
         return
-    found = [_date_line(regexes, seg.text, seg.start, 0) for seg in segments(report, cells=False)]
-    found += [_date_cell(regexes, report.source.text, label, cell) for label, cell in _labelled_cells(report)]
-    yield from sorted((f for f in found if f is not None), key=lambda f: f[2].start)
+    found = [
+        moved(line, seg.start)  # a line repeated (a running header) is read once
+        for text, segs in placed(report, cells=False).items()
+        if (line := _date_line(regexes, text, 0, 0)) is not None
+        for seg in segs
+    ]
+    for label, cell in _labelled_cells(report):
+        if (line := _date_cell(regexes, report.source.text, label, cell)) is not None:
+            found.append(line)
+    yield from sorted(found, key=lambda f: f[2].start)
 
 
 def _date_line(regexes: list[re.Pattern[str]], text: str, start: int, skip: int) -> tuple[Day, str, Span] | None:
