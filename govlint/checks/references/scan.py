@@ -15,7 +15,18 @@ from functools import lru_cache
 from typing import Any
 
 from govlint import regex
-from govlint.model import PER_TEXT_CACHE, Context, Diagnostic, Msg, Report, Severity, Span, per_object
+from govlint.model import (
+    PER_TEXT_CACHE,
+    Context,
+    Diagnostic,
+    Msg,
+    Pack,
+    Report,
+    Severity,
+    Span,
+    derived,
+    per_object,
+)
 from govlint.pieces import Segment, distinct_texts, holding, placed
 from govlint.records import NamedTuple
 
@@ -178,7 +189,20 @@ class Entry(NamedTuple):
 
 
 def entries(report: Report, code: str) -> list[Entry]:
-    """The pattern entries of the pack that belong to rule ``code``."""
+    """The pattern entries of the pack that belong to rule ``code``, read once per pack
+    (a broken entry raises for its rule alone, each time it is asked for)."""
+    known = derived(report.pack, _no_entries)
+    found = known.get(code)
+    if found is None:
+        found = known[code] = _entries(report, code)
+    return found
+
+
+def _no_entries(pack: Pack) -> dict[str, list[Entry]]:
+    return {}
+
+
+def _entries(report: Report, code: str) -> list[Entry]:
     out = []
     for i, item in enumerate(family(report, "references").get("patterns") or []):
         if not isinstance(item, dict) or item.get("code") != code or not item.get("pattern"):
