@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from govlint.align import RowSpec, Template, column_label, row_title, template
-from govlint.model import CellValue, Check, CheckFn, Context, Diagnostic, Msg, Report, RowMatch, Span
+from govlint.align import Template, column_label, row_title, template
+from govlint.model import CellValue, Check, CheckFn, Context, Diagnostic, Msg, Report, Span, TableMatch, per_object
 from govlint.records import NamedTuple
 
 DOC = """
@@ -74,21 +74,25 @@ def _row_side(cells: dict[str, CellValue], columns: list[str]) -> Side | None:
     return Side(total, spans[0], columns)
 
 
-def _column_side(rows: dict[str, RowMatch], specs: dict[str, RowSpec], ids: list[str], column: str) -> Side | None:
-    """The sum of one column over the rows ``ids``; None when a row is missing, blank there
-    or has its numbers shifted (missing columns)."""
+def _column_side(rows: dict[str, dict[str, CellValue] | None], ids: list[str], column: str) -> Side | None:
+    """The sum of one column over the rows ``ids`` (``rows``: their cells by column, None
+    where the numbers are shifted); None when a row is missing, shifted or blank there."""
     total = Decimal(0)
     spans = []
     for row_id in ids:
-        row = rows.get(row_id)
-        spec = specs.get(row_id)
-        shifted = row is None or spec is None or len(row.cells) != len(spec.columns)
-        cell = None if shifted or row is None else row.cell(column)
+        cells = rows.get(row_id)
+        cell = None if cells is None else cells.get(column)
         if cell is None or cell.value is None:
             return None
         total += cell.value
         spans.append(cell.span)
     return Side(total, spans[0], ids)
+
+
+def _row_cells(table: TableMatch) -> tuple[dict[str, CellValue], ...]:
+    """Each row's cells by column (the first of a repeated column wins), built once per
+    table for all the identities over it."""
+    return tuple({cell.column: cell for cell in reversed(row.cells)} for row in table.rows)
 
 
 def _mismatch(
@@ -131,16 +135,16 @@ def check_identity(report: Report, identity: dict[str, Any], code: str) -> Itera
     rhs_ids = [str(x) for x in identity.get("rhs", [])]
     specs = {spec.id: spec for spec in reversed(t.rows)}  # reversed: the first of a repeated id wins
     skipped: list[str] = []
+    by_row = per_object(table, _row_cells)
     if identity.get("per", "row") == "row":
         used = set(lhs_ids + rhs_ids)
-        for row in table.rows:
+        for row, cells in zip(table.rows, by_row, strict=True):
             spec = specs.get(row.row)
             if spec is None or not used <= set(spec.columns):
                 continue
             if identity.get("over") and row.row not in identity["over"]:
                 continue
             shifted = len(row.cells) != len(spec.columns)  # numbers may sit in the wrong columns
-            cells = {cell.column: cell for cell in reversed(row.cells)}
             lhs, rhs = _row_side(cells, lhs_ids), _row_side(cells, rhs_ids)
             if lhs is None or rhs is None or shifted:
                 skipped.append(row_title(t, row.row))
@@ -152,10 +156,13 @@ def check_identity(report: Report, identity: dict[str, Any], code: str) -> Itera
                 )
                 yield _mismatch(code, identity, place, lhs, rhs, lambda c: column_label(t, c))
     else:
-        rows = {row.row: row for row in reversed(table.rows)}
+        rows = {
+            row.row: cells if (spec := specs.get(row.row)) is not None and len(row.cells) == len(spec.columns) else None
+            for row, cells in zip(reversed(table.rows), reversed(by_row), strict=True)
+        }  # reversed: the first of a repeated id wins
         columns = [str(c) for c in identity.get("over") or [c["id"] for c in t.columns]]
         for column in columns:
-            lhs, rhs = _column_side(rows, specs, lhs_ids, column), _column_side(rows, specs, rhs_ids, column)
+            lhs, rhs = _column_side(rows, lhs_ids, column), _column_side(rows, rhs_ids, column)
             if lhs is None or rhs is None:
                 skipped.append(f"“{column_label(t, column)}”列")
             elif lhs.total != rhs.total:
