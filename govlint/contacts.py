@@ -227,7 +227,7 @@ def _find_contacts(report: Report) -> tuple[Contact, ...]:
     if not held:
         return ()
     at = placed(report)
-    found = [c for text, contacts in held.items() for seg in at[text] for c in moved(contacts, seg.start)]
+    found = [c for text, contacts in held.items() for start in at[text] for c in moved(contacts, start)]
     found.sort(key=lambda c: c.span.start)  # pieces do not overlap: their order in the report
     return tuple(found)
 

@@ -20,20 +20,16 @@ class Segment(NamedTuple):
     start: int
 
 
-#: Builds a Segment without the call of its ``__new__`` (a report has ~300 pieces).
-_record = tuple.__new__
-
-
 def distinct_texts(report: Report, cells: bool = True) -> tuple[str, ...]:
     """The different texts among the report's pieces, in first-seen order."""
     return per_object(report, _all_texts if cells else _prose_texts)
 
 
-def placed(report: Report, cells: bool = True) -> dict[str, list[Segment]]:
-    """Each distinct text with the pieces that carry it, in order: paragraphs, headings (with
-    their markers, so offsets stay exact) and, when asked, table cells with text. Comments
-    are skipped: they hold suppressions, not report text. Built once per report; a text
-    found to hold something is placed without walking every piece again."""
+def placed(report: Report, cells: bool = True) -> dict[str, list[int]]:
+    """Each distinct text with where the pieces that carry it start, in order: paragraphs,
+    headings (with their markers, so offsets stay exact) and, when asked, table cells with
+    text. Comments are skipped: they hold suppressions, not report text. Built once per
+    report; a text found to hold something is placed without walking every piece again."""
     return per_object(report, _cut)[1 if cells else 0]
 
 
@@ -88,26 +84,17 @@ def _prose_texts(report: Report) -> tuple[str, ...]:
     return tuple(placed(report, False))
 
 
-def _cut(report: Report) -> tuple[dict[str, list[Segment]], dict[str, list[Segment]]]:
+def _cut(report: Report) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
     """The prose pieces and all pieces (cells too) by their text, in one walk of the blocks."""
     text = report.source.text
-    prose: dict[str, list[Segment]] = {}
-    every: dict[str, list[Segment]] = {}
+    prose: dict[str, list[int]] = {}
+    every: dict[str, list[int]] = {}
     for block in report.document.blocks:
         if isinstance(block, (Paragraph, Heading)):
             start, end = block.span
             piece = text[start:end]
-            seg = _record(Segment, (piece, start))
-            at = prose.get(piece)
-            if at is None:
-                prose[piece] = [seg]
-            else:
-                at.append(seg)
-            at = every.get(piece)
-            if at is None:
-                every[piece] = [seg]
-            else:
-                at.append(seg)
+            prose.setdefault(piece, []).append(start)
+            every.setdefault(piece, []).append(start)
         elif isinstance(block, RawTable):
             for row in block.rows:
                 for cell in row:
@@ -115,8 +102,8 @@ def _cut(report: Report) -> tuple[dict[str, list[Segment]], dict[str, list[Segme
                         start, end = cell.span
                         piece = text[start:end]
                         at = every.get(piece)
-                        if at is None:
-                            every[piece] = [_record(Segment, (piece, start))]
+                        if at is None:  # cells are most pieces: no list made for a repeated "0"
+                            every[piece] = [start]
                         else:
-                            at.append(_record(Segment, (piece, start)))
+                            at.append(start)
     return prose, every

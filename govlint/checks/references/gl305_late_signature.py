@@ -110,10 +110,10 @@ def signature_dates(report: Report) -> Iterator[tuple[Day, str, Span]]:
     if not regexes:
         return
     found = [
-        moved(line, seg.start)  # a line repeated (a running header) is read once
-        for text, segs in placed(report, cells=False).items()
+        moved(line, start)  # a line repeated (a running header) is read once
+        for text, starts in placed(report, cells=False).items()
         if (line := _date_line(regexes, text, 0, 0)) is not None
-        for seg in segs
+        for start in starts
     ]
     for label, cell in _labelled_cells(report):
         if (line := _date_cell(regexes, report.source.text, label, cell)) is not None:

@@ -64,7 +64,7 @@ def matches(
         return
     at = placed(report, cells)
     yield from sorted(
-        ((seg, m) for text, hits in found.items() for seg in at[text] for m in hits),
+        ((Segment(text, start), m) for text, hits in found.items() for start in at[text] for m in hits),
         key=lambda pair: (pair[0].start, pair[1].start()),
     )
 
