@@ -37,7 +37,7 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 def matches(
     report: Report, pattern: re.Pattern[str], cells: bool = True, needs: str = ""
 ) -> Iterator[tuple[Segment, re.Match[str]]]:
-    """Every match of ``pattern`` in the report's :func:`segments`, in order, with the
+    """Every match of ``pattern`` in the report's pieces (:func:`placed`), in order, with the
     segment it is in (its offsets are relative to the segment). A text that several
     segments share (table cells: "0", "1"…) is searched once, and a pattern found nowhere
     costs one search per distinct text. With ``needs``, only texts holding one of its
