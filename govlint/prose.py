@@ -38,8 +38,8 @@ WINDOW = 800
 
 
 class Run(NamedTuple):
-    """A stretch of prose as read: normalised text and the offset of each character from the
-    run's start (facts are read at offset 0 and moved to where the run stands). Paragraphs
+    """A stretch of prose as read: normalised text and the offset of each character in the
+    document (facts are read where the run stands, and moved when it moves). Paragraphs
     broken by a page (no sentence end before a blank line) form one run."""
 
     text: str
@@ -303,11 +303,12 @@ def run_pieces(document: Document) -> list[tuple[int, tuple[Piece, ...]]]:
     return runs
 
 
-def make_run(pieces: tuple[Piece, ...]) -> Run:
-    """The run of :func:`run_pieces`' paragraphs: normalised text, offsets from its start."""
+def make_run(pieces: tuple[Piece, ...], base: int) -> Run:
+    """The run of :func:`run_pieces`' paragraphs standing at ``base``: normalised text, and
+    the offset of each character in the document."""
     text, offsets = "", list[int]()
     for raw, start in pieces:
-        t, o = _normalise(raw, start)
+        t, o = _normalise(raw, base + start)
         text, offsets = text + t, offsets + o
     return Run(text, tuple(offsets))
 
@@ -685,17 +686,34 @@ def _mentions(run: Run, g: Grammar, qs: list[Quantity]) -> list[Mention]:
 
 
 _Facts = tuple[tuple[PartsFact, ...], tuple[RateFact, ...], tuple[Mention, ...]]
+_NO_FACTS: _Facts = ((), (), ())
+
+#: The facts of the runs read lately, by their paragraphs' text: the grammar they were read
+#: with, where the run stood, and the facts placed there. An editor's change reads again only
+#: the paragraph it touched (the rest only moves); a batch meets the same boilerplate in
+#: report after report. Least recently used entries go first, past model.PER_TEXT_CACHE.
+_RUN_FACTS: dict[tuple[Piece, ...], tuple[Grammar, int, _Facts]] = {}
 
 
-@lru_cache(maxsize=PER_TEXT_CACHE)
-def _run_facts(pieces: tuple[Piece, ...], g: Grammar) -> _Facts:
-    """The facts of one run placed at offset 0, kept by its paragraphs' text: an editor's
-    change reads again only the paragraph it touched (the rest only moves)."""
-    run = make_run(pieces)
+def _run_facts(pieces: tuple[Piece, ...], base: int, g: Grammar) -> _Facts:
+    """The facts of one run standing at ``base``: read there when new (nothing to move),
+    moved from where they were read otherwise (most runs hold none: nothing to move)."""
+    hit = _RUN_FACTS.pop(pieces, None)
+    if hit is None or hit[0] is not g:
+        hit = (g, base, _read_run(make_run(pieces, base), g))
+        if len(_RUN_FACTS) >= PER_TEXT_CACHE:
+            del _RUN_FACTS[next(iter(_RUN_FACTS))]
+    _RUN_FACTS[pieces] = hit
+    facts = hit[2]
+    return facts if hit[1] == base or facts is _NO_FACTS else moved(facts, base - hit[1])
+
+
+def _read_run(run: Run, g: Grammar) -> _Facts:
     qs = _quantities(run, g)
     found = _percent_matches(run, g)
     pcts = _percents(run, found, g.share_labels)
-    return tuple(_parts_facts(run, g, qs, pcts)), tuple(_rate_facts(run, g, qs, found)), tuple(_mentions(run, g, qs))
+    facts = tuple(_parts_facts(run, g, qs, pcts)), tuple(_rate_facts(run, g, qs, found)), tuple(_mentions(run, g, qs))
+    return facts if any(facts) else _NO_FACTS
 
 
 def extract_facts(document: Document, g: Grammar) -> ProseFacts:
@@ -704,10 +722,11 @@ def extract_facts(document: Document, g: Grammar) -> ProseFacts:
     rates: list[RateFact] = []
     mentions: list[Mention] = []
     for base, pieces in run_pieces(document):
-        facts = moved(_run_facts(pieces, g), base)
-        parts.extend(facts[0])
-        rates.extend(facts[1])
-        mentions.extend(facts[2])
+        facts = _run_facts(pieces, base, g)
+        if facts is not _NO_FACTS:
+            parts.extend(facts[0])
+            rates.extend(facts[1])
+            mentions.extend(facts[2])
     return ProseFacts(tuple(parts), tuple(rates), tuple(mentions))
 
 
