@@ -137,6 +137,7 @@ class MentionRule(NamedTuple):
     rows: tuple[tuple[str, ...], ...]
     column: str
     cell: Msg
+    needs: tuple[str, ...]  # one of these is in every text the pattern matches; () = unknown
 
 
 @by_identity  # built once per pack; keys the per-run cache
@@ -155,6 +156,7 @@ class Grammar(NamedTuple):
     share_labels: tuple[str, ...]
     rates: tuple[RateRule, ...]
     mentions: tuple[MentionRule, ...]
+    parts_needs: tuple[str, ...]  # a run that holds none of these lists no parts
 
 
 class ProseConfigError(ValueError):
@@ -209,20 +211,7 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         )
         for r in data.get("rates") or []
     )
-    mentions = tuple(
-        MentionRule(
-            str(m.get("id", "mention")),
-            _msg(m.get("what"), str(m.get("id"))),
-            _compile(m.get("pattern"), f"prose.mentions.{m.get('id')}", units),
-            _words(m, "any"),
-            _words(m, "none"),
-            str(m.get("table", "")),
-            tuple(tuple(str(r) for r in alt) for alt in m.get("rows") or []),
-            str(m.get("column", "")),
-            _msg(m.get("cell"), str(m.get("id"))),
-        )
-        for m in data.get("mentions") or []
-    )
+    mentions = tuple(_mention(m, units) for m in data.get("mentions") or [])
     return Grammar(
         quantity=quantity,
         percent=regex.compile(f"(?P<n>{NUMBER}){SPACE}%"),
@@ -236,6 +225,23 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         share_labels=_words(data, "share_labels"),
         rates=rates,
         mentions=mentions,
+        parts_needs=tuple(mk.word for mk in markers) + tuple(OPEN),
+    )
+
+
+def _mention(m: dict[str, Any], units: str) -> MentionRule:
+    pattern = _compile(m.get("pattern"), f"prose.mentions.{m.get('id')}", units)
+    return MentionRule(
+        str(m.get("id", "mention")),
+        _msg(m.get("what"), str(m.get("id"))),
+        pattern,
+        _words(m, "any"),
+        _words(m, "none"),
+        str(m.get("table", "")),
+        tuple(tuple(str(r) for r in alt) for alt in m.get("rows") or []),
+        str(m.get("column", "")),
+        _msg(m.get("cell"), str(m.get("id"))),
+        regex.needed(pattern),
     )
 
 
@@ -652,12 +658,11 @@ def _match_quantity(
     return Quantity(value, "", m.group("n"), start, end, run.span(start, end), Decimal(0), approx)
 
 
-def _mentions(run: Run, g: Grammar, qs: list[Quantity]) -> list[Mention]:
+def _mentions(run: Run, g: Grammar, qs: list[Quantity], rules: list[MentionRule]) -> list[Mention]:
+    """The mentions of ``rules`` (those whose needs the run holds)."""
     text = run.text
     out = []
-    for rule in g.mentions:
-        if not regex.may_match(rule.pattern, text):
-            continue
+    for rule in rules:
         for m in rule.pattern.finditer(text):
             if not _count_after(text, m.end("n")):
                 continue
@@ -709,10 +714,18 @@ def _run_facts(pieces: tuple[Piece, ...], base: int, g: Grammar) -> _Facts:
 
 
 def _read_run(run: Run, g: Grammar) -> _Facts:
+    """Counts are read only when something could use them: a run without a marker or a
+    parenthesis (parts), a percent sign (rates) and what some mention needs has no facts."""
+    text = run.text
+    rules = [rule for rule in g.mentions if not rule.needs or any(s in text for s in rule.needs)]
+    listed = any(w in text for w in g.parts_needs)
+    if not (rules or listed or "%" in text):
+        return _NO_FACTS
     qs = _quantities(run, g)
     found = _percent_matches(run, g)
     pcts = _percents(run, found, g.share_labels)
-    facts = tuple(_parts_facts(run, g, qs, pcts)), tuple(_rate_facts(run, g, qs, found)), tuple(_mentions(run, g, qs))
+    parts = tuple(_parts_facts(run, g, qs, pcts)) if listed else ()
+    facts = parts, tuple(_rate_facts(run, g, qs, found)), tuple(_mentions(run, g, qs, rules))
     return facts if any(facts) else _NO_FACTS
 
 
