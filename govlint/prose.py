@@ -261,7 +261,9 @@ def _pack_grammar(pack: Pack) -> Grammar:
 # --------------------------------------------------------------------------- reading prose
 
 
-_DROP = regex.compile(r"\*\*|__|[\r\n]")
+# Literal branches only: the engine then skips ahead to the next '*', '_' or line break
+# (with a class among them it tries the whole alternation at every character).
+_DROP = regex.compile(r"\*\*|__|\r|\n")
 
 
 def _normalise(text: str, start: int) -> tuple[str, list[int]]:
