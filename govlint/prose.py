@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -43,7 +44,7 @@ class Run(NamedTuple):
     broken by a page (no sentence end before a blank line) form one run."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
 
     def span(self, start: int, end: int) -> Span:
         offsets = self.offsets
@@ -266,8 +267,11 @@ def _pack_grammar(pack: Pack) -> Grammar:
 _DROP = regex.compile(r"\*\*|__|\r|\n")
 
 
-def _normalise(text: str, start: int) -> tuple[str, list[int]]:
-    """Drop Markdown emphasis markers and line breaks; keep one offset per kept char."""
+def _normalise(text: str, start: int) -> tuple[str, Sequence[int]]:
+    """Drop Markdown emphasis markers and line breaks; keep one offset per kept char (a
+    range when nothing is dropped, as in most paragraphs)."""
+    if not _DROP.search(text):
+        return _widths(text), range(start, start + len(text))
     pieces: list[str] = []
     offsets: list[int] = []
     pos = 0
@@ -277,9 +281,13 @@ def _normalise(text: str, start: int) -> tuple[str, list[int]]:
         pos = m.end()
     pieces.append(text[pos:])
     offsets.extend(range(start + pos, start + len(text)))
-    kept = "".join(pieces)
-    # translate() looks every character up in a dict: only worth it when one would change
-    return (kept.translate(_WIDTH) if regex.compile("[\uff10-\uff19％．﹪]").search(kept) else kept), offsets
+    return _widths("".join(pieces)), offsets
+
+
+def _widths(text: str) -> str:
+    """Full-width digits and signs as ASCII. translate() looks every character up in a
+    dict: only worth it when one would change."""
+    return text.translate(_WIDTH) if regex.compile("[\uff10-\uff19％．﹪]").search(text) else text
 
 
 Piece = tuple[str, int]  # a paragraph's text as written, and where it starts from its run's start
@@ -314,10 +322,13 @@ def run_pieces(document: Document) -> list[tuple[int, tuple[Piece, ...]]]:
 def make_run(pieces: tuple[Piece, ...], base: int) -> Run:
     """The run of :func:`run_pieces`' paragraphs standing at ``base``: normalised text, and
     the offset of each character in the document."""
+    if len(pieces) == 1:
+        return Run(*_normalise(pieces[0][0], base + pieces[0][1]))
     text, offsets = "", list[int]()
     for raw, start in pieces:
         t, o = _normalise(raw, base + start)
-        text, offsets = text + t, offsets + o
+        text += t
+        offsets.extend(o)
     return Run(text, tuple(offsets))
 
 
