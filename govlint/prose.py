@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -38,12 +39,12 @@ WINDOW = 800
 
 
 class Run(NamedTuple):
-    """A stretch of prose as read: normalised text and the offset of each character from the
-    run's start (facts are read at offset 0 and moved to where the run stands). Paragraphs
+    """A stretch of prose as read: normalised text and the offset of each character in the
+    document (facts are read where the run stands, and moved when it moves). Paragraphs
     broken by a page (no sentence end before a blank line) form one run."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
 
     def span(self, start: int, end: int) -> Span:
         offsets = self.offsets
@@ -137,6 +138,7 @@ class MentionRule(NamedTuple):
     rows: tuple[tuple[str, ...], ...]
     column: str
     cell: Msg
+    needs: tuple[str, ...]  # one of these is in every text the pattern matches; () = unknown
 
 
 @by_identity  # built once per pack; keys the per-run cache
@@ -155,6 +157,7 @@ class Grammar(NamedTuple):
     share_labels: tuple[str, ...]
     rates: tuple[RateRule, ...]
     mentions: tuple[MentionRule, ...]
+    parts_needs: tuple[str, ...]  # a run that holds none of these lists no parts
 
 
 class ProseConfigError(ValueError):
@@ -209,20 +212,7 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         )
         for r in data.get("rates") or []
     )
-    mentions = tuple(
-        MentionRule(
-            str(m.get("id", "mention")),
-            _msg(m.get("what"), str(m.get("id"))),
-            _compile(m.get("pattern"), f"prose.mentions.{m.get('id')}", units),
-            _words(m, "any"),
-            _words(m, "none"),
-            str(m.get("table", "")),
-            tuple(tuple(str(r) for r in alt) for alt in m.get("rows") or []),
-            str(m.get("column", "")),
-            _msg(m.get("cell"), str(m.get("id"))),
-        )
-        for m in data.get("mentions") or []
-    )
+    mentions = tuple(_mention(m, units) for m in data.get("mentions") or [])
     return Grammar(
         quantity=quantity,
         percent=regex.compile(f"(?P<n>{NUMBER}){SPACE}%"),
@@ -236,6 +226,23 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         share_labels=_words(data, "share_labels"),
         rates=rates,
         mentions=mentions,
+        parts_needs=tuple(mk.word for mk in markers) + tuple(OPEN),
+    )
+
+
+def _mention(m: dict[str, Any], units: str) -> MentionRule:
+    pattern = _compile(m.get("pattern"), f"prose.mentions.{m.get('id')}", units)
+    return MentionRule(
+        str(m.get("id", "mention")),
+        _msg(m.get("what"), str(m.get("id"))),
+        pattern,
+        _words(m, "any"),
+        _words(m, "none"),
+        str(m.get("table", "")),
+        tuple(tuple(str(r) for r in alt) for alt in m.get("rows") or []),
+        str(m.get("column", "")),
+        _msg(m.get("cell"), str(m.get("id"))),
+        regex.needed(pattern),
     )
 
 
@@ -255,11 +262,16 @@ def _pack_grammar(pack: Pack) -> Grammar:
 # --------------------------------------------------------------------------- reading prose
 
 
-_DROP = regex.compile(r"\*\*|__|[\r\n]")
+# Literal branches only: the engine then skips ahead to the next '*', '_' or line break
+# (with a class among them it tries the whole alternation at every character).
+_DROP = regex.compile(r"\*\*|__|\r|\n")
 
 
-def _normalise(text: str, start: int) -> tuple[str, list[int]]:
-    """Drop Markdown emphasis markers and line breaks; keep one offset per kept char."""
+def _normalise(text: str, start: int) -> tuple[str, Sequence[int]]:
+    """Drop Markdown emphasis markers and line breaks; keep one offset per kept char (a
+    range when nothing is dropped, as in most paragraphs)."""
+    if not _DROP.search(text):
+        return _widths(text), range(start, start + len(text))
     pieces: list[str] = []
     offsets: list[int] = []
     pos = 0
@@ -269,9 +281,13 @@ def _normalise(text: str, start: int) -> tuple[str, list[int]]:
         pos = m.end()
     pieces.append(text[pos:])
     offsets.extend(range(start + pos, start + len(text)))
-    kept = "".join(pieces)
-    # translate() looks every character up in a dict: only worth it when one would change
-    return (kept.translate(_WIDTH) if regex.compile("[\uff10-\uff19％．﹪]").search(kept) else kept), offsets
+    return _widths("".join(pieces)), offsets
+
+
+def _widths(text: str) -> str:
+    """Full-width digits and signs as ASCII. translate() looks every character up in a
+    dict: only worth it when one would change."""
+    return text.translate(_WIDTH) if regex.compile("[\uff10-\uff19％．﹪]").search(text) else text
 
 
 Piece = tuple[str, int]  # a paragraph's text as written, and where it starts from its run's start
@@ -303,12 +319,16 @@ def run_pieces(document: Document) -> list[tuple[int, tuple[Piece, ...]]]:
     return runs
 
 
-def make_run(pieces: tuple[Piece, ...]) -> Run:
-    """The run of :func:`run_pieces`' paragraphs: normalised text, offsets from its start."""
+def make_run(pieces: tuple[Piece, ...], base: int) -> Run:
+    """The run of :func:`run_pieces`' paragraphs standing at ``base``: normalised text, and
+    the offset of each character in the document."""
+    if len(pieces) == 1:
+        return Run(*_normalise(pieces[0][0], base + pieces[0][1]))
     text, offsets = "", list[int]()
     for raw, start in pieces:
-        t, o = _normalise(raw, start)
-        text, offsets = text + t, offsets + o
+        t, o = _normalise(raw, base + start)
+        text += t
+        offsets.extend(o)
     return Run(text, tuple(offsets))
 
 
@@ -651,12 +671,11 @@ def _match_quantity(
     return Quantity(value, "", m.group("n"), start, end, run.span(start, end), Decimal(0), approx)
 
 
-def _mentions(run: Run, g: Grammar, qs: list[Quantity]) -> list[Mention]:
+def _mentions(run: Run, g: Grammar, qs: list[Quantity], rules: list[MentionRule]) -> list[Mention]:
+    """The mentions of ``rules`` (those whose needs the run holds)."""
     text = run.text
     out = []
-    for rule in g.mentions:
-        if not regex.may_match(rule.pattern, text):
-            continue
+    for rule in rules:
         for m in rule.pattern.finditer(text):
             if not _count_after(text, m.end("n")):
                 continue
@@ -685,17 +704,42 @@ def _mentions(run: Run, g: Grammar, qs: list[Quantity]) -> list[Mention]:
 
 
 _Facts = tuple[tuple[PartsFact, ...], tuple[RateFact, ...], tuple[Mention, ...]]
+_NO_FACTS: _Facts = ((), (), ())
+
+#: The facts of the runs read lately, by their paragraphs' text: the grammar they were read
+#: with, where the run stood, and the facts placed there. An editor's change reads again only
+#: the paragraph it touched (the rest only moves); a batch meets the same boilerplate in
+#: report after report. Least recently used entries go first, past model.PER_TEXT_CACHE.
+_RUN_FACTS: dict[tuple[Piece, ...], tuple[Grammar, int, _Facts]] = {}
 
 
-@lru_cache(maxsize=PER_TEXT_CACHE)
-def _run_facts(pieces: tuple[Piece, ...], g: Grammar) -> _Facts:
-    """The facts of one run placed at offset 0, kept by its paragraphs' text: an editor's
-    change reads again only the paragraph it touched (the rest only moves)."""
-    run = make_run(pieces)
+def _run_facts(pieces: tuple[Piece, ...], base: int, g: Grammar) -> _Facts:
+    """The facts of one run standing at ``base``: read there when new (nothing to move),
+    moved from where they were read otherwise (most runs hold none: nothing to move)."""
+    hit = _RUN_FACTS.pop(pieces, None)
+    if hit is None or hit[0] is not g:
+        hit = (g, base, _read_run(make_run(pieces, base), g))
+        if len(_RUN_FACTS) >= PER_TEXT_CACHE:
+            del _RUN_FACTS[next(iter(_RUN_FACTS))]
+    _RUN_FACTS[pieces] = hit
+    facts = hit[2]
+    return facts if hit[1] == base or facts is _NO_FACTS else moved(facts, base - hit[1])
+
+
+def _read_run(run: Run, g: Grammar) -> _Facts:
+    """Counts are read only when something could use them: a run without a marker or a
+    parenthesis (parts), a percent sign (rates) and what some mention needs has no facts."""
+    text = run.text
+    rules = [rule for rule in g.mentions if not rule.needs or any(s in text for s in rule.needs)]
+    listed = any(w in text for w in g.parts_needs)
+    if not (rules or listed or "%" in text):
+        return _NO_FACTS
     qs = _quantities(run, g)
     found = _percent_matches(run, g)
     pcts = _percents(run, found, g.share_labels)
-    return tuple(_parts_facts(run, g, qs, pcts)), tuple(_rate_facts(run, g, qs, found)), tuple(_mentions(run, g, qs))
+    parts = tuple(_parts_facts(run, g, qs, pcts)) if listed else ()
+    facts = parts, tuple(_rate_facts(run, g, qs, found)), tuple(_mentions(run, g, qs, rules))
+    return facts if any(facts) else _NO_FACTS
 
 
 def extract_facts(document: Document, g: Grammar) -> ProseFacts:
@@ -704,10 +748,11 @@ def extract_facts(document: Document, g: Grammar) -> ProseFacts:
     rates: list[RateFact] = []
     mentions: list[Mention] = []
     for base, pieces in run_pieces(document):
-        facts = moved(_run_facts(pieces, g), base)
-        parts.extend(facts[0])
-        rates.extend(facts[1])
-        mentions.extend(facts[2])
+        facts = _run_facts(pieces, base, g)
+        if facts is not _NO_FACTS:
+            parts.extend(facts[0])
+            rates.extend(facts[1])
+            mentions.extend(facts[2])
     return ProseFacts(tuple(parts), tuple(rates), tuple(mentions))
 
 

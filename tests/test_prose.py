@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from govlint import prose as prose_module
 from govlint.engine import Engine
 from govlint.model import Pack, Span
 from govlint.prose import ProseConfigError, ProseFacts, facts_for, grammar
@@ -124,6 +125,15 @@ def test_facts_are_cached_per_document(engine: Engine) -> None:
     assert facts_for(doc, engine.pack) is facts_for(doc, engine.pack)
 
 
+def test_the_per_run_cache_is_bounded(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prose_module, "PER_TEXT_CACHE", 3)
+    monkeypatch.setattr(prose_module, "_RUN_FACTS", {})
+    for n in range(10):
+        facts(engine, f"全年共收到政府信息公开申请 {n} 件。\n")
+        assert len(prose_module._RUN_FACTS) <= 3
+    assert facts(engine, "全年共收到政府信息公开申请 9 件。\n").mentions[0].quantity.value == 9
+
+
 def pack_with(prose: object) -> Pack:
     return Pack("t", "1", "t", {"prose": prose}, "test", ("t",))
 
@@ -208,16 +218,20 @@ def _spans(value: object) -> list[Span]:
     return []
 
 
-def test_a_paragraph_reads_the_same_wherever_it_stands(engine: Engine) -> None:
-    """Facts are kept per paragraph and moved to where the paragraph is: every span must
-    still cover the same characters of the new text."""
+@pytest.mark.parametrize("head_first", [False, True])
+def test_a_paragraph_reads_the_same_wherever_it_stands(engine: Engine, head_first: bool) -> None:
+    """Facts are kept per paragraph and moved to where the paragraph is, forward or back:
+    every span must still cover the same characters of the new text."""
     text = (
-        "收到咨询 100 次，其中网站 60 次、热线 30 次。\n\n"
-        "12345 热线受理诉求 50 件，已办结 49 件，办结率 98%。\n\n"
-        "全年共收到政府信息公开申请 12 件。\n"
+        f"收到咨询 {100 + head_first} 次，其中网站 60 次、热线 30 次。\n\n"
+        f"12345 热线受理诉求 {50 + head_first} 件，已办结 49 件，办结率 98%。\n\n"
+        f"全年共收到政府信息公开申请 {12 + head_first} 件。\n"
     )
     head = "前言写了一段话。\n\n第二段也是。\n\n"
-    alone, moved = facts(engine, text), facts(engine, head + text)
+    if head_first:
+        moved, alone = facts(engine, head + text), facts(engine, text)
+    else:
+        alone, moved = facts(engine, text), facts(engine, head + text)
     assert alone.parts and alone.rates and alone.mentions
     for kind in ("parts", "rates", "mentions"):
         before, after = _spans(getattr(alone, kind)), _spans(getattr(moved, kind))
