@@ -3,8 +3,9 @@ conversions it depends on (positions in UTF-16 code units, edits, options)."""
 
 from __future__ import annotations
 
+import asyncio
 import sys
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -48,11 +49,51 @@ def _register(client: LanguageClient, params: lsp.RegistrationParams) -> None:
     REGISTERED.extend(params.registrations)
 
 
+#: Longest wait for a notification: a lost or never-sent one fails its test instead of hanging the run.
+WAIT_SECONDS = 30
+
+
+class Published:
+    """Every ``textDocument/publishDiagnostics`` the server sent, in order, read with a cursor.
+
+    pytest-lsp's ``wait_for_notification`` only hands over a notification that arrives while a
+    waiter is registered: when the server's messages come in one read (a burst of edits, a
+    re-lint of every open document), all but the first are dropped and the test waits forever.
+    Recording at the protocol's notification handler loses none."""
+
+    def __init__(self, client: LanguageClient) -> None:
+        self.seen: list[lsp.PublishDiagnosticsParams] = []
+        self.read = 0
+        self.arrived = asyncio.Event()
+        handle: Callable[[str, object], None] = client.protocol._handle_notification
+
+        def record(method: str, params: object) -> None:
+            if method == lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS:
+                self.seen.append(params)  # type: ignore[arg-type]
+                self.arrived.set()
+            handle(method, params)
+
+        client.protocol._handle_notification = record  # type: ignore[method-assign]
+
+    async def next(self) -> lsp.PublishDiagnosticsParams:
+        """The next notification not read yet, waiting for it if need be."""
+        while self.read == len(self.seen):
+            self.arrived.clear()
+            await asyncio.wait_for(self.arrived.wait(), WAIT_SECONDS)
+        self.read += 1
+        return self.seen[self.read - 1]
+
+
+PUBLISHED: dict[int, Published] = {}
+
+
 async def _start(client: LanguageClient, options: dict[str, object] | None) -> AsyncIterator[None]:
     client.feature(lsp.CLIENT_REGISTER_CAPABILITY)(_register)
+    PUBLISHED[id(client)] = Published(client)
     await client.initialize_session(lsp.InitializeParams(capabilities=CAPABILITIES, initialization_options=options))
     yield
     await client.shutdown_session()
+    del PUBLISHED[id(client)]
 
 
 @pytest_lsp.fixture(scope="module", config=ClientServerConfig(server_command=SERVER))  # type: ignore[untyped-decorator]
@@ -77,7 +118,7 @@ def uri_for(name: str) -> str:
 async def diagnostics_of(client: LanguageClient, uri: str, version: int) -> list[lsp.Diagnostic]:
     """Wait for the diagnostics of ``uri`` at ``version`` (earlier runs are skipped)."""
     while True:
-        params: lsp.PublishDiagnosticsParams = await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        params = await PUBLISHED[id(client)].next()
         if params.uri == uri and params.version == version:
             return list(params.diagnostics)
 
@@ -265,7 +306,7 @@ async def test_save_and_close(client: LanguageClient) -> None:
     client.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(uri=uri)))
     assert len(await diagnostics_of(client, uri, 1)) == 2
     client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(uri=uri)))
-    params: lsp.PublishDiagnosticsParams = await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    params = await PUBLISHED[id(client)].next()
     assert (params.uri, list(params.diagnostics)) == (uri, [])
 
 
