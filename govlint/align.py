@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from govlint import regex
@@ -178,6 +179,14 @@ def parse_number(text: str) -> Decimal | None:
         return Decimal(t)
     except InvalidOperation:
         return None
+
+
+def _written(cells: list[Cell]) -> bool:
+    """Whether any of the cells holds text (asked of every row: a C loop, not a generator)."""
+    return any(map(_TEXT, cells))
+
+
+_TEXT = attrgetter("text")
 
 
 def _trim(cells: list[Cell]) -> list[Cell]:
@@ -531,6 +540,9 @@ class TableReader:
 
     # -- rows
     def feed(self, cells: tuple[Cell, ...]) -> None:
+        if len(cells) == 1 and text_kind(cells[0].text) == "num":
+            self._continue([cells[0]])  # a number alone (one cell per line): most rows of that layout
+            return
         kinds = [text_kind(c.text) for c in cells]
         if "num" not in kinds and "text" not in kinds:
             cur = self.current
@@ -602,15 +614,17 @@ class TableReader:
         """Numbers without a label: the rest of the current row (one cell per line), or an
         unlabelled template row such as table 四's single row."""
         cur = self.current
-        unlabelled = next((r for r in self.t.unlabelled if r.id not in self.rows), None)
-        starts_unlabelled = unlabelled is not None and (cur is None or len(cur.values) >= len(cur.spec.columns))
-        if not (starts_unlabelled and unlabelled and len(cells) == len(unlabelled.columns)):
-            cells = _trim(cells)  # exactly a full row: its trailing blanks are values
-        if not cells:
-            return
-        if cur is not None and (len(cur.values) < len(cur.spec.columns) or (cur.values and not cur.values[0].text)):
+        full = cur is None or len(cur.values) >= len(cur.spec.columns)
+        if not cells[-1].text:  # (most rows end in a number: no blanks to trim, whatever comes next)
+            unlabelled = self._next_unlabelled()
+            if not (full and unlabelled is not None and len(cells) == len(unlabelled.columns)):
+                cells = _trim(cells)  # exactly a full row: its trailing blanks are values
+            if not cells:
+                return
+        if cur is not None and (not full or (cur.values and not cur.values[0].text)):
             cur.values.extend(cells)  # (empty cells that came first may be the label's: see _finish)
             return
+        unlabelled = self._next_unlabelled()
         if unlabelled is not None:
             self._finish()
             self.current = _Building(unlabelled, None, cells, [])
@@ -626,6 +640,9 @@ class TableReader:
             )
         )
 
+    def _next_unlabelled(self) -> RowSpec | None:
+        return next((r for r in self.t.unlabelled if r.id not in self.rows), None)
+
     def _finish(self) -> None:
         cur = self.current
         self.current = None
@@ -633,14 +650,13 @@ class TableReader:
             return
         spec = cur.spec
         values = cur.values or cur.pending
-        if not any(v.text for v in values):
+        if not _written(values):
             values = []  # nothing written in the row at all: one finding for the row, not one per cell
-        surplus = len(values) - len(spec.columns)
-        if surplus > 0 and not any(v.text for v in values[:surplus]):
-            values = values[surplus:]  # empty cells before a full row: what the label's merged cells left
         expected = len(spec.columns)
+        surplus = len(values) - expected
+        if surplus > 0 and not _written(values[:surplus]):
+            values = values[surplus:]  # empty cells before a full row: what the label's merged cells left
         anchor = cur.label.span if cur.label else (values[0].span if values else Span(0, 0))
-        row_span = Span(anchor.start, values[-1].span.end if values else anchor.end)
         if not values:
             self.problems.append(
                 Problem("empty_cell", anchor, self.t.id, spec.id, {"column": ",".join(spec.columns), "count": "0"})
@@ -649,7 +665,7 @@ class TableReader:
             self.problems.append(
                 Problem(
                     "missing_column",
-                    row_span,
+                    Span(anchor.start, values[-1].span.end),
                     self.t.id,
                     spec.id,
                     {"count": str(len(values)), "expected": str(expected)},
@@ -667,18 +683,21 @@ class TableReader:
                 )
             )
         cells = []
-        for column, cell in zip(spec.columns, values, strict=False):
-            kind = text_kind(cell.text)
-            value = parse_number(cell.text) if kind == "num" else None
-            if kind == "blank" and len(values) >= expected:
-                self.problems.append(Problem("empty_cell", cell.span, self.t.id, spec.id, {"column": column}))
-            elif kind == "text":
-                self.problems.append(
-                    Problem("bad_number", cell.span, self.t.id, spec.id, {"column": column, "found": cell.text})
-                )
-            cells.append(_record(CellValue, (column, cell.text, value, cell.span)))
-        complete = len(values) == expected and all(c.value is not None for c in cells)
-        self.rows[spec.id] = RowMatch(spec.id, cur.label.text if cur.label else "", anchor, tuple(cells), complete)
+        complete = len(values) == expected
+        for column, (text, span) in zip(spec.columns, values, strict=False):
+            value = parse_number(text)  # (None for every blank mark: what text_kind tells, asked once)
+            if value is None:
+                complete = False
+                if text in BLANK_MARKS:
+                    if len(values) >= expected:
+                        self.problems.append(Problem("empty_cell", span, self.t.id, spec.id, {"column": column}))
+                else:
+                    self.problems.append(
+                        Problem("bad_number", span, self.t.id, spec.id, {"column": column, "found": text})
+                    )
+            cells.append(_record(CellValue, (column, text, value, span)))
+        label = cur.label.text if cur.label else ""
+        self.rows[spec.id] = _record(RowMatch, (spec.id, label, anchor, tuple(cells), complete))
 
     def result(self, span: Span) -> tuple[TableMatch, list[Problem]]:
         self._finish()
