@@ -220,10 +220,21 @@ def _layout_tabs(rows: list[tuple[Cell, ...]]) -> bool:
     from its first number on, run furthest. Where one of those ends in a word or a number
     instead, an empty piece at a row's end is an empty cell: the aligner reads it as one
     where it makes the row exactly full (“258, 12, -, -, 1, 1” and an empty 总计)."""
-    extents = [next((len(row) - k for k, c in enumerate(row) if NUMBER_CELL.match(c.text)), 0) for row in rows]
-    widest = max(extents, default=0)
-    ends = [not row[-1].text for row, extent in zip(rows, extents, strict=True) if extent in (0, widest)]
-    return bool(ends) and all(ends)
+    decided = [_extent(row) for row in rows if row[-1].text]  # the rows that end in a word or number
+    if not decided:
+        return bool(rows)
+    if 0 in decided:
+        return False
+    furthest = max(decided)  # the widest row must end in an empty piece: one further than these
+    return any(_extent(row) > furthest for row in rows if not row[-1].text)
+
+
+def _extent(row: tuple[Cell, ...]) -> int:
+    """How many cells a row has from its first number on (0 without a number)."""
+    for k, cell in enumerate(row):
+        if cell.text and NUMBER_CELL.match(cell.text):
+            return len(row) - k
+    return 0
 
 
 def _without_empty_tail(row: tuple[Cell, ...]) -> tuple[Cell, ...]:
