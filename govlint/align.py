@@ -332,24 +332,28 @@ def _score_section(text: str, number: str, keys: tuple[str, ...]) -> float:
 
 
 def find_sections(document: Document, pack: Pack) -> tuple[SectionMatch, ...]:
-    specs = pack.data.get("sections", []) or []
     # A heading whose numeral was lost reads as a short paragraph: it stays a candidate,
-    # held to the strict similarity of an unnumbered heading by _section_score.
-    headings = [
-        b if isinstance(b, Heading) else Heading(2, b.text.strip(), b.span)
-        for b in document.blocks
-        if isinstance(b, Heading) or (isinstance(b, Paragraph) and len(b.text) <= SHORT_HEADING)
-    ]
+    # held to the strict similarity of an unnumbered heading by _section_score. Sub-headings
+    # (（一）…, 1.…) are never sections: left out before they are compared with any.
+    headings = []
+    for b in document.blocks:
+        if isinstance(b, Heading):
+            h = b
+        elif isinstance(b, Paragraph) and len(b.text) <= SHORT_HEADING:
+            h = Heading(2, b.text.strip(), b.span)
+        else:
+            continue
+        if split_label(h.text).kind not in ("paren", "ar"):
+            headings.append(h)
     chosen: dict[str, tuple[Heading, str]] = {}
     used: set[int] = set()
-    for spec in specs:
-        title_key = norm(str(spec["title"]))
-        keys = (title_key, *(norm(str(a)) for a in spec.get("aliases", [])))
+    specs = _section_keys(pack)
+    for key, title_key, keys in specs:
         best: tuple[float, Heading] | None = None
         for h in headings:
             if h.span.start in used:
                 continue
-            score = _section_score(h.text, str(spec["id"]), keys)
+            score = _section_score(h.text, key, keys)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, h)
         if best is not None:
@@ -357,19 +361,31 @@ def find_sections(document: Document, pack: Pack) -> tuple[SectionMatch, ...]:
             used.add(h.span.start)
             label = split_label(h.text)
             # Exact means the right numeral and the official words; anything else is a variant.
-            status = "exact" if label.core == title_key and label.number == str(spec["id"]) else "variant"
-            chosen[str(spec["id"])] = (h, status)
+            status = "exact" if label.core == title_key and label.number == key else "variant"
+            chosen[key] = (h, status)
     starts = sorted(h.span.start for h, _ in chosen.values())
     end_of_text = len(document.source.text)
     out = []
-    for spec in specs:
-        key = str(spec["id"])
+    for key, _, _ in specs:
         if key in chosen:
             h, status = chosen[key]
             nxt = next((s for s in starts if s > h.span.start), end_of_text)
             out.append(SectionMatch(key, h, status, Span(h.span.end, nxt)))  # type: ignore[arg-type]
         else:
             out.append(SectionMatch(key, None, "missing", Span(0, 0)))
+    return tuple(out)
+
+
+def _section_keys(pack: Pack) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Each section's id, normalised title, and title and aliases normalised: once per pack."""
+    return derived(pack, _build_section_keys)
+
+
+def _build_section_keys(pack: Pack) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    out = []
+    for spec in pack.data.get("sections", []) or []:
+        title_key = norm(str(spec["title"]))
+        out.append((str(spec["id"]), title_key, (title_key, *(norm(str(a)) for a in spec.get("aliases", [])))))
     return tuple(out)
 
 
