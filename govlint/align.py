@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from govlint import regex
@@ -180,6 +181,14 @@ def parse_number(text: str) -> Decimal | None:
         return None
 
 
+def _written(cells: list[Cell]) -> bool:
+    """Whether any of the cells holds text (asked of every row: a C loop, not a generator)."""
+    return any(map(_TEXT, cells))
+
+
+_TEXT = attrgetter("text")
+
+
 def _trim(cells: list[Cell]) -> list[Cell]:
     """Drop trailing empty cells (layout); explicit blank marks such as “/” stay values."""
     while cells and not cells[-1].text:
@@ -323,24 +332,28 @@ def _score_section(text: str, number: str, keys: tuple[str, ...]) -> float:
 
 
 def find_sections(document: Document, pack: Pack) -> tuple[SectionMatch, ...]:
-    specs = pack.data.get("sections", []) or []
     # A heading whose numeral was lost reads as a short paragraph: it stays a candidate,
-    # held to the strict similarity of an unnumbered heading by _section_score.
-    headings = [
-        b if isinstance(b, Heading) else Heading(2, b.text.strip(), b.span)
-        for b in document.blocks
-        if isinstance(b, Heading) or (isinstance(b, Paragraph) and len(b.text) <= SHORT_HEADING)
-    ]
+    # held to the strict similarity of an unnumbered heading by _section_score. Sub-headings
+    # (（一）…, 1.…) are never sections: left out before they are compared with any.
+    headings = []
+    for b in document.blocks:
+        if isinstance(b, Heading):
+            h = b
+        elif isinstance(b, Paragraph) and len(b.text) <= SHORT_HEADING:
+            h = Heading(2, b.text.strip(), b.span)
+        else:
+            continue
+        if split_label(h.text).kind not in ("paren", "ar"):
+            headings.append(h)
     chosen: dict[str, tuple[Heading, str]] = {}
     used: set[int] = set()
-    for spec in specs:
-        title_key = norm(str(spec["title"]))
-        keys = (title_key, *(norm(str(a)) for a in spec.get("aliases", [])))
+    specs = _section_keys(pack)
+    for key, title_key, keys in specs:
         best: tuple[float, Heading] | None = None
         for h in headings:
             if h.span.start in used:
                 continue
-            score = _section_score(h.text, str(spec["id"]), keys)
+            score = _section_score(h.text, key, keys)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, h)
         if best is not None:
@@ -348,19 +361,31 @@ def find_sections(document: Document, pack: Pack) -> tuple[SectionMatch, ...]:
             used.add(h.span.start)
             label = split_label(h.text)
             # Exact means the right numeral and the official words; anything else is a variant.
-            status = "exact" if label.core == title_key and label.number == str(spec["id"]) else "variant"
-            chosen[str(spec["id"])] = (h, status)
+            status = "exact" if label.core == title_key and label.number == key else "variant"
+            chosen[key] = (h, status)
     starts = sorted(h.span.start for h, _ in chosen.values())
     end_of_text = len(document.source.text)
     out = []
-    for spec in specs:
-        key = str(spec["id"])
+    for key, _, _ in specs:
         if key in chosen:
             h, status = chosen[key]
             nxt = next((s for s in starts if s > h.span.start), end_of_text)
             out.append(SectionMatch(key, h, status, Span(h.span.end, nxt)))  # type: ignore[arg-type]
         else:
             out.append(SectionMatch(key, None, "missing", Span(0, 0)))
+    return tuple(out)
+
+
+def _section_keys(pack: Pack) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Each section's id, normalised title, and title and aliases normalised: once per pack."""
+    return derived(pack, _build_section_keys)
+
+
+def _build_section_keys(pack: Pack) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    out = []
+    for spec in pack.data.get("sections", []) or []:
+        title_key = norm(str(spec["title"]))
+        out.append((str(spec["id"]), title_key, (title_key, *(norm(str(a)) for a in spec.get("aliases", [])))))
     return tuple(out)
 
 
@@ -531,6 +556,9 @@ class TableReader:
 
     # -- rows
     def feed(self, cells: tuple[Cell, ...]) -> None:
+        if len(cells) == 1 and text_kind(cells[0].text) == "num":
+            self._continue([cells[0]])  # a number alone (one cell per line): most rows of that layout
+            return
         kinds = [text_kind(c.text) for c in cells]
         if "num" not in kinds and "text" not in kinds:
             cur = self.current
@@ -602,15 +630,17 @@ class TableReader:
         """Numbers without a label: the rest of the current row (one cell per line), or an
         unlabelled template row such as table 四's single row."""
         cur = self.current
-        unlabelled = next((r for r in self.t.unlabelled if r.id not in self.rows), None)
-        starts_unlabelled = unlabelled is not None and (cur is None or len(cur.values) >= len(cur.spec.columns))
-        if not (starts_unlabelled and unlabelled and len(cells) == len(unlabelled.columns)):
-            cells = _trim(cells)  # exactly a full row: its trailing blanks are values
-        if not cells:
-            return
-        if cur is not None and (len(cur.values) < len(cur.spec.columns) or (cur.values and not cur.values[0].text)):
+        full = cur is None or len(cur.values) >= len(cur.spec.columns)
+        if not cells[-1].text:  # (most rows end in a number: no blanks to trim, whatever comes next)
+            unlabelled = self._next_unlabelled()
+            if not (full and unlabelled is not None and len(cells) == len(unlabelled.columns)):
+                cells = _trim(cells)  # exactly a full row: its trailing blanks are values
+            if not cells:
+                return
+        if cur is not None and (not full or (cur.values and not cur.values[0].text)):
             cur.values.extend(cells)  # (empty cells that came first may be the label's: see _finish)
             return
+        unlabelled = self._next_unlabelled()
         if unlabelled is not None:
             self._finish()
             self.current = _Building(unlabelled, None, cells, [])
@@ -626,6 +656,9 @@ class TableReader:
             )
         )
 
+    def _next_unlabelled(self) -> RowSpec | None:
+        return next((r for r in self.t.unlabelled if r.id not in self.rows), None)
+
     def _finish(self) -> None:
         cur = self.current
         self.current = None
@@ -633,14 +666,13 @@ class TableReader:
             return
         spec = cur.spec
         values = cur.values or cur.pending
-        if not any(v.text for v in values):
+        if not _written(values):
             values = []  # nothing written in the row at all: one finding for the row, not one per cell
-        surplus = len(values) - len(spec.columns)
-        if surplus > 0 and not any(v.text for v in values[:surplus]):
-            values = values[surplus:]  # empty cells before a full row: what the label's merged cells left
         expected = len(spec.columns)
+        surplus = len(values) - expected
+        if surplus > 0 and not _written(values[:surplus]):
+            values = values[surplus:]  # empty cells before a full row: what the label's merged cells left
         anchor = cur.label.span if cur.label else (values[0].span if values else Span(0, 0))
-        row_span = Span(anchor.start, values[-1].span.end if values else anchor.end)
         if not values:
             self.problems.append(
                 Problem("empty_cell", anchor, self.t.id, spec.id, {"column": ",".join(spec.columns), "count": "0"})
@@ -649,7 +681,7 @@ class TableReader:
             self.problems.append(
                 Problem(
                     "missing_column",
-                    row_span,
+                    Span(anchor.start, values[-1].span.end),
                     self.t.id,
                     spec.id,
                     {"count": str(len(values)), "expected": str(expected)},
@@ -667,18 +699,21 @@ class TableReader:
                 )
             )
         cells = []
-        for column, cell in zip(spec.columns, values, strict=False):
-            kind = text_kind(cell.text)
-            value = parse_number(cell.text) if kind == "num" else None
-            if kind == "blank" and len(values) >= expected:
-                self.problems.append(Problem("empty_cell", cell.span, self.t.id, spec.id, {"column": column}))
-            elif kind == "text":
-                self.problems.append(
-                    Problem("bad_number", cell.span, self.t.id, spec.id, {"column": column, "found": cell.text})
-                )
-            cells.append(_record(CellValue, (column, cell.text, value, cell.span)))
-        complete = len(values) == expected and all(c.value is not None for c in cells)
-        self.rows[spec.id] = RowMatch(spec.id, cur.label.text if cur.label else "", anchor, tuple(cells), complete)
+        complete = len(values) == expected
+        for column, (text, span) in zip(spec.columns, values, strict=False):
+            value = parse_number(text)  # (None for every blank mark: what text_kind tells, asked once)
+            if value is None:
+                complete = False
+                if text in BLANK_MARKS:
+                    if len(values) >= expected:
+                        self.problems.append(Problem("empty_cell", span, self.t.id, spec.id, {"column": column}))
+                else:
+                    self.problems.append(
+                        Problem("bad_number", span, self.t.id, spec.id, {"column": column, "found": text})
+                    )
+            cells.append(_record(CellValue, (column, text, value, span)))
+        label = cur.label.text if cur.label else ""
+        self.rows[spec.id] = _record(RowMatch, (spec.id, label, anchor, tuple(cells), complete))
 
     def result(self, span: Span) -> tuple[TableMatch, list[Problem]]:
         self._finish()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from govlint import regex
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
-from govlint.records import NamedTuple
 
 # Heading numbering: 一、 / 一. → section level; （一） → sub-section; 1. / 1、 → item.
 # "一、" "一." "一 " (numeral then a space) or "第一部分": the numbering of a section heading.
@@ -39,11 +38,8 @@ ATX = regex.compile(r"^\s{0,3}#{1,6}\s*|(?<!\s)\s+#+\s*$")
 #: Builds a record without the call of its ``__new__``: the reader makes ~1,400 cells and
 #: spans a report, and the call was a tenth of a batch's time.
 _record = tuple.__new__
-
-
-class Line(NamedTuple):
-    text: str
-    start: int  # offset of the line's first character
+#: What a "-----" rule cell is made of (RULE_CELL): a cell that starts otherwise is no rule.
+RULE_CHARS = "-—–=_"
 
 
 def _space_cells(text: str) -> list[str]:
@@ -54,10 +50,11 @@ def table_kind(text: str) -> str | None:
     """How a line holds table cells: "tab", "pipe", "space", or None for prose."""
     if "\t" in text:
         return "tab"
-    stripped = text.strip()
-    if stripped.endswith("|") or stripped.startswith("|"):
-        return "pipe"
-    if "  " not in stripped and "\u3000" not in stripped:
+    if "|" in text:
+        stripped = text.strip()
+        if stripped.endswith("|") or stripped.startswith("|"):
+            return "pipe"
+    if "  " not in text and "\u3000" not in text:
         return None  # one cell at most: prose (most lines), without the split
     cells = _space_cells(text)
     if len(cells) >= 2 and "。" not in text and any(NUMBER_CELL.match(c) for c in cells):
@@ -65,33 +62,29 @@ def table_kind(text: str) -> str | None:
     return None
 
 
-def _cells(line: Line, kind: str) -> tuple[Cell, ...]:
-    """Split a table line into cells with exact spans (empty cells get zero width)."""
-    text = line.text
+def _cells(text: str, at: int, kind: str) -> tuple[Cell, ...]:
+    """Split a table line starting at offset ``at`` into cells with exact spans (empty cells
+    get zero width)."""
     if kind == "space":
-        at = line.start
         return tuple(
             _record(Cell, (m.group(), _record(Span, (at + m.start(), at + m.end()))))
             for m in SPACE_CELL.finditer(text.replace("\u3000", "  "))
         )
-    sep = "\t" if kind == "tab" else "|"
-    parts: list[Cell] = []
-    pos = 0
-    pieces = text.split(sep)
+    pieces = text.split("\t" if kind == "tab" else "|")
     if kind == "pipe":
         # "X |" is one cell; "| a | b |" drops the empty edges; "|||" is three blanks.
-        if pieces and not pieces[-1].strip():
-            pieces = pieces[:-1]
-        if text.lstrip().startswith("|") and pieces and not pieces[0].strip() and len(pieces) > 1:
-            pos = len(pieces[0]) + 1
-            pieces = pieces[1:]
-    at = line.start + pos  # where the current piece starts
-    for piece in pieces:
+        if not pieces[-1].strip():
+            pieces.pop()
+        if len(pieces) > 1 and not pieces[0].strip():
+            at += len(pieces[0]) + 1
+            del pieces[0]
+    cells = []
+    for piece in pieces:  # ``at``: where the piece starts
         content = piece.strip()
         start = at if content == piece else at + len(piece) - len(piece.lstrip())
-        parts.append(_record(Cell, (content, _record(Span, (start, start + len(content))))))
+        cells.append(_record(Cell, (content, _record(Span, (start, start + len(content))))))
         at += len(piece) + 1
-    return tuple(parts)
+    return tuple(cells)
 
 
 def heading_text(text: str) -> str:
@@ -134,27 +127,29 @@ def looks_like_text_layout(line: str) -> bool:
 def read_lines(source: Source, first: int, last: int) -> list[Block]:
     """The blocks of source lines ``[first, last)`` (0-based), one per line or table."""
     starts = source.line_starts
+    last = min(last, len(starts))
+    if first >= last:
+        return []
     text = source.text
-    lines = [
-        Line(text[starts[k] : (starts[k + 1] - 1 if k + 1 < len(starts) else len(text))], starts[k])
-        for k in range(first, min(last, len(starts)))
-    ]
-    kinds = [table_kind(ln.text) for ln in lines]
+    # Each line ends with the "\n" before the next line's start: the range split at "\n".
+    lines = text[starts[first] : starts[last] - 1 if last < len(starts) else len(text)].split("\n")
+    at = starts[first:last]
+    kinds = [table_kind(line) for line in lines]
     blocks: list[Block] = []
     i = 0
     n = len(lines)
     while i < n:
         line = lines[i]
-        if not line.text.strip():
+        stripped = line.strip()
+        if not stripped:
             i += 1
             continue
         if kinds[i] is not None:
-            i = _read_table(lines, kinds, i, blocks)
+            i = _read_table(lines, at, kinds, i, blocks)
             continue
-        comment = COMMENT_LINE.match(line.text)
-        stripped = line.text.strip()
-        lead = len(line.text) - len(line.text.lstrip())
-        span = Span(line.start + lead, line.start + lead + len(stripped))
+        start = at[i] + (0 if line[0] == stripped[0] else len(line) - len(line.lstrip()))
+        span = _record(Span, (start, start + len(stripped)))
+        comment = COMMENT_LINE.match(line) if "<!--" in line else None
         if comment:
             blocks.append(Comment(comment.group(1).strip(), span))
         else:
@@ -167,42 +162,56 @@ def read_lines(source: Source, first: int, last: int) -> list[Block]:
     return blocks
 
 
-def _read_table(lines: list[Line], kinds: list[str | None], i: int, blocks: list[Block]) -> int:
-    """Consume a table starting at line ``i``; blank lines and rules inside are allowed
-    when more table lines follow. Returns the index after the table."""
+def _read_table(lines: list[str], at: tuple[int, ...], kinds: list[str | None], i: int, blocks: list[Block]) -> int:
+    """Consume a table starting at line ``i`` (which starts at offset ``at[i]``); blank lines
+    and rules inside are allowed when more table lines follow. Returns the index after the
+    table."""
     rows: list[tuple[Cell, ...]] = []
-    tabbed: list[bool] = []  # per row: split at tabs
-    start = lines[i].start
+    tab_rows: list[int] = []  # the rows split at tabs
+    start = at[i]
     end = start
     n = len(lines)
     single = False  # the last line was one cell closed by its own "|" ("56 |")
     while i < n:
         kind = kinds[i]
-        text = lines[i].text
-        if kind is None and NUMBER_CELL.match(text.strip()):
-            kind = "pipe"  # a lone number inside a table: a cell whose "|" the PDF lost
+        text = lines[i]
         if kind is None:
-            if not text.strip() or RULE_LINE.match(text):
-                j = i + 1
-                while j < n and (not lines[j].text.strip() or RULE_LINE.match(lines[j].text)):
-                    j += 1
-                if j < n and kinds[j] is not None:
-                    i = j
-                    continue
-            break
-        cells = _cells(lines[i], kind)
-        if any(c.text and not RULE_CELL.match(c.text) for c in cells) or (single and text.strip() == "|"):
-            # Rows of blanks and "-----" rules carry nothing; but where every cell closes with
-            # "|", a lone "|" is an empty cell.
+            stripped = text.strip()
+            if stripped and NUMBER_CELL.match(stripped):
+                kind = "pipe"  # a lone number inside a table: a cell whose "|" the PDF lost
+            else:
+                if not stripped or RULE_LINE.match(text):
+                    j = i + 1
+                    while j < n and (not lines[j].strip() or RULE_LINE.match(lines[j])):
+                        j += 1
+                    if j < n and kinds[j] is not None:
+                        i = j
+                        continue
+                break
+        cells = _cells(text, at[i], kind)
+        # Rows of blanks and "-----" rules carry nothing; but where every cell closes with
+        # "|", a lone "|" is an empty cell.
+        if _carries(cells) or (single and text.strip() == "|"):
+            if kind == "tab":
+                tab_rows.append(len(rows))
             rows.append(cells)
-            tabbed.append(kind == "tab")
         single = kind == "pipe" and len(cells) == 1 and text.rstrip().endswith("|")
-        end = lines[i].start + len(text)
+        end = at[i] + len(text)
         i += 1
-    if _layout_tabs([row for row, tab in zip(rows, tabbed, strict=True) if tab]):
-        rows = [_without_empty_tail(row) if tab else row for row, tab in zip(rows, tabbed, strict=True)]
-    blocks.append(RawTable(tuple(rows), Span(start, end)))
+    if tab_rows and _layout_tabs([rows[k] for k in tab_rows]):
+        for k in tab_rows:
+            rows[k] = _without_empty_tail(rows[k])
+    blocks.append(RawTable(tuple(rows), _record(Span, (start, end))))
     return i
+
+
+def _carries(cells: tuple[Cell, ...]) -> bool:
+    """Whether a cell holds something other than a ``-----`` rule."""
+    for cell in cells:
+        word = cell.text
+        if word and (word[0] not in RULE_CHARS or not RULE_CELL.match(word)):
+            return True
+    return False
 
 
 def _layout_tabs(rows: list[tuple[Cell, ...]]) -> bool:
@@ -211,10 +220,21 @@ def _layout_tabs(rows: list[tuple[Cell, ...]]) -> bool:
     from its first number on, run furthest. Where one of those ends in a word or a number
     instead, an empty piece at a row's end is an empty cell: the aligner reads it as one
     where it makes the row exactly full (“258, 12, -, -, 1, 1” and an empty 总计)."""
-    extents = [next((len(row) - k for k, c in enumerate(row) if NUMBER_CELL.match(c.text)), 0) for row in rows]
-    widest = max(extents, default=0)
-    ends = [not row[-1].text for row, extent in zip(rows, extents, strict=True) if extent in (0, widest)]
-    return bool(ends) and all(ends)
+    decided = [_extent(row) for row in rows if row[-1].text]  # the rows that end in a word or number
+    if not decided:
+        return bool(rows)
+    if 0 in decided:
+        return False
+    furthest = max(decided)  # the widest row must end in an empty piece: one further than these
+    return any(_extent(row) > furthest for row in rows if not row[-1].text)
+
+
+def _extent(row: tuple[Cell, ...]) -> int:
+    """How many cells a row has from its first number on (0 without a number)."""
+    for k, cell in enumerate(row):
+        if cell.text and NUMBER_CELL.match(cell.text):
+            return len(row) - k
+    return 0
 
 
 def _without_empty_tail(row: tuple[Cell, ...]) -> tuple[Cell, ...]:
