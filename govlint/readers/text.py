@@ -12,6 +12,8 @@ end the row's empty cells.
 
 from __future__ import annotations
 
+import re
+
 from govlint import regex
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
 
@@ -27,7 +29,9 @@ MAX_HEADING = 40
 SPACE_SPLIT = regex.compile(r"(?: {2,}|\u3000+)")
 NUMBER_CELL = regex.compile(r"^[-+]?[\d０-９][\d０-９,，.．]*\s*[%％]?$")
 RULE_LINE = regex.compile(r"^[\s\-—–=_|+]*$")
-RULE_CELL = regex.compile(r"^[-—–=_]{3,}$")
+#: What a "-----" rule cell is made of: a cell that starts otherwise is no rule (one test, no search).
+RULE_CHARS = "-—–=_"
+RULE_CELL = regex.compile(f"^[{re.escape(RULE_CHARS)}]{{3,}}$")
 COMMENT_LINE = regex.compile(r"^\s*<!--(.*?)-->\s*$")
 SPACE_CELL = regex.compile(r"\S+(?: \S+)*")  # words joined by single spaces
 # A Markdown heading's markers ("## 五、…", "五、… ##"); the closing run starts only where
@@ -38,8 +42,6 @@ ATX = regex.compile(r"^\s{0,3}#{1,6}\s*|(?<!\s)\s+#+\s*$")
 #: Builds a record without the call of its ``__new__``: the reader makes ~1,400 cells and
 #: spans a report, and the call was a tenth of a batch's time.
 _record = tuple.__new__
-#: What a "-----" rule cell is made of (RULE_CELL): a cell that starts otherwise is no rule.
-RULE_CHARS = "-—–=_"
 
 
 def _space_cells(text: str) -> list[str]:
