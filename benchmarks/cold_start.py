@@ -1,5 +1,5 @@
 """Cold start: ``govlint check`` on one report (and on all seeds), against ``python -c pass`` and
-``import govlint.cli``.
+``import govlint.commands``.
 
 Each command runs ``--runs`` times as a fresh process, in interleaved rounds (one run of each
 command per round, so all meet the same changes of this machine's speed); the median, the
@@ -74,7 +74,7 @@ def time_interleaved(commands: Sequence[Command], runs: int) -> list[Timing]:
 _PHASES = """
 import json, sys, time
 t0 = time.perf_counter()
-import govlint.cli
+import govlint.commands
 t1 = time.perf_counter()
 from govlint.engine import Engine, Settings
 engine = Engine(Settings())
@@ -87,7 +87,7 @@ t4 = time.perf_counter()
 lazy = sorted({m.partition(".")[0] for m in set(sys.modules) - before})
 engine.lint_path(sys.argv[1])
 t5 = time.perf_counter()
-print(json.dumps([["import govlint.cli", t1 - t0], ["plugins: scan, import, register", t2 - t1],
+print(json.dumps([["import govlint.commands", t1 - t0], ["plugins: scan, import, register", t2 - t1],
                   ["rule pack", t3 - t2], ["first lint, importing " + ", ".join(lazy), t4 - t3],
                   ["same lint again (warm)", t5 - t4]]))
 """
@@ -159,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     seeds = sorted(str(p) for p in SEEDS.glob("*.txt")) or [args.report]
     timings = time_interleaved([
         Command("python -c pass", [py, "-c", "pass"], env),
-        Command("python -c 'import govlint.cli'", [py, "-c", "import govlint.cli"], env),
+        Command("python -c 'import govlint.commands'", [py, "-c", "import govlint.commands"], env),
         Command("govlint check (one report)", check, env),
         Command("  … start-up memos off", check, environment(GOVLINT_NO_STARTUP_CACHE="1")),
         Command(f"govlint check (all {len(seeds)} seeds)", [py, "-m", "govlint", "check", "-q", *seeds], env),
@@ -177,8 +177,11 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"check minus interpreter start, per round: median {own:.1f} ms)")
     if args.instructions:
         print("\ninstructions (valgrind callgrind, one run each; the same on a busy machine):")
-        commands = (("python -c pass", [py, "-c", "pass"]), ("import govlint.cli", [py, "-c", "import govlint.cli"]),
-                    ("govlint check (one report)", check))
+        commands = (
+            ("python -c pass", [py, "-c", "pass"]),
+            ("import govlint.commands", [py, "-c", "import govlint.commands"]),
+            ("govlint check (one report)", check),
+        )
         for label, argv in commands:
             count = instructions(argv, env)
             print(f"  {label:<36} {'valgrind not found' if count is None else f'{count / 1e6:8.1f} M'}")

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from govlint.cli import main
+from govlint.commands import main
 
 raise SystemExit(main())

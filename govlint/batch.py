@@ -19,11 +19,11 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from govlint.cache import ResultCache, code_fingerprint, digest
+from govlint._infra.cache import ResultCache, code_fingerprint, digest
+from govlint._infra.records import NamedTuple
 from govlint.engine import Engine, Settings, internal_error
 from govlint.model import SEVERITY_RANK, Context, FileResult, Severity, Stream, Tally
 from govlint.output.streaming import tally_of
-from govlint.records import NamedTuple
 from govlint.source import DecodeError, decode, read_bytes
 
 #: Fewer files than this per worker are not worth a worker.

@@ -17,10 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from govlint import regex
+from govlint._infra import regex
+from govlint._infra.records import NamedTuple
 from govlint.engine import Engine, Settings
 from govlint.model import Severity
-from govlint.records import NamedTuple
 
 CONFIG_NAMES = ("govlint.yaml", ".govlint.yaml")
 PYPROJECT = "pyproject.toml"

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
+from govlint._infra.records import NamedTuple
 from govlint.model import (
     SEVERITY_RANK,
     Check,
@@ -28,7 +29,6 @@ from govlint.model import (
     Span,
 )
 from govlint.plugins import PluginError, Plugins, load_plugins
-from govlint.records import NamedTuple
 
 INTERNAL_CODE = "GL900"
 

@@ -17,9 +17,9 @@ import stat
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from govlint import regex
+from govlint._infra import regex
+from govlint._infra.records import NamedTuple
 from govlint.model import Edit, FileResult, Fix, Source
-from govlint.records import NamedTuple
 
 #: Passes of fix-then-re-lint before giving up (a fix that keeps producing new fixes).
 MAX_PASSES = 10

@@ -25,7 +25,10 @@ from typing import Any
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 
-from govlint import __version__, regex
+from govlint import __version__
+from govlint._infra import regex
+from govlint._infra.records import NamedTuple
+from govlint.checks.suppressions.gl001_unused_suppression import CHECK as UNUSED_SUPPRESSION_CHECK
 from govlint.config import (
     CONFIG_NAMES,
     PYPROJECT,
@@ -39,9 +42,7 @@ from govlint.config import (
 from govlint.engine import INTERNAL_CODE, Settings, internal_error
 from govlint.model import Diagnostic, Edit, FileResult, Msg, RawTable, Source, Span
 from govlint.packs import PackError
-from govlint.records import NamedTuple
 from govlint.source import source_from_text
-from govlint.suppress import CODE as UNUSED_SUPPRESSION
 from govlint.suppress import CODES
 
 SEVERITY = {
@@ -59,7 +60,7 @@ DEFAULT_DEBOUNCE = 0.2  # seconds between two runs on the same document while ty
 LANGS = ("zh", "en")
 #: No "disable" action: an internal error is a bug to report, and an unused suppression
 #: is fixed by deleting the comment (suppressions never silence it).
-NOT_SILENCED = (INTERNAL_CODE, UNUSED_SUPPRESSION)
+NOT_SILENCED = (INTERNAL_CODE, UNUSED_SUPPRESSION_CHECK.code)
 CONFIG_FILES = (*CONFIG_NAMES, PYPROJECT)
 
 

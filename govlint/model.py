@@ -15,7 +15,7 @@ from itertools import accumulate, repeat
 from operator import add
 from typing import Any, Literal, TypeVar, cast
 
-from govlint.records import NamedTuple
+from govlint._infra.records import NamedTuple
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}

@@ -14,8 +14,8 @@ from typing import cast
 import pluggy
 
 from govlint import hookspecs
+from govlint._infra.records import NamedTuple
 from govlint.model import Check, Formatter, Reader
-from govlint.records import NamedTuple
 
 GROUP = "govlint"
 #: Set to any non-empty value to load only govlint's own plugins (for tests and bisecting).
@@ -44,7 +44,7 @@ def find_plugins() -> tuple[PluginSpec, ...]:
     until a folder of the import path changes (an install or uninstall)."""
     import sys
 
-    from govlint.cache import memo, path_state
+    from govlint._infra.cache import memo, path_state
 
     rows = memo("entry-points", path_state(sys.path), lambda: [tuple(s) for s in _scan_plugins()])
     return tuple(PluginSpec(*row) for row in rows)

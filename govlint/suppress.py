@@ -20,12 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from govlint import regex
-from govlint.hookspecs import hookimpl
-from govlint.model import Check, Context, Diagnostic, Msg, Report, Source, Span
-from govlint.records import NamedTuple
+from govlint._infra import regex
+from govlint._infra.records import NamedTuple
+from govlint.checks.suppressions.gl001_unused_suppression import CHECK
+from govlint.model import Diagnostic, Msg, Source, Span
 
-CODE = "GL001"
 _COMMENT = r"<!--[ \t]*govlint-(disable-next-line|disable-file|disable|enable)\b([^>\n]*?)-->"
 IN_MARKDOWN = regex.compile(_COMMENT)
 ON_OWN_LINE = regex.compile(rf"^[ \t\u3000]*{_COMMENT}[ \t\u3000]*\r?$", re.MULTILINE)
@@ -99,20 +98,20 @@ def apply_suppressions(
     for d in diags:
         line = source.position(d.span.start)[0]
         hits = [(s, c) for s in found if s.first <= line <= s.last for c in s.codes if _covers((c,), d.code)]
-        if hits and d.code != CODE:
+        if hits and d.code != CHECK.code:
             used.update((s.span.start, c) for s, c in hits)
             continue
         kept.append(d)
-    if not enabled(CODE):
+    if not enabled(CHECK.code):
         return kept
     # GL001 can be suppressed too (“disable-file GL001”): comments naming it go last
-    names_gl001 = [s for s in found if any(c != ALL and _covers((c,), CODE) for c in s.codes)]
+    names_gl001 = [s for s in found if any(c != ALL and _covers((c,), CHECK.code) for c in s.codes)]
     for s in found:
         if s in names_gl001 or not _unused_codes(s, used, enabled):
             continue
         line = source.position(s.span.start)[0]
         covering = [g for g in names_gl001 if g.first <= line <= g.last]
-        used.update((g.span.start, c) for g in covering for c in g.codes if _covers((c,), CODE))
+        used.update((g.span.start, c) for g in covering for c in g.codes if _covers((c,), CHECK.code))
         kept.extend([] if covering else [_unused(s, used, enabled)])
     kept.extend(_unused(s, used, enabled) for s in names_gl001 if _unused_codes(s, used, enabled))
     return kept
@@ -127,46 +126,10 @@ def _unused(s: Suppression, used: set[tuple[int, str]], enabled: Callable[[str],
     names = "、".join("全部" if c == ALL else c for c in codes)
     names_en = ", ".join("all codes" if c == ALL else c for c in codes)
     return Diagnostic(
-        CODE,
+        CHECK.code,
         CHECK.severity,
         Msg(f"抑制注释 govlint-{s.kind} 未抑制任何问题（{names}），可以删除",
             f"the suppression comment govlint-{s.kind} suppresses nothing ({names_en}); remove it"),
         s.span,
         CHECK.name,
     )
-
-
-DOC = """
-## 检查什么 / What it checks
-`<!-- govlint-disable … -->` 等抑制注释在本文件中没有抑制任何问题。
-A suppression comment (`govlint-disable`, `-disable-next-line`, `-disable-file`) that
-suppressed no diagnostic: the problem it was written for has been fixed, or the code is wrong.
-
-## 为什么 / Why
-过时的抑制注释会悄悄隐藏以后真正出现的问题。 A stale suppression hides the next real problem.
-
-## 触发示例 / Example that fires
-    <!-- govlint-disable-next-line GL301 -->
-    本机关2023年未收取信息处理费。
-
-## 通过示例 / Example that passes
-    <!-- govlint-disable-next-line GL501 -->
-    二是依申请公开答复文书存在不规范情况。。
-
-## 如何修复 / How to fix
-删除该注释，或改正其中的规则代码。 Remove the comment, or correct its codes.
-"""
-
-
-def _no_findings(report: Report, ctx: Context) -> Iterator[Diagnostic]:
-    """The engine reports GL001 itself (it needs every other rule's findings first)."""
-    return iter(())
-
-
-CHECK = Check(CODE, "unused-suppression", "info", Msg("抑制注释未抑制任何问题", "unused suppression comment"), DOC,
-              _no_findings)
-
-
-@hookimpl
-def govlint_checks() -> list[Check]:
-    return [CHECK]

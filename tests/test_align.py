@@ -9,11 +9,11 @@ import pytest
 from conftest import seed_paths
 
 from govlint import align
+from govlint._infra.stored import Stored
 from govlint.engine import Engine
 from govlint.readers import markdown
 from govlint.readers import text as plain
 from govlint.source import source_from_text
-from govlint.stored import Stored
 
 
 def _alignment(engine: Engine, path: Path) -> list[tuple[str, int, int]]:

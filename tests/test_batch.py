@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from govlint.batch import MIN_FILES_PER_WORKER, Linter, Output, lint_files, print_files, workers_for
-from govlint.cli import main
+from govlint.commands import main
 from govlint.engine import Engine, Settings
 from govlint.hookspecs import hookimpl
 from govlint.model import Check, Context, Diagnostic, Msg, Report

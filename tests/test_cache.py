@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import govlint.batch
-from govlint import cache as cache_mod
+from govlint._infra import cache as cache_mod
+from govlint._infra.cache import ResultCache, memo, memo_file, path_state
 from govlint.batch import cache_for, lint_one
-from govlint.cache import ResultCache, memo, memo_file, path_state
-from govlint.cli import main
+from govlint.commands import main
 from govlint.config import clear_caches
 from govlint.engine import Engine, Settings
 from govlint.model import Diagnostic, Edit, FileResult, Fix, Msg, Source, Span

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from govlint import config
-from govlint.cli import main
+from govlint.commands import main
 from govlint.config import ConfigError, Overrides, resolve_for, settings_for
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

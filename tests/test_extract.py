@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from govlint.cli import main
+from govlint.commands import main
 from tests.conftest import SEEDS
 
 EXPECTED = Path(__file__).parent / "readers" / "expected"

@@ -448,7 +448,7 @@ def test_lint_failure_becomes_a_diagnostic_not_a_crash(monkeypatch: pytest.Monke
 
 
 def test_bad_command_line_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    from govlint.cli import main
+    from govlint.commands import main
 
     assert main(["lsp", "--debounce", "-5"]) == 2
     assert "debounce" in capsys.readouterr().err

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from govlint import packs
-from govlint.builtin_packs import rules_dir
-from govlint.cli import main
+from govlint.commands import main
+from govlint.commands.pack import run_examples
 from govlint.engine import Engine, Settings
-from govlint.pack_tools import run_examples
+from govlint.packs.national import rules_dir
 
 NATIONAL = packs.PackSource(rules_dir() / "national", "govlint")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

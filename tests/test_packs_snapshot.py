@@ -15,8 +15,8 @@ import os
 from pathlib import Path
 
 from govlint import packs
-from govlint.builtin_packs import rules_dir
-from govlint.pack_tools import pack_document
+from govlint.commands.pack import pack_document
+from govlint.packs.national import rules_dir
 
 SNAPSHOT = Path(__file__).resolve().parent / "snapshots" / "national.json"
 UPDATE_ENV = "GOVLINT_UPDATE_SNAPSHOTS"

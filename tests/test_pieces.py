@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from govlint.align import align
-from govlint.checks.references.scan import matches
+from govlint.align.texts import distinct_texts, holding, placed
+from govlint.checks._patterns import matches
 from govlint.engine import Engine, Settings
 from govlint.model import Report
-from govlint.pieces import distinct_texts, holding, placed
 from govlint.readers import text as text_reader
 from govlint.source import source_from_text
 

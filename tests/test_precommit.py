@@ -24,7 +24,7 @@ import pytest
 from conftest import ROOT
 from pre_commit.clientlib import load_manifest  # type: ignore[import-untyped]
 
-from govlint.cli import main
+from govlint.commands import main
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
 

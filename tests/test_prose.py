@@ -1,4 +1,4 @@
-"""govlint.prose: reading facts out of prose (numbers, totals with parts, rates, mentions),
+"""govlint.align.prose: reading facts out of prose (numbers, totals with parts, rates, mentions),
 and the safety of every pattern the pack compiles."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govlint import prose as prose_module
+from govlint.align import prose as prose_module
+from govlint.align.prose import ProseConfigError, ProseFacts, facts_for, grammar
 from govlint.engine import Engine
 from govlint.model import Pack, Span
-from govlint.prose import ProseConfigError, ProseFacts, facts_for, grammar
 from govlint.source import source_from_text
 
 

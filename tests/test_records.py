@@ -7,8 +7,8 @@ import typing
 
 import pytest
 
+from govlint._infra.records import NamedTuple
 from govlint.model import Span
-from govlint.records import NamedTuple
 
 
 class Fast(NamedTuple):
@@ -79,7 +79,7 @@ def test_records_behave_as_namedtuples_beyond_the_basics() -> None:
 
 
 def test_a_constructor_that_cannot_be_renamed_is_compiled_with_its_names(monkeypatch: pytest.MonkeyPatch) -> None:
-    from govlint import records
+    from govlint._infra import records
 
     class Stubborn:
         def replace(self, **_: object) -> None:
@@ -91,7 +91,7 @@ def test_a_constructor_that_cannot_be_renamed_is_compiled_with_its_names(monkeyp
 
 
 def test_records_by_identity_hash_and_compare_as_objects() -> None:
-    from govlint.records import by_identity
+    from govlint._infra.records import by_identity
 
     @by_identity
     class Keyed(NamedTuple):

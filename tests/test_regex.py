@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from govlint import regex
-from govlint.stored import Stored
+from govlint._infra import regex
+from govlint._infra.stored import Stored
 from tests.conftest import seed_paths
 
 PATTERNS = [

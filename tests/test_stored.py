@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from govlint.stored import Stored
+from govlint._infra.stored import Stored
 
 
 @pytest.fixture

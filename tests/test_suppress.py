@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from govlint.cli import main
+from govlint.commands import main
 from govlint.engine import Engine, Settings
 from govlint.model import Diagnostic
 

@@ -9,7 +9,7 @@ whole file unparseable.
 
 from __future__ import annotations
 
-from govlint import regex
+from govlint._infra import regex
 from govlint.model import SEVERITY_RANK, Context, Diagnostic, FileResult, Source
 
 _NOT_XML = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from govlint import regex
+from govlint._infra import regex
+from govlint._infra.records import NamedTuple
 from govlint.model import CodeCount, Context, Diagnostic, FileResult, Source, Stream, Tally
 from govlint.output.streaming import added, fixable, nothing, rendered, tally_of
-from govlint.records import NamedTuple
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from govlint import regex
+from govlint._infra import regex
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span, moved
 from govlint.readers.text import heading_level, heading_text, looks_like_text_layout, read_lines
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from govlint import regex
+from govlint._infra import regex
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
 
 # Heading numbering: 一、 / 一. → section level; （一） → sub-section; 1. / 1、 → item.

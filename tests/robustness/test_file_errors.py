@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import govlint.source
-from govlint.cli import main
+from govlint.commands import main
 from tests.conftest import seed_paths
 
 BuildBad = Callable[[Path], list[str]]  # makes bad entries in a folder, returns their names

@@ -1,7 +1,7 @@
 """Property tests: whatever the input, govlint never raises, every output format is
 well-formed, and ``check`` exits 0, 1 or 2.
 
-Most properties call the engine in-process for speed; a few go through ``govlint.cli.main``.
+Most properties call the engine in-process for speed; a few go through ``govlint.commands.main``.
 The dedicated slow test mixes every generator; see tests/robustness/fuzzing.py for the
 example counts (CI runs a short version; ``GOVLINT_FUZZ_EXAMPLES=10000`` for the long run).
 """
@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govlint.cli import main
+from govlint.commands import main
 from govlint.engine import Engine, Settings
 from tests.conftest import seed_paths
 from tests.robustness.fuzzing import FUZZ_EXAMPLES, PROPERTY_EXAMPLES, assert_renders, assert_sound, lint_bytes

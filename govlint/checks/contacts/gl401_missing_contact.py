@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govlint.contacts import contact_sentence, contact_spec, find_contacts
+from govlint.align.contacts import contact_sentence, contact_spec, find_contacts
 from govlint.model import Check, Context, Diagnostic, Msg, Report, Severity, Span
 
 SEVERITIES: dict[str, Severity] = {"error": "error", "warning": "warning", "info": "info"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from govlint.align.contacts import contacts_of_kind
 from govlint.checks.contacts.phones import phone_facts
-from govlint.contacts import contacts_of_kind
 from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 DOC = """

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from govlint.align.contacts import contact_spec, contacts_of_kind
 from govlint.checks.contacts import regions
 from govlint.checks.contacts.phones import phone_facts
-from govlint.contacts import contact_spec, contacts_of_kind
 from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 DOC = """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govlint.contacts import contacts_of_kind
+from govlint.align.contacts import contacts_of_kind
 from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 DOC = """
@@ -43,7 +43,7 @@ def email_problems(addresses: tuple[str, ...]) -> list[str | None]:
     """:func:`email_problem` of each address of a report, memoised on disk per
     email-validator version: importing it (with idna) costs ~50 ms, so re-linting a report
     (pre-commit, an editor) never does."""
-    from govlint.cache import library_memo
+    from govlint._infra.cache import library_memo
 
     return library_memo(
         "email_validator", __file__, repr(addresses), lambda: [email_problem(a) for a in addresses]

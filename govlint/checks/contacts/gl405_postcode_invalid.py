@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from govlint.align.contacts import Contact, contact_spec, contacts_of_kind
 from govlint.checks.contacts import regions
-from govlint.contacts import Contact, contact_spec, contacts_of_kind
 from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 DOC = """

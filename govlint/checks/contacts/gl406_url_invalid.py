@@ -6,8 +6,8 @@ import ipaddress
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from govlint import regex
-from govlint.contacts import contacts_of_kind
+from govlint._infra import regex
+from govlint.align.contacts import contacts_of_kind
 from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 HOST_LABEL = regex.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")

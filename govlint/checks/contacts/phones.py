@@ -1,7 +1,7 @@
 """Reading a phone number as written (full-width digits, any dash) with ``phonenumbers``.
 
 phonenumbers is imported only when a report has a phone to read, and the checks read the
-plain-data :class:`PhoneFacts` memoised per phonenumbers version (``govlint.cache.library_memo``):
+plain-data :class:`PhoneFacts` memoised per phonenumbers version (``govlint._infra.cache.library_memo``):
 importing phonenumbers costs ~50 ms, so re-linting a report (pre-commit, an editor) never
 does. Its geocoder data takes about 0.5 s to import (it is the whole world's), so the
 Chinese fixed-line part of it is a start-up memo too: only the first run after installing or
@@ -15,8 +15,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from govlint._infra.records import NamedTuple
 from govlint.model import Msg
-from govlint.records import NamedTuple
 
 #: Dashes seen between area code and number; the typography rules judge them, not GL402.
 DASHES = str.maketrans(dict.fromkeys("—–－‐‑−―─", "-"))
@@ -131,7 +131,7 @@ def cn_geodata() -> dict[str, dict[str, str]]:
     {"zh": "宁夏吴忠市", "en": "Wuzhong, Ningxia"}; a start-up memo per phonenumbers version."""
     import phonenumbers
 
-    from govlint.cache import memo
+    from govlint._infra.cache import memo
 
     return memo("phonenumbers-geodata-cn", str(phonenumbers.__version__), _cn_fixed_lines)
 
@@ -169,7 +169,7 @@ def _read_all(raws: tuple[str, ...]) -> list[tuple[Any, ...]]:
 @lru_cache(maxsize=64)  # GL402 and GL403 ask about the same phones of a report
 def phone_facts(raws: tuple[str, ...]) -> tuple[PhoneFacts, ...]:
     """The facts of each phone of a report, memoised on disk per phonenumbers version."""
-    from govlint.cache import library_memo
+    from govlint._infra.cache import library_memo
 
     rows = library_memo("phonenumbers", __file__, repr(raws), lambda: _read_all(raws))
     return tuple(PhoneFacts(Msg(*p) if p else None, bool(f), str(a), Msg(*w)) for p, f, a, w in rows)

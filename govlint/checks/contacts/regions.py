@@ -17,8 +17,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TypeVar
 
-from govlint import regex
-from govlint.records import NamedTuple
+from govlint._infra import regex
+from govlint._infra.records import NamedTuple
 
 T = TypeVar("T")
 
@@ -96,7 +96,7 @@ def _read_divisions(path: Path) -> tuple[dict[str, tuple[Row, ...]], dict[str, R
 @lru_cache(maxsize=1)
 def divisions() -> Divisions:
     """The division table, read once (and memoised on disk as plain data); empty without cpca."""
-    from govlint.cache import memo_file
+    from govlint._infra.cache import memo_file
 
     path = _adcodes_path()
     if path is None:
@@ -120,7 +120,7 @@ def _answer(question: Callable[[], str], compute: Callable[[], T]) -> T:
     for the same question, cpca version and this file: a report re-linted (pre-commit, an
     editor) never loads the ~3,000 rows (~5 ms). Once the table is loaded (a batch, the
     language server) asking it is cheaper than the disk."""
-    from govlint.cache import library_memo
+    from govlint._infra.cache import library_memo
 
     if divisions.cache_info().currsize:
         return compute()

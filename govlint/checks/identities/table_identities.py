@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
+from govlint._infra.records import NamedTuple
 from govlint.align import Template, column_label, row_title, template
 from govlint.model import CellValue, Check, CheckFn, Context, Diagnostic, Msg, Report, Span, TableMatch, per_object
-from govlint.records import NamedTuple
 
 DOC = """
 ## 检查什么 / What it checks

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from govlint.align.prose import Percent, Quantity, facts_for
 from govlint.model import Check, Context, Diagnostic, Msg, Report
-from govlint.prose import Percent, Quantity, facts_for
 
 DOC = """
 ## 检查什么 / What it checks

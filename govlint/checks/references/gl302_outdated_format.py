@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govlint.checks.references.scan import family, pattern_check, render, severity
+from govlint.checks._patterns import family, pattern_check, render, severity
 from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 DOC = """

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govlint.checks.references.scan import pattern_check
+from govlint.checks._patterns import pattern_check
 from govlint.model import Check, Msg
 
 DOC = """

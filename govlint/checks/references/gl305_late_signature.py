@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
 
-from govlint import regex as _regex
-from govlint.checks.references.scan import compiled, family, render, severity, to_int
+from govlint._infra import regex as _regex
+from govlint._infra.records import NamedTuple
+from govlint.align.texts import placed
+from govlint.checks._patterns import compiled, family, render, severity, to_int
 from govlint.model import Cell, Check, Context, Diagnostic, Msg, RawTable, Report, Span, moved
-from govlint.pieces import placed
-from govlint.records import NamedTuple
 
 DIGIT = _regex.compile(r"\d")
 SPACES = _regex.compile(r"[ \t\u3000]+")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govlint.checks.structure._common import section_title
+from govlint.checks._common import section_title
 from govlint.model import Check, Context, Diagnostic, Edit, Fix, Msg, Report
 
 DOC = """

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from itertools import groupby
 
 from govlint.align import column_label, template
-from govlint.checks.structure._common import problems, where, where_en
+from govlint.checks._common import problems, where, where_en
 from govlint.model import Check, Context, Diagnostic, Msg, Report, Span
 
 DOC = """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govlint.align import norm
-from govlint.checks.structure._common import problems, where, where_en
+from govlint.checks._common import problems, where, where_en
 from govlint.model import Check, Context, Diagnostic, Edit, Fix, Msg, Problem, Report
 
 DOC = """

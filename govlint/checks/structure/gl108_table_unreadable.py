@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govlint.align import templates
-from govlint.checks.structure._common import problems
+from govlint.checks._common import problems
 from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 DOC = """

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govlint import regex
-from govlint.checks.structure._common import section_specs, section_title
+from govlint._infra import regex
+from govlint.checks._common import section_specs, section_title
 from govlint.model import Check, Context, Diagnostic, Msg, Report, Span
 
 DOC = """

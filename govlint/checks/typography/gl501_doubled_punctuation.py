@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govlint.checks.references.scan import compiled, config, matches, render, severity, short
+from govlint.checks._patterns import compiled, config, matches, render, severity, short
 from govlint.model import Check, Context, Diagnostic, Edit, Fix, Msg, Report, Span
 
 DOC = """

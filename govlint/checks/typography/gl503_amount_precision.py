@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from govlint import regex
-from govlint.checks.references.scan import compiled, config, matches, render, severity
+from govlint._infra import regex
+from govlint.checks._patterns import compiled, config, matches, render, severity
 from govlint.model import Check, Context, Diagnostic, Msg, Report, Span
 
 DOC = """

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from govlint.align.contacts import ContactField, contact_spec, extract
 from govlint.checks.contacts import regions
 from govlint.checks.contacts.phones import read_phone
-from govlint.contacts import ContactField, contact_spec, extract
 from govlint.engine import Engine
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govlint.contacts import contact_spec
+from govlint.align.contacts import contact_spec
 from govlint.engine import Engine
 from tests.conftest import FIXTURES, SEEDS
 

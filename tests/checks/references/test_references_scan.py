@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govlint.align import align
+from govlint.checks._patterns import render, to_int
 from govlint.checks.references import gl301_outdated_basis, gl303_superseded_regulation, gl304_statistical_period
-from govlint.checks.references.scan import render, to_int
 from govlint.engine import Engine, Settings
 from govlint.model import Check, Context, Diagnostic, Msg
 from govlint.packs import merge

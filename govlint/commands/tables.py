@@ -17,8 +17,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from govlint import __version__
+from govlint._infra.records import NamedTuple
 from govlint.model import Report
-from govlint.records import NamedTuple
 
 if TYPE_CHECKING:
     import argparse
@@ -124,7 +124,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from govlint.cli import EXIT_ERROR, EXIT_OK, collect_files
+    from govlint.commands import EXIT_ERROR, EXIT_OK, collect_files
     from govlint.config import ConfigError, Overrides, Router
     from govlint.packs import PackError
 

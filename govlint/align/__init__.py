@@ -18,7 +18,9 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
-from govlint import regex
+from govlint._infra import regex
+from govlint._infra.records import NamedTuple, by_identity
+from govlint._infra.stored import Stored, folder
 from govlint.model import (
     Block,
     Cell,
@@ -36,8 +38,6 @@ from govlint.model import (
     TableMatch,
     derived,
 )
-from govlint.records import NamedTuple, by_identity
-from govlint.stored import Stored, folder
 
 CN_DIGITS = "一二三四五六七八九十"
 PREFIX = regex.compile(
@@ -773,7 +773,7 @@ def _compared_path() -> str:
     return os.path.join(folder("labels"), f"{__version__}-{st.st_size}-{st.st_mtime_ns}.marshal")
 
 
-#: A cold run's label comparisons, kept across processes (``govlint.stored``): comparing a
+#: A cold run's label comparisons, kept across processes (``govlint._infra.stored``): comparing a
 #: report's ~100 distinct labels with the format's was a third of a first lint, and a
 #: report's labels are mostly those of the last run.
 _COMPARED = Stored(_compared_path, limit=2048)

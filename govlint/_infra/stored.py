@@ -1,13 +1,13 @@
 """A dict kept across processes: what one cold run worked out, the next looks up.
 
 Some of a cold ``govlint check``'s work is pure and the same from run to run: compiling the
-regular expressions (:mod:`govlint.regex`), comparing a report's labels with the format's
+regular expressions (:mod:`govlint._infra.regex`), comparing a report's labels with the format's
 (:mod:`govlint.align`). A :class:`Stored` dict is read from the user's cache folder at its
 first use and, when the process added to it, written back (whole, atomically) at exit.
 Several processes may race: each writes whole files, and an entry lost to the race is just
 worked out again. ``GOVLINT_NO_STARTUP_CACHE`` turns reading and writing off.
 
-Only the standard library is imported here: :mod:`govlint.regex` uses this before anything.
+Only the standard library is imported here: :mod:`govlint._infra.regex` uses this before anything.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class Stored:
             return
         from pathlib import Path
 
-        from govlint.cache import write_atomic
+        from govlint._infra.cache import write_atomic
 
         with suppress(OSError, ValueError):  # ValueError: not plain data; nothing is kept
             write_atomic(Path(self.path()), marshal.dumps(self._data))
@@ -73,13 +73,13 @@ class Stored:
 
 
 def _off() -> bool:
-    from govlint.cache import NO_MEMO_ENV
+    from govlint._infra.cache import NO_MEMO_ENV
 
     return bool(os.environ.get(NO_MEMO_ENV))
 
 
 def folder(kind: str) -> str:
     """The cache folder of one kind of stored dict."""
-    from govlint.cache import FORMAT, user_cache_dir
+    from govlint._infra.cache import FORMAT, user_cache_dir
 
     return os.path.join(user_cache_dir(), f"{kind}-{FORMAT}")

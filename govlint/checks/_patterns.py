@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
-from govlint import regex
+from govlint._infra import regex
+from govlint._infra.records import NamedTuple
+from govlint.align.texts import Segment, distinct_texts, holding, placed
 from govlint.model import (
     PER_TEXT_CACHE,
     Context,
@@ -27,8 +29,6 @@ from govlint.model import (
     derived,
     per_object,
 )
-from govlint.pieces import Segment, distinct_texts, holding, placed
-from govlint.records import NamedTuple
 
 CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")

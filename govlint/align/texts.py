@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from govlint._infra.records import NamedTuple
 from govlint.model import Heading, Paragraph, RawTable, Report, per_object
-from govlint.records import NamedTuple
 
 
 class Segment(NamedTuple):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from govlint import __version__
-from govlint.records import NamedTuple
+from govlint._infra.records import NamedTuple
 
 if TYPE_CHECKING:
     from govlint.batch import Item, Linter, Output
@@ -118,13 +118,13 @@ def _rule_arguments(rule: argparse.ArgumentParser) -> None:
 
 
 def _pack_arguments(pack: argparse.ArgumentParser) -> None:
-    from govlint.pack_tools import pack_arguments
+    from govlint.commands.pack import pack_arguments
 
     pack_arguments(pack)
 
 
 def _config_arguments(config: argparse.ArgumentParser) -> None:
-    from govlint.pack_tools import config_arguments
+    from govlint.commands.pack import config_arguments
 
     config_arguments(config)
 
@@ -301,8 +301,8 @@ def _lint_inputs(router: Router, engine: Engine, args: argparse.Namespace) -> _L
 def _lint_batch(router: Router, args: argparse.Namespace, files: list[str]) -> tuple[list[Linter], list[Item]]:
     """Files (not standard input) for the process pool: each with the engine of its own
     configuration and, with --cache, that engine's result cache."""
+    from govlint._infra.cache import DEFAULT_DIR
     from govlint.batch import Linter, cache_for
-    from govlint.cache import DEFAULT_DIR
 
     linters: dict[int, int] = {}  # id(engine) -> index into ``found``
     found: list[Linter] = []
@@ -532,7 +532,7 @@ def cmd_rule(args: argparse.Namespace) -> int:
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
-    from govlint.extract import cmd_tables as tables  # csv and json: only this command needs them
+    from govlint.commands.tables import cmd_tables as tables  # csv and json: only this command needs them
 
     return tables(args)
 
@@ -544,13 +544,13 @@ def cmd_lsp(args: argparse.Namespace) -> int:
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
-    from govlint.pack_tools import cmd_pack as pack
+    from govlint.commands.pack import cmd_pack as pack
 
     return pack(args)
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from govlint.pack_tools import cmd_config as config
+    from govlint.commands.pack import cmd_config as config
 
     return config(args)
 

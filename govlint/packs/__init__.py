@@ -21,9 +21,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
-from govlint import regex
+from govlint._infra import regex
+from govlint._infra.records import NamedTuple
 from govlint.model import Pack
-from govlint.records import NamedTuple
 
 META_KEYS = ("id", "version", "title", "extends", "description")
 SCHEMA_FILE = "pack.schema.json"
@@ -89,8 +89,8 @@ class Problem(NamedTuple):
 
 
 def _yaml_load(path: Path) -> Any:
-    """The file's YAML, parsed once per content (start-up memo, see govlint.cache)."""
-    from govlint.cache import memo_file
+    """The file's YAML, parsed once per content (start-up memo, see govlint._infra.cache)."""
+    from govlint._infra.cache import memo_file
 
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
@@ -182,7 +182,7 @@ def schema() -> dict[str, Any]:
     """The pack JSON Schema shipped with govlint (``rules/pack.schema.json``)."""
     import json
 
-    from govlint.builtin_packs import rules_dir
+    from govlint.packs.national import rules_dir
 
     loaded: dict[str, Any] = json.loads((rules_dir() / SCHEMA_FILE).read_text("utf-8"))
     return loaded
@@ -719,7 +719,7 @@ def load(pack_id: str, sources: Sequence[PackSource]) -> Pack:
     key = (pack_id, tuple(sources))
     pack = _RESOLVED.get(key)
     if pack is None:
-        from govlint.cache import memo
+        from govlint._infra.cache import memo
 
         row = memo("pack", _fingerprint(pack_id, sources), lambda: tuple(resolve(pack_id, catalog(sources))))
         pack = _RESOLVED[key] = Pack(*cast("tuple[Any, ...]", row))
@@ -727,7 +727,7 @@ def load(pack_id: str, sources: Sequence[PackSource]) -> Pack:
 
 
 def _fingerprint(pack_id: str, sources: Sequence[PackSource]) -> str:
-    from govlint.builtin_packs import rules_dir
+    from govlint.packs.national import rules_dir
 
     parts = [pack_id]
     for source in sources:

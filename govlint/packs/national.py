@@ -11,8 +11,8 @@ _HERE = Path(__file__).resolve().parent
 
 def rules_dir() -> Path:
     """``govlint/_rules`` in a wheel; the checkout's ``rules/`` in an editable install."""
-    shipped = _HERE / "_rules"
-    return shipped if shipped.is_dir() else _HERE.parent / "rules"
+    shipped = _HERE.parent / "_rules"
+    return shipped if shipped.is_dir() else _HERE.parent.parent / "rules"
 
 
 @hookimpl

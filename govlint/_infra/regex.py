@@ -18,7 +18,7 @@ import re
 import sys
 from typing import Any
 
-from govlint.stored import Stored, folder
+from govlint._infra.stored import Stored, folder
 
 #: Entries kept at most: packs add patterns, but not without bound.
 LIMIT = 4096

@@ -17,9 +17,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
-from govlint import regex
+from govlint._infra import regex
+from govlint._infra.records import NamedTuple, by_identity
 from govlint.model import PER_TEXT_CACHE, Document, Msg, Pack, Paragraph, Span, derived, moved
-from govlint.records import NamedTuple, by_identity
 
 # Full-width digits and signs become ASCII one for one, so offsets stay aligned.
 _WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "﹪": "%"})

@@ -1,6 +1,6 @@
 """``govlint pack list|show|test`` and ``govlint config``: looking at packs and settings.
 
-Kept apart from :mod:`govlint.cli` so the ``check`` path never imports them.
+Kept apart from :mod:`govlint.commands` so the ``check`` path never imports them.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from govlint import packs
+from govlint._infra.records import NamedTuple
 from govlint.config import ConfigError, Overrides, absolute, config_for, describe
 from govlint.engine import Engine, Settings
 from govlint.model import Pack
-from govlint.records import NamedTuple
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXAMPLE_PATH = "example.md"  # examples are linted as small Markdown reports

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from govlint import regex
+from govlint._infra import regex
+from govlint._infra.records import NamedTuple, by_identity
+from govlint.align.texts import distinct_texts, placed
 from govlint.model import (
     PER_TEXT_CACHE,
     Msg,
@@ -24,8 +26,6 @@ from govlint.model import (
     moved,
     per_object,
 )
-from govlint.pieces import distinct_texts, placed
-from govlint.records import NamedTuple, by_identity
 
 SENTENCE_END = regex.compile(r"[。！？!?]")
 SPACE = regex.compile(r"\s")
