@@ -120,7 +120,7 @@ def stage_times(paths: Iterable[Path]) -> list[Stage]:
     from govlint.source import read_source
 
     engine = Engine(Settings())
-    ctx = Context("zh", {})
+    ctx = Context("zh")
     totals: dict[str, float] = defaultdict(float)
 
     @contextmanager

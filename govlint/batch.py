@@ -148,9 +148,9 @@ def _init_worker(linters: list[Linter] | list[tuple[Settings, ResultCache | None
     (and the checks for the formatter's context, which need not survive pickling)."""
     global _WORKER
     built = [Linter(e if isinstance(e, Engine) else Engine(e), c) for e, c in linters]
-    if output is not None and "checks" not in output.ctx.options:
-        checks = {c.code: c for c in built[0].engine.checks()}
-        output = output._replace(ctx=output.ctx._replace(options={**output.ctx.options, "checks": checks}))
+    if output is not None and not output.ctx.options.checks:
+        checks = tuple(built[0].engine.checks())
+        output = output._replace(ctx=output.ctx._replace(options=output.ctx.options._replace(checks=checks)))
     _WORKER = _Worker(built, output)
 
 
@@ -202,7 +202,7 @@ def run_files(
     if method != "fork":
         initarg = [(linter.engine.settings, linter.cache) for linter in linters]
         output = None if output is None else output._replace(
-            ctx=output.ctx._replace(options={k: v for k, v in output.ctx.options.items() if k != "checks"}))
+            ctx=output.ctx._replace(options=output.ctx.options._replace(checks=())))
     # The first file is linted here: the libraries checks import lazily (phonenumbers and
     # the like, up to half a second) are then loaded once and inherited by every worker.
     first = 1 if method == "fork" else 0

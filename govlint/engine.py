@@ -194,7 +194,7 @@ class Engine:
         report = self.report(source)
         if not isinstance(report, Report):
             return [] if report is None else [report]
-        ctx = Context(self.settings.lang, {})
+        ctx = Context(self.settings.lang, scratch={})
         out: list[Diagnostic] = []
         for check in self.checks():
             try:

@@ -323,11 +323,24 @@ class Diagnostic(NamedTuple):
     fix: Fix | None = None
 
 
+class OutputOptions(NamedTuple):
+    """What a formatter is told about the run besides the results."""
+
+    color: bool = False  # standard output is a terminal that takes colour
+    quiet: bool = False  # only the problems: no summary line
+    fixed: int = 0  # problems ``--fix`` repaired, for the summary line
+    fail_level: Severity = "info"  # what fails a JUnit testcase (the CLI passes its --fail-level)
+    checks: tuple[Check, ...] = ()  # rule metadata for SARIF, when the caller has it
+
+
 class Context(NamedTuple):
-    """What a check may consult besides the report: the active language and options."""
+    """What a check or formatter may consult besides the report: the language, the output
+    options and, during one lint, a scratch dict where what several checks derive from the
+    same report is kept (see :func:`govlint._infra.memo.per_lint`)."""
 
     lang: str
-    options: dict[str, object]
+    options: OutputOptions = OutputOptions()
+    scratch: dict[object, object] | None = None
 
 
 CheckFn = Callable[[Report, Context], Iterable[Diagnostic]]

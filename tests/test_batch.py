@@ -12,7 +12,7 @@ from govlint.batch import MIN_FILES_PER_WORKER, Linter, Output, lint_files, prin
 from govlint.commands import main
 from govlint.engine import Engine, Settings
 from govlint.hookspecs import hookimpl
-from govlint.model import Check, Context, Diagnostic, Msg, Report
+from govlint.model import Check, Context, Diagnostic, Msg, OutputOptions, Report
 from govlint.output.streaming import added
 from govlint.plugins import load_plugins
 from tests.conftest import seed_paths
@@ -101,7 +101,7 @@ def test_streamed_output_is_the_whole_render(corpus: list[str], engine: Engine, 
     """Workers print their files; the pieces joined are what rendering all results gives."""
     formatter = engine.plugins.formatters()[fmt]
     assert formatter.stream is not None
-    ctx = Context("zh", {"checks": {c.code: c for c in engine.checks()}})
+    ctx = Context("zh", OutputOptions(checks=tuple(engine.checks())))
     linters = [Linter(engine, None)]
     done = list(print_files(linters, [(0, p) for p in corpus], 2, Output(formatter.stream, ctx)))
     assert [d.path for d in done] == corpus
@@ -114,6 +114,6 @@ def test_cli_streamed_json_equals_rendered(corpus: list[str], engine: Engine,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", "--jobs", "2", "--format", "json", *corpus])
     streamed = capsys.readouterr().out
-    ctx = Context("zh", {})
+    ctx = Context("zh")
     rendered = engine.plugins.formatters()["json"].render(lint_files(engine, corpus, jobs=1), ctx)
     assert streamed == rendered + "\n"

@@ -393,15 +393,15 @@ def _print_diff(linted: _Linted, quiet: bool) -> None:
 def _context(args: argparse.Namespace, lang: str, fail_level: str, engine: Engine, stream: TextIO,
              fixed: int) -> Context:
     """What formatters get besides the results (see :mod:`govlint.output`)."""
-    from govlint.model import Context
+    from govlint.model import Context, OutputOptions
 
-    options: dict[str, object] = {
-        "color": args.format == "text" and stream.isatty() and not os.environ.get("NO_COLOR"),
-        "quiet": args.quiet,
-        "fixed": fixed,
-        "fail_level": fail_level,
-        "checks": {c.code: c for c in engine.checks()},
-    }
+    options = OutputOptions(
+        color=args.format == "text" and stream.isatty() and not os.environ.get("NO_COLOR"),
+        quiet=args.quiet,
+        fixed=fixed,
+        fail_level=fail_level,  # type: ignore[arg-type]  # argparse's choices are the severities
+        checks=tuple(engine.checks()),
+    )
     return Context(lang, options)
 
 

@@ -1,8 +1,8 @@
 """Built-in output formats, registered through the ``govlint_formatters`` hook.
 
-Formatters get per-run facts through ``Context.options``: ``color`` (stdout is a terminal),
-``quiet`` (no summary line), ``fixed`` (how many fixes ``--fix`` applied), ``fail_level``
-and ``checks`` (code -> Check, for rule metadata).
+Formatters get per-run facts through ``Context.options`` (an ``OutputOptions``): ``color``
+(stdout is a terminal), ``quiet`` (no summary line), ``fixed`` (how many fixes ``--fix``
+applied), ``fail_level`` and ``checks`` (for rule metadata).
 All but JUnit also stream (``Formatter.stream``): a batch prints each file as it is linted.
 """
 

@@ -1,6 +1,6 @@
 """``--format junit``: JUnit XML for CI test-report views (GitLab, Jenkins, Azure, …).
 
-One testcase per file; each diagnostic at or above ``ctx.options["fail_level"]`` is a
+One testcase per file; each diagnostic at or above ``ctx.options.fail_level`` is a
 ``<failure>`` (so the report view fails exactly when the run does), the rest are listed in the
 testcase's ``<system-out>``; a file that cannot be read is an ``<error>``. Characters XML 1.0
 cannot carry (control characters from a broken report) are dropped rather than making the
@@ -27,8 +27,7 @@ def describe(path: str, source: Source, d: Diagnostic, lang: str) -> str:
 def render(results: list[FileResult], ctx: Context) -> str:
     import xml.etree.ElementTree as ET
 
-    level = ctx.options.get("fail_level")
-    rank = SEVERITY_RANK.get(level, 0) if isinstance(level, str) else 0
+    rank = SEVERITY_RANK[ctx.options.fail_level]
     suite = ET.Element("testsuite", name="govlint")
     failed = errored = 0
     for r in results:

@@ -2,7 +2,7 @@
 
 Columns are character (code point) counts, which SARIF calls ``unicodeCodePoints``; saying so
 in the run keeps CJK positions right in viewers that would otherwise assume UTF-16 units.
-Rule metadata comes from ``ctx.options["checks"]`` (code -> Check) when the caller has it;
+Rule metadata comes from ``ctx.options.checks`` when the caller has it;
 a code without a Check (an internal error) still gets a minimal rule entry.
 """
 
@@ -83,8 +83,7 @@ def _result(d: Diagnostic, source: Source, uri: str, index: int | None, lang: st
 
 
 def _checks(ctx: Context) -> dict[str, Check]:
-    option = ctx.options.get("checks")
-    return option if isinstance(option, dict) else {}
+    return {c.code: c for c in ctx.options.checks}
 
 
 def _notification(path: str, error: str) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """``--format text``: ``path:line:col: CODE severity message``, the line, and a caret.
 
 The output is built as styled segments once, then either joined as plain text or, when
-``ctx.options["color"]`` is set (stdout is a terminal), rendered by rich; the content is the
+``ctx.options.color`` is set (stdout is a terminal), rendered by rich; the content is the
 same either way, so what a person sees is exactly what a pipe or a log file gets.
 """
 
@@ -55,11 +55,6 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\t", " ").replace("\n", " "))
 
 
-def option_int(ctx: Context, key: str) -> int:
-    value = ctx.options.get(key)
-    return value if isinstance(value, int) else 0
-
-
 def excerpt(source: Source, d: Diagnostic) -> tuple[str, str] | None:
     """The diagnostic's line (cut around the column when long) and a caret line under the
     span (to the end of the line when the span goes on); None for a blank line."""
@@ -107,7 +102,7 @@ def diagnostic_lines(path: str, source: Source, d: Diagnostic, lang: str) -> lis
 def summary(tally: Tally, ctx: Context) -> Line:
     """One line: problems found, files checked, problems fixed, problems ``--fix`` could fix."""
     total = sum(c.total for c in tally.counts)
-    fixed = option_int(ctx, "fixed")
+    fixed = ctx.options.fixed
     can_fix = sum(c.fixable for c in tally.counts)
     if ctx.lang == "en":
         parts = [f"Found {total} problem(s) in {tally.files} file(s)."]
@@ -126,7 +121,7 @@ def summary(tally: Tally, ctx: Context) -> Line:
 
 def to_string(lines: list[Line], ctx: Context) -> str:
     """Plain text, or ANSI-coloured text through rich when ``color`` is set."""
-    if not ctx.options.get("color"):
+    if not ctx.options.color:
         return "\n".join("".join(seg.text for seg in line) for line in lines)
     import io
 
@@ -150,7 +145,7 @@ def file_piece(r: FileResult, ctx: Context) -> str:
 
 def end(tally: Tally, ctx: Context) -> str:
     """The summary line, on a line of its own after the problems."""
-    if ctx.options.get("quiet"):
+    if ctx.options.quiet:
         return ""
     return ("\n" if any(c.total for c in tally.counts) else "") + to_string([summary(tally, ctx)], ctx)
 
@@ -182,7 +177,7 @@ def statistics_end(tally: Tally, ctx: Context) -> str:
         ]
         for s in ranked(tally)
     ]
-    if not ctx.options.get("quiet"):
+    if not ctx.options.quiet:
         lines.append(summary(tally, ctx))
     return to_string(lines, ctx)
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from govlint.model import Check, Context, Diagnostic, Edit, FileResult, Fix, Msg, Source, Span
+from govlint.model import Check, Context, Diagnostic, Edit, FileResult, Fix, Msg, OutputOptions, Source, Span
 from govlint.output import github, json_format, junit, sarif, text
 
 TEXT = "一、总体情况\n本年共收到申请5件。。\n第二行 100% 完成\n"
@@ -33,8 +33,8 @@ RESULTS = [
 CHECK = Check("GL501", "doubled-punctuation", "info", Msg("标点重复", "doubled punctuation"), "## doc", lambda r, c: [])
 
 
-def ctx(lang: str = "zh", **options: object) -> Context:
-    return Context(lang, dict(options))
+def ctx(lang: str = "zh", **options: Any) -> Context:
+    return Context(lang, OutputOptions(**options))
 
 
 def sarif_schema() -> dict[str, Any]:
@@ -76,14 +76,14 @@ def test_json_statistics_is_one_object() -> None:
 
 
 def test_sarif_is_valid_against_the_official_schema() -> None:
-    log = json.loads(sarif.render(RESULTS, ctx(checks={"GL501": CHECK})))
+    log = json.loads(sarif.render(RESULTS, ctx(checks=(CHECK,))))
     validator = jsonschema.Draft7Validator(sarif_schema())
     errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
     assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
 
 
 def test_sarif_content() -> None:
-    log = json.loads(sarif.render(RESULTS, ctx("en", checks={"GL501": CHECK})))
+    log = json.loads(sarif.render(RESULTS, ctx("en", checks=(CHECK,))))
     run = log["runs"][0]
     assert log["version"] == "2.1.0" and run["columnKind"] == "unicodeCodePoints"
     rules = run["tool"]["driver"]["rules"]

@@ -15,7 +15,7 @@ import os
 import xml.etree.ElementTree as ET
 
 from govlint.engine import INTERNAL_CODE, Engine
-from govlint.model import Context, FileResult
+from govlint.model import Context, FileResult, OutputOptions
 from govlint.source import DecodeError, decode
 
 FUZZ_EXAMPLES = int(os.environ.get("GOVLINT_FUZZ_EXAMPLES", "300"))
@@ -49,12 +49,10 @@ def assert_sound(result: FileResult) -> None:
 def assert_renders(engine: Engine, results: list[FileResult]) -> None:
     """Every output format renders, and the structured ones parse."""
     formatters = engine.plugins.formatters()
-    checks = {c.code: c for c in engine.checks()}
+    options = OutputOptions(fail_level="warning", checks=tuple(engine.checks()))
     for name in FORMATS:
         if name not in formatters:
             continue
-        options: dict[str, object] = {"color": False, "quiet": False, "fixed": 0, "fail_level": "warning",
-                                      "checks": checks}
         out = formatters[name].render(results, Context("zh", options))
         assert isinstance(out, str)
         if name in ("json", "sarif"):

@@ -147,7 +147,7 @@ def region_findings(engine: Engine, pack_extra: dict[str, object], organ: str, p
     reader = engine.reader_for("r.txt")
     assert reader is not None
     report = align(reader.read(source_from_text("r.txt", contact_report(organ, phone))), pack, None)
-    return [d.message.zh for d in gl403_phone_region_mismatch.run(report, Context("zh", {}))]
+    return [d.message.zh for d in gl403_phone_region_mismatch.run(report, Context("zh"))]
 
 
 def test_a_province_pack_adds_shared_codes_and_places(engine: Engine) -> None:
@@ -232,5 +232,5 @@ def test_a_province_pack_can_require_the_postcode(engine: Engine) -> None:
     province = {"contacts": {"fields": [{"id": "postcode", "level": "required"}]}}
     pack = engine.pack._replace(data=merge(engine.pack.data, province))
     report = align(reader.read(read_source(path)), pack, None)
-    found = {d.message.en: d.severity for d in gl401_missing_contact.run(report, Context("en", {}))}
+    found = {d.message.en: d.severity for d in gl401_missing_contact.run(report, Context("en"))}
     assert found["the contact details give the phone number, address but no postcode (required)"] == "warning"

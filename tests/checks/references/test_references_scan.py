@@ -40,7 +40,7 @@ def run_with(extra: dict[str, Any], check: Check) -> list[Diagnostic]:
     base = Engine(Settings()).pack
     pack = base._replace(data=merge(base.data, extra))
     report = align(text_reader.read(source_from_text("r.txt", TEXT)), pack, None)
-    return list(check.run(report, Context("zh", {})))
+    return list(check.run(report, Context("zh")))
 
 
 def test_a_province_pack_adds_an_entry_without_code() -> None:
@@ -102,7 +102,7 @@ def test_a_period_that_is_no_whole_year_is_reported_without_the_report_year() ->
     text = "本报告数据统计期限为2023年2月1日至2023年12月29日。\n"
     report = align(text_reader.read(source_from_text("r.txt", text)), pack, None)
     assert report.year is None
-    (diag,) = gl304_statistical_period.CHECK.run(report, Context("zh", {}))
+    (diag,) = gl304_statistical_period.CHECK.run(report, Context("zh"))
     assert "2023 年的 1 月 1 日至 12 月 31 日" in diag.message.zh
 
 
