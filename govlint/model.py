@@ -315,12 +315,16 @@ class Fix(NamedTuple):
 
 
 class Diagnostic(NamedTuple):
+    """One finding. Checks build it with :meth:`Check.finding`, so code and name are the
+    rule's own and written once."""
+
     code: str
     severity: Severity
     message: Msg
     span: Span
-    rule: str  # rule name, e.g. "table-row-sum", or the pack rule id it came from
+    rule: str  # the rule's one name (``Check.name``), e.g. "table-row-total"
     fix: Fix | None = None
+    entry: str = ""  # the pack entry or identity that fired, where a rule has several ("row-total")
 
 
 class OutputOptions(NamedTuple):
@@ -359,6 +363,13 @@ class Check(NamedTuple):
     @property
     def family(self) -> str:
         return self.code[:3] + "xx"
+
+    def finding(
+        self, message: Msg, span: Span, *, severity: Severity | None = None, fix: Fix | None = None, entry: str = ""
+    ) -> Diagnostic:
+        """A diagnostic of this rule: its code and name, its default severity unless the pack
+        says otherwise, and the pack entry that fired where the rule has several."""
+        return Diagnostic(self.code, severity or self.severity, message, span, self.name, fix, entry)
 
 
 class Reader(NamedTuple):

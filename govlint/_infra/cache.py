@@ -41,7 +41,7 @@ DEFAULT_DIR = ".govlint_cache"
 #: Set to any non-empty value to turn off the start-up memos (for bisecting a stale memo).
 NO_MEMO_ENV = "GOVLINT_NO_STARTUP_CACHE"
 #: Bumped when the stored shapes change, so old entries are never misread.
-FORMAT = "1"
+FORMAT = "2"
 CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# govlint cache; see https://bford.info/cachedir/\n"
 
 
@@ -227,18 +227,18 @@ def _encode(d: Diagnostic) -> list[Any]:
     fix = None
     if d.fix is not None:
         fix = [list(d.fix.title), [[e.span.start, e.span.end, e.new_text] for e in d.fix.edits], d.fix.safe]
-    return [d.code, d.severity, list(d.message), [d.span.start, d.span.end], d.rule, fix]
+    return [d.code, d.severity, list(d.message), [d.span.start, d.span.end], d.rule, fix, d.entry]
 
 
 def _decode(row: list[Any]) -> Diagnostic:
-    code, severity, message, span, rule, fix = row
+    code, severity, message, span, rule, fix, entry = row
     decoded_fix = None
     if fix is not None:
         title, edits, safe = fix
         decoded_fix = Fix(Msg(*title), tuple(Edit(Span(s, e), str(t)) for s, e, t in edits), bool(safe))
     if severity not in ("error", "warning", "info"):
         raise ValueError(severity)
-    return Diagnostic(str(code), severity, Msg(*message), Span(*span), str(rule), decoded_fix)
+    return Diagnostic(str(code), severity, Msg(*message), Span(*span), str(rule), decoded_fix, str(entry))
 
 
 class ResultCache:
