@@ -89,8 +89,8 @@ class Problem(NamedTuple):
 
 
 def _yaml_load(path: Path) -> Any:
-    """The file's YAML, parsed once per content (start-up memo, see govlint._infra.cache)."""
-    from govlint._infra.cache import memo_file
+    """The file's YAML (the whole pack is kept on disk by :func:`load`: a file is parsed
+    again only when it or another file of the pack changed)."""
 
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
@@ -98,7 +98,7 @@ def _yaml_load(path: Path) -> Any:
                             str(path))
     except OSError as exc:
         raise PackError(f"无法读取 / cannot read: {exc.strerror}", str(path)) from None
-    return memo_file(path, _yaml_parse)
+    return _yaml_parse(path)
 
 
 def _yaml_parse(path: Path) -> Any:
@@ -719,9 +719,10 @@ def load(pack_id: str, sources: Sequence[PackSource]) -> Pack:
     key = (pack_id, tuple(sources))
     pack = _RESOLVED.get(key)
     if pack is None:
-        from govlint._infra.cache import memo
+        from govlint._infra.memo import code_stamp, disk_memo
 
-        row = memo("pack", _fingerprint(pack_id, sources), lambda: tuple(resolve(pack_id, catalog(sources))))
+        memo = disk_memo("pack", lambda: code_stamp(__file__), limit=8)
+        row = memo.lookup(_fingerprint(pack_id, sources), lambda: tuple(resolve(pack_id, catalog(sources))))
         pack = _RESOLVED[key] = Pack(*cast("tuple[Any, ...]", row))
     return pack
 
