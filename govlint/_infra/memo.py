@@ -11,9 +11,11 @@
   packs, the entry-point scan, compiled regex programs, label comparisons, the answers of
   heavy libraries (phonenumbers, email-validator). A cold ``govlint check`` of one report
   would cost about 2.5 times the instructions without them (``benchmarks/README.md``). Each
-  kind is one bounded file, stamped with what its values depend on (govlint's version, a
-  library's installed files, the interpreter build); a file with another stamp is ignored
-  and replaced. ``GOVLINT_NO_STARTUP_CACHE=1`` turns them off.
+  kind is a bounded file per stamp, the stamp naming what its values depend on (govlint's
+  version and code, a library's installed files, the interpreter build), so two
+  installations side by side do not spoil each other's; a file of a kind unused for
+  :data:`UNUSED_DAYS` is deleted when another of that kind is written.
+  ``GOVLINT_NO_STARTUP_CACHE=1`` turns them off.
 
 Pure functions of strings and numbers keep :func:`functools.lru_cache` where they are
 defined: their answer depends on their arguments alone. Nothing else in govlint caches.
@@ -28,7 +30,7 @@ from __future__ import annotations
 import atexit
 import marshal
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -43,6 +45,8 @@ K = TypeVar("K")
 NO_MEMO_ENV = "GOVLINT_NO_STARTUP_CACHE"
 #: Bumped when the stored shapes change, so old files are never misread.
 FORMAT = "2"
+#: A disk memo file not read or written for this long is deleted (another stamp replaced it).
+UNUSED_DAYS = 30
 
 
 # --------------------------------------------------------------------------- one lint
@@ -94,9 +98,12 @@ def _off() -> bool:
 class DiskMemo:
     """A bounded dict of plain data (what :mod:`marshal` stores) shared by the processes of
     one user: read at first use, written back whole and atomically at exit when this process
-    added to it. ``stamp()`` names what every value depends on besides its key; a file with
-    another stamp is ignored, and overwritten at exit. Several processes may race: each
-    writes a whole file, and an entry lost to the race is just worked out again."""
+    added to it. ``stamp()`` names what every value depends on besides its key: the file is
+    named by a checksum of it and holds it whole, so a different stamp is never misread.
+    Several processes may race: each writes a whole file, and an entry lost to the race is
+    just worked out again. Once full it takes no more entries: what the first runs met is
+    what later runs meet most (a file that filled up with a province's reports stays
+    useful; evicting in turn would spoil it for the next run over the same reports)."""
 
     def __init__(self, kind: str, stamp: Callable[[], str], limit: int) -> None:
         self.kind = kind
@@ -106,7 +113,9 @@ class DiskMemo:
         self._added = False
 
     def path(self) -> Path:
-        return user_cache_dir() / f"{self.kind}-{FORMAT}.marshal"
+        from zlib import crc32
+
+        return user_cache_dir() / f"{self.kind}-{FORMAT}-{crc32(self.stamp().encode()):08x}.marshal"
 
     def data(self) -> dict[Any, Any]:
         """The entries, read at the first call."""
@@ -114,9 +123,11 @@ class DiskMemo:
             self._data = {}
             if not _off():
                 with suppress(OSError, EOFError, ValueError, TypeError):
-                    stored = marshal.loads(self.path().read_bytes())
+                    path = self.path()
+                    stored = marshal.loads(path.read_bytes())
                     if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == self.stamp():
                         self._data = stored[1]
+                        os.utime(path)  # in use: not to be deleted as unused
                 atexit.register(self.save)
         return self._data
 
@@ -124,12 +135,11 @@ class DiskMemo:
         return self.data().get(key)
 
     def add(self, key: Any, value: Any) -> None:
-        """Remember ``value``; when full, the oldest entry makes room."""
+        """Remember ``value``, unless the memo is full."""
         data = self.data()
-        if len(data) >= self.limit:
-            del data[next(iter(data))]
-        data[key] = value
-        self._added = True
+        if len(data) < self.limit:
+            data[key] = value
+            self._added = True
 
     def lookup(self, key: Any, compute: Callable[[], T]) -> T:
         """The value stored for ``key``, else ``compute()`` (remembered)."""
@@ -153,12 +163,24 @@ class DiskMemo:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, payload, durable=False)
             self._added = False
+            _delete_unused(path.parent.glob(f"{self.kind}-{FORMAT}-*.marshal"))
 
     def forget(self) -> None:
         """Drop the entries and the file (they proved unusable)."""
         self._data, self._added = {}, False
         with suppress(OSError):
             os.unlink(self.path())
+
+
+def _delete_unused(files: Iterable[Path]) -> None:
+    """Delete the memo files not used for :data:`UNUSED_DAYS` (reading one touches it)."""
+    import time
+
+    cutoff = time.time() - UNUSED_DAYS * 86400
+    for file in files:
+        with suppress(OSError):
+            if file.stat().st_mtime < cutoff:
+                file.unlink()
 
 
 def file_stamp(path: str) -> str:

@@ -59,14 +59,29 @@ def test_what_one_process_adds_the_next_reads() -> None:
     assert DiskMemo("kind", lambda: "other stamp", limit=10).get(("a", 1)) is None  # what it depends on changed
 
 
-def test_nothing_added_nothing_written_and_the_oldest_makes_room() -> None:
+def test_nothing_added_nothing_written_and_a_full_memo_takes_no_more() -> None:
     store = DiskMemo("kind", lambda: "s", limit=2)
     store.get("x")
     store.save()
     assert not store.path().exists()
     for i in range(5):
         store.add(i, i)
-    assert store.data() == {3: 3, 4: 4}
+    assert store.data() == {0: 0, 1: 1}
+
+
+def test_two_stamps_side_by_side_and_unused_files_go(tmp_path: Path) -> None:
+    old = DiskMemo("kind", lambda: "version 1", limit=10)
+    old.add("k", 1)
+    old.save()
+    new = DiskMemo("kind", lambda: "version 2", limit=10)
+    new.add("k", 2)
+    new.save()
+    assert old.path() != new.path() and old.path().exists()  # another installation's memo stays
+    assert DiskMemo("kind", lambda: "version 1", limit=10).get("k") == 1
+    os.utime(old.path(), (1, 1))  # unused for decades
+    new.add("k2", 3)
+    new.save()
+    assert not old.path().exists() and new.path().exists()
 
 
 def test_lookup_computes_once_and_unstorable_values_are_not_kept() -> None:
