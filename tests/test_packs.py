@@ -11,7 +11,11 @@ from govlint import packs
 from govlint.commands import main
 from govlint.commands.pack import run_examples
 from govlint.engine import Engine, Settings
+from govlint.model import Pack
+from govlint.packs.extends import MAX_EXTENDS_DEPTH
 from govlint.packs.national import rules_dir
+from govlint.packs.read import MAX_FILE_BYTES, read_file
+from govlint.packs.schema import SCHEMA_FILE, pack_schema, validate
 
 NATIONAL = packs.PackSource(rules_dir() / "national", "govlint")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -23,7 +27,7 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def resolve(folder: Path, pack_id: str) -> packs.Pack:
+def resolve(folder: Path, pack_id: str) -> Pack:
     sources = [packs.PackSource(p, "test") for p in sorted(folder.glob("*.yaml"))]
     return packs.resolve(pack_id, packs.catalog([*sources, NATIONAL]))
 
@@ -40,13 +44,13 @@ def error_of(folder: Path, pack_id: str) -> str:
 def test_national_pack_is_valid_for_jsonschema_too() -> None:
     """The schema editors use and the built-in validator agree on the national pack."""
     jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads((rules_dir() / packs.SCHEMA_FILE).read_text("utf-8"))
+    schema = json.loads((rules_dir() / SCHEMA_FILE).read_text("utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     for file in sorted((rules_dir() / "national").glob("*.yaml")):
-        data = packs._load_file(file).data
+        data = read_file(file).data
         assert list(validator.iter_errors(data)) == [], file
-        assert packs.validate(data, packs.schema()) == [], file
+        assert validate(data, pack_schema()) == [], file
 
 
 @pytest.mark.parametrize(
@@ -64,9 +68,9 @@ def test_national_pack_is_valid_for_jsonschema_too() -> None:
 )
 def test_builtin_validator_agrees_with_jsonschema(fragment: dict[str, object]) -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    validator = jsonschema.Draft202012Validator(packs.schema())
+    validator = jsonschema.Draft202012Validator(pack_schema())
     assert list(validator.iter_errors(fragment)), "jsonschema accepts it"
-    assert packs.validate(fragment, packs.schema()), "govlint accepts it"
+    assert validate(fragment, pack_schema()), "govlint accepts it"
 
 
 def test_national_examples_all_behave() -> None:
@@ -172,7 +176,7 @@ def test_deep_extends_chain_is_refused(tmp_path: Path) -> None:
     for i in range(20):
         write(tmp_path, f"p{i}.yaml", f"id: p{i}\nextends: p{i + 1}\n")
     write(tmp_path, "p20.yaml", "id: p20\nextends: national\n")
-    assert f"extends chain deeper than {packs.MAX_EXTENDS_DEPTH}" in error_of(tmp_path, "p0")
+    assert f"extends chain deeper than {MAX_EXTENDS_DEPTH}" in error_of(tmp_path, "p0")
 
 
 def test_diamond_extends_is_built_once(tmp_path: Path) -> None:
@@ -197,7 +201,7 @@ def test_deep_nesting_is_refused(tmp_path: Path) -> None:
 
 
 def test_huge_file_is_refused(tmp_path: Path) -> None:
-    path = write(tmp_path, "big.yaml", "id: big\n# " + "x" * packs.MAX_FILE_BYTES + "\n")
+    path = write(tmp_path, "big.yaml", "id: big\n# " + "x" * MAX_FILE_BYTES + "\n")
     with pytest.raises(packs.PackError, match="file too large"):
         packs.read_pack(packs.PackSource(path, "test"))
 
