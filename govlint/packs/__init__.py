@@ -10,7 +10,8 @@ steps, each its own module:
 - :mod:`~govlint.packs.locations`: the ``file:line:col`` a problem is reported at;
 - :mod:`~govlint.packs.extends`: the effective pack, its bases merged in;
 - :mod:`~govlint.packs.selftest`: the examples a pack carries (``govlint pack test``);
-- :mod:`~govlint.packs.national`: the national pack, offered through the plugin hook.
+- :mod:`~govlint.packs.national`: the national pack, offered through the plugin hook;
+- :mod:`~govlint.packs.error`: ``PackError``, said in both languages or in either.
 
 Here: which packs are on offer and the resolved pack, built once per process and memoised
 on disk.
@@ -24,18 +25,16 @@ from typing import Any, cast
 
 from govlint.model import Pack
 from govlint.packs.error import PackError
-from govlint.packs.extends import Catalog, catalog, merge, resolve
+from govlint.packs.extends import catalog, merge, resolve
 from govlint.packs.locations import locate
-from govlint.packs.read import PackSource, RawPack, read_pack
+from govlint.packs.read import PackSource, read_pack
 from govlint.packs.schema import SCHEMA_FILE
 from govlint.packs.selftest import Example, codes, examples, isolate
 
 __all__ = [
-    "Catalog",
     "Example",
     "PackError",
     "PackSource",
-    "RawPack",
     "catalog",
     "codes",
     "examples",

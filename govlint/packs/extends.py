@@ -4,8 +4,8 @@ A county's or a province's pack says only what differs from the pack it extends:
 entries merge into the base's by ``id``, ``drop: true`` removes one, and everything else is
 inherited. Bases are merged in first, each once, and the chain is bounded so a cycle or a
 runaway chain is an error instead of a hang. Each pack's own files are validated as they
-are (an extending pack's entries may be partial), the merged data as a whole, and then its
-references; the first problem is raised with its ``file:line:col``.
+are (an extending pack's entries may be partial), an extending pack's merged data as a
+whole, then the references; the first problem is raised with its ``file:line:col``.
 """
 
 from __future__ import annotations
