@@ -36,7 +36,6 @@ from govlint.model import (
     SectionMatch,
     Span,
     TableMatch,
-    derived,
 )
 
 CN_DIGITS = "一二三四五六七八九十"
@@ -249,7 +248,7 @@ def _own_number(row_id: str) -> tuple[str, str]:
 
 def templates(pack: Pack) -> tuple[Template, ...]:
     """The pack's table templates, built once per pack."""
-    return derived(pack, _build_templates)
+    return per_pack(pack, _build_templates)
 
 
 def _build_templates(pack: Pack) -> tuple[Template, ...]:
@@ -378,7 +377,7 @@ def find_sections(document: Document, pack: Pack) -> tuple[SectionMatch, ...]:
 
 def _section_keys(pack: Pack) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """Each section's id, normalised title, and title and aliases normalised: once per pack."""
-    return derived(pack, _build_section_keys)
+    return per_pack(pack, _build_section_keys)
 
 
 def _build_section_keys(pack: Pack) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
