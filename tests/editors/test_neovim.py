@@ -120,20 +120,11 @@ def test_documented_commands_cover_every_neovim_version() -> None:
     assert "vim.lsp.start_client" in documented_init() and "vim.lsp.start(" in documented_init()
 
 
-#: Percent-encoded document URIs (any non-ASCII or space in the path, as in almost every real
-#: report's file name) get no diagnostics: pygls keeps open documents under the unquoted URI and
-#: GovlintServer.publish looks the quoted one up in ``workspace.text_documents``, so it returns
-#: as if the document had been closed. Strict: when fixed, this marker has to go.
-QUOTED_URI_BUG = pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="govlint lsp publishes nothing for a percent-encoded URI"
-)
-
-
 @pytest.mark.parametrize(
     ("name", "wait_ms"),
     [
         ("pingluo-2023.md", WAIT_MS),
-        pytest.param("平罗县2023年政府信息公开工作年度报告.md", 10_000, marks=QUOTED_URI_BUG, id="chinese-name"),
+        pytest.param("平罗县2023年政府信息公开工作年度报告.md", WAIT_MS, id="chinese-name"),
     ],
 )
 def test_neovim_fixes_and_saves_a_report(tmp_path: Path, name: str, wait_ms: int) -> None:
