@@ -239,12 +239,6 @@ class Pack(NamedTuple):
 T = TypeVar("T")
 
 
-#: Entries kept by each per-text cache (facts, contact details and pattern matches of one
-#: paragraph or cell): the documents an editor has open (a 50 KB report has ~600 paragraphs)
-#: fit, and a batch over a province's reports keeps a flat memory.
-PER_TEXT_CACHE = 2048
-
-
 def moved(value: T, by: int) -> T:
     """``value`` with every Span in it (at any depth of tuples and records) moved by ``by``
     characters: what was read from a piece of text, placed where the piece stands in the
@@ -265,22 +259,6 @@ def _move(value: Any, by: int) -> Any:
     # fact of a document an editor changes).
     items = [item if type(item) in _ATOMS else _move(item, by) for item in value]
     return tuple(items) if cls is tuple else cls._make(items)  # a record: rebuilt, fields moved
-
-
-K = TypeVar("K")
-_LAST: dict[object, tuple[object, object]] = {}
-
-
-def per_object(key: K, build: Callable[[K], T]) -> T:
-    """What several checks derive from one report or document (its text pieces, contact
-    details, prose facts), built once: the last key's value is kept per ``build``, matched
-    by identity, since the checks of one lint all receive the same object. The entry holds
-    the key itself, so its id cannot be reused while the entry lives."""
-    hit = _LAST.get(build)
-    if hit is None or hit[0] is not key:
-        hit = (key, build(key))
-        _LAST[build] = hit
-    return cast(T, hit[1])
 
 
 # --------------------------------------------------------------------------- diagnostics

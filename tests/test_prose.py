@@ -10,17 +10,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govlint.align import prose as prose_module
-from govlint.align.prose import ProseConfigError, ProseFacts, facts_for, grammar
+from govlint.align.prose import ProseConfigError, ProseFacts, extract_facts, facts_for, grammar
 from govlint.engine import Engine
-from govlint.model import Pack, Span
+from govlint.model import Context, Pack, Report, Span
 from govlint.source import source_from_text
 
 
 def facts(engine: Engine, text: str, path: str = "r.md") -> ProseFacts:
     reader = engine.reader_for(path)
     assert reader is not None
-    return facts_for(reader.read(source_from_text(path, text)), engine.pack)
+    return extract_facts(reader.read(source_from_text(path, text)), grammar(engine.pack))
 
 
 def sums(f: ProseFacts) -> list[tuple[Decimal, list[Decimal]]]:
@@ -118,19 +117,19 @@ def test_mentions(engine: Engine) -> None:
     ]
 
 
-def test_facts_are_cached_per_document(engine: Engine) -> None:
-    reader = engine.reader_for("r.md")
-    assert reader is not None
-    doc = reader.read(source_from_text("r.md", "收到政府信息公开申请 3 件。\n"))
-    assert facts_for(doc, engine.pack) is facts_for(doc, engine.pack)
+def test_facts_are_read_once_per_lint(engine: Engine) -> None:
+    report = engine.report(source_from_text("r.md", "收到政府信息公开申请 3 件。\n"))
+    assert isinstance(report, Report)
+    ctx = Context("zh", scratch={})
+    assert facts_for(report, ctx) is facts_for(report, ctx)
 
 
-def test_the_per_run_cache_is_bounded(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(prose_module, "PER_TEXT_CACHE", 3)
-    monkeypatch.setattr(prose_module, "_RUN_FACTS", {})
+def test_the_per_run_memo_is_bounded(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    runs = grammar(engine.pack).runs
+    monkeypatch.setattr(runs, "limit", 3)
     for n in range(10):
         facts(engine, f"全年共收到政府信息公开申请 {n} 件。\n")
-        assert len(prose_module._RUN_FACTS) <= 3
+        assert len(runs._entries) <= 3
     assert facts(engine, "全年共收到政府信息公开申请 9 件。\n").mentions[0].quantity.value == 9
 
 

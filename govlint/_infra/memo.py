@@ -17,6 +17,10 @@
   :data:`UNUSED_DAYS` is deleted when another of that kind is written.
   ``GOVLINT_NO_STARTUP_CACHE=1`` turns them off.
 
+- :class:`TextMemo` — what was read from one paragraph, cell or run of text, kept by the
+  text across lints (an editor's next run, a batch's next report): see its docstring for
+  why it is worth its place.
+
 Pure functions of strings and numbers keep :func:`functools.lru_cache` where they are
 defined: their answer depends on their arguments alone. Nothing else in govlint caches.
 The result cache of ``check --cache`` (findings per file) is :mod:`govlint._infra.results`.
@@ -30,10 +34,10 @@ from __future__ import annotations
 import atexit
 import marshal
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 if TYPE_CHECKING:
     from govlint.model import Context, Pack
@@ -52,16 +56,17 @@ UNUSED_DAYS = 30
 # --------------------------------------------------------------------------- one lint
 
 
-def per_lint(ctx: Context, build: Callable[[K], T], key: K) -> T:
-    """``build(key)``, once per lint: the checks of one lint share the context's scratch and
-    all receive the same report (a different key is built afresh). Without a scratch (a
-    context made by hand, as in a test) it is simply built."""
+def per_lint(ctx: Context, build: Callable[[K, Context], T], key: K) -> T:
+    """``build(key, ctx)``, once per lint: the checks of one lint share the context's
+    scratch and all receive the same report (a different key is built afresh); ``build`` may
+    use what other builds made of it. Without a scratch (a context made by hand, as in a
+    test) it is simply built."""
     scratch = ctx.scratch
     if scratch is None:
-        return build(key)
+        return build(key, ctx)
     hit = cast("tuple[K, T] | None", scratch.get(build))
     if hit is None or hit[0] is not key:
-        hit = (key, build(key))
+        hit = (key, build(key, ctx))
         scratch[build] = hit
     return hit[1]
 
@@ -244,3 +249,39 @@ def _library_stamp(library: str, code: str) -> str:
         spec = None
     origin = spec.origin if spec is not None and spec.origin else "-"
     return code_stamp(origin, code)
+
+
+# --------------------------------------------------------------------------- one text
+
+#: Entries a :class:`TextMemo` keeps: the documents an editor has open (a 50 KB report has
+#: ~600 paragraphs) fit, and a batch over a province's reports keeps a flat memory.
+TEXT_LIMIT = 2048
+
+V = TypeVar("V")
+
+
+class TextMemo(Generic[V]):
+    """What was read from one paragraph, cell or run of text as if it stood at offset 0,
+    kept by the text (and moved to where the text stands by the caller). An editor's
+    change reads again only what it touched, and a batch meets the same set phrases and
+    table cells ("0", "1") report after report: the language server's change-to-diagnostics
+    time and a batch's instructions per report are about a third higher without it
+    (``benchmarks/README.md``). What the reading depends on besides the text (the pack's
+    patterns) owns the memo, so a key is a text alone. Least recently used entries go
+    first, past :data:`TEXT_LIMIT`."""
+
+    def __init__(self, limit: int = TEXT_LIMIT) -> None:
+        self.limit = limit
+        self._entries: dict[Hashable, V] = {}
+
+    def get(self, key: Hashable) -> V | None:
+        value = self._entries.pop(key, None)
+        if value is not None:
+            self._entries[key] = value  # now the most recently used
+        return value
+
+    def put(self, key: Hashable, value: V) -> V:
+        while len(self._entries) >= self.limit:
+            del self._entries[next(iter(self._entries))]
+        self._entries[key] = value
+        return value

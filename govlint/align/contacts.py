@@ -10,22 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 from govlint._infra import regex
-from govlint._infra.memo import per_pack
-from govlint._infra.records import NamedTuple, by_identity
-from govlint.align.texts import distinct_texts, placed
-from govlint.model import (
-    PER_TEXT_CACHE,
-    Msg,
-    Pack,
-    Report,
-    Span,
-    moved,
-    per_object,
-)
+from govlint._infra.memo import TextMemo, per_lint, per_pack
+from govlint._infra.records import NamedTuple
+from govlint.align.texts import report_texts
+from govlint.model import Context, Msg, Pack, Report, Span, moved
 
 SENTENCE_END = regex.compile(r"[。！？!?]")
 SPACE = regex.compile(r"\s")
@@ -33,7 +24,6 @@ EMPHASIS = "*_"  # Markdown emphasis closing a label: **地址**：…
 TRAILING = ".,;:!?。，；：．"
 
 
-@by_identity  # built once per pack; keys the per-text caches
 class ContactField(NamedTuple):
     """One kind of contact detail as the pack describes it."""
 
@@ -58,13 +48,16 @@ class Contact(NamedTuple):
 
 
 class ContactSpec(NamedTuple):
-    """The ``contacts`` key of a pack, interpreted."""
+    """The ``contacts`` key of a pack, interpreted (once per pack)."""
 
     fields: tuple[ContactField, ...]
     severity: dict[str, str]  # level -> severity of a missing field
     postcode_prefixes: dict[str, tuple[str, ...]]  # province short name -> first two digits
     geocoder_aliases: dict[str, str]  # geocoder's place name -> official name
     shared_area_codes: dict[str, tuple[str, ...]]  # area code -> every place it serves
+    labels: re.Pattern[str]  # every field's labels in one pattern (see _label_pattern)
+    owner: dict[str, ContactField]  # a label without spaces -> its field
+    read: TextMemo[tuple[Contact, ...]]  # the details of a paragraph or cell, by its text
 
 
 def _msg(raw: Any, default: str) -> Msg:
@@ -105,6 +98,7 @@ def _read_spec(pack: Pack) -> ContactSpec:
             where = raw.get("id", "?") if isinstance(raw, dict) else "?"
             raise ValueError(f"contacts.yaml: field {where}: {exc}") from None
     prefixes = section.get("postcode_prefixes") or {}
+    labels, owner = _label_pattern(fields)
     return ContactSpec(
         fields=tuple(fields),
         severity={str(k): str(v) for k, v in (section.get("missing_severity") or {}).items()},
@@ -113,6 +107,9 @@ def _read_spec(pack: Pack) -> ContactSpec:
         shared_area_codes={
             str(k): tuple(str(p) for p in v or ()) for k, v in (section.get("shared_area_codes") or {}).items()
         },
+        labels=labels,
+        owner=owner,
+        read=TextMemo(),
     )
 
 
@@ -131,8 +128,7 @@ def _sentence(text: str, offset: int, pos: int) -> Span:
     return Span(offset + begin, offset + max(end, begin))
 
 
-@lru_cache(maxsize=8)  # built once per pack, not once per paragraph
-def _label_pattern(fields: tuple[ContactField, ...]) -> tuple[re.Pattern[str], dict[str, ContactField]]:
+def _label_pattern(fields: list[ContactField]) -> tuple[re.Pattern[str], dict[str, ContactField]]:
     """One pattern for every label, longest first (so 电子邮箱地址 is not read as 地址);
     PDF text often spreads a label out (“地 址：”), so a space may stand between letters."""
     owner = {label: f for f in fields for label in f.labels}
@@ -145,9 +141,9 @@ def _clean(value: str) -> str:
     return value.rstrip().rstrip(TRAILING)
 
 
-def extract(text: str, offset: int, fields: tuple[ContactField, ...]) -> list[Contact]:
+def extract(text: str, offset: int, spec: ContactSpec) -> list[Contact]:
     """Contact details in one unit of prose starting at ``offset`` of the source."""
-    labels, owner = _label_pattern(fields)
+    labels, owner, fields = spec.labels, spec.owner, spec.fields
     found: list[Contact] = []
     taken: list[tuple[int, int]] = []
     pending: list[tuple[ContactField, int, int]] = []  # (field, where its value would start, label start)
@@ -212,40 +208,45 @@ def _run_values(
         details.append((f.id, start, end))
 
 
-def find_contacts(report: Report) -> tuple[Contact, ...]:
-    """All contact details of the report, in order; computed once per report because
-    every GL4xx check asks for them."""
-    return per_object(report, _find_contacts)
+def find_contacts(report: Report, ctx: Context) -> tuple[Contact, ...]:
+    """All contact details of the report, in order, found once per lint (every GL4xx check
+    asks for them)."""
+    return per_lint(ctx, _find_contacts, report)
 
 
-def _find_contacts(report: Report) -> tuple[Contact, ...]:
-    fields = contact_spec(report.pack).fields
+def contacts_of_kind(report: Report, ctx: Context, kind: str) -> list[Contact]:
+    return [c for c in find_contacts(report, ctx) if c.kind == kind]
+
+
+def _find_contacts(report: Report, ctx: Context) -> tuple[Contact, ...]:
+    spec = contact_spec(report.pack)
     # Each distinct paragraph, heading or cell text is read once (a contact line with wide
     # spaces may be read as a table row, so cells count); only those holding details are
-    # then placed at every piece that carries them.
-    held = {text: c for text in distinct_texts(report) if (c := _unit_contacts(text, fields))}
+    # then placed at every place that carries them.
+    index = report_texts(report, ctx).every
+    held = {text: c for text in index.texts if (c := _text_contacts(text, spec))}
     if not held:
         return ()
-    at = placed(report)
-    found = [c for text, contacts in held.items() for start in at[text] for c in moved(contacts, start)]
-    found.sort(key=lambda c: c.span.start)  # pieces do not overlap: their order in the report
+    found = [c for text, contacts in held.items() for start in index.placed[text] for c in moved(contacts, start)]
+    found.sort(key=lambda c: c.span.start)  # texts do not overlap: their order in the report
     return tuple(found)
 
 
-@lru_cache(maxsize=PER_TEXT_CACHE)
-def _unit_contacts(unit: str, fields: tuple[ContactField, ...]) -> tuple[Contact, ...]:
-    """The contact details of one paragraph or cell at offset 0, kept by its text: an
-    editor's change reads again only what it touched, and table cells ("0", "1"…) and
-    set phrases repeat within a report and across a province's reports."""
-    if _label_pattern(fields)[0].search(unit) is None and not any(
-        regex.may_match(p, unit) and p.search(unit) for f in fields for p in f.bare
+def _text_contacts(text: str, spec: ContactSpec) -> tuple[Contact, ...]:
+    """The contact details of one paragraph or cell at offset 0, kept by its text (see
+    :class:`TextMemo`)."""
+    found = spec.read.get(text)
+    if found is None:
+        found = spec.read.put(text, _read_text(text, spec))
+    return found
+
+
+def _read_text(text: str, spec: ContactSpec) -> tuple[Contact, ...]:
+    if spec.labels.search(text) is None and not any(
+        regex.may_match(p, text) and p.search(text) for f in spec.fields for p in f.bare
     ):
-        return ()  # most units (table cells, plain prose): no label, and no bare value's marker
-    return tuple(extract(unit, 0, fields))
-
-
-def contacts_of_kind(report: Report, kind: str) -> list[Contact]:
-    return [c for c in find_contacts(report) if c.kind == kind]
+        return ()  # most texts (table cells, plain prose): no label, and no bare value's marker
+    return tuple(extract(text, 0, spec))
 
 
 def contact_sentence(contacts: tuple[Contact, ...]) -> Span | None:

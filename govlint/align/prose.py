@@ -1,8 +1,9 @@
 """Facts written in prose: counts with units, totals with their parts, percentages, rates,
 and counts that repeat a table cell — each with its span in the source.
 
-Part of the align step (see docs/design.md): ``extract_facts(document, grammar)`` is a pure
-function, cached per document, that the GL2xx prose checks call instead of re-parsing text.
+Part of the align step (see docs/design.md): ``extract_facts(document, grammar)`` reads a
+document's facts; the GL2xx prose checks call ``facts_for(report, ctx)``, read once per lint,
+instead of re-parsing text.
 What the words mean (units, markers, patterns, table cells) comes from the pack's ``prose``
 key (``rules/national/prose.yaml``); this module only interprets it. The reading is
 deliberately conservative: a fact is produced only when the sentence can be read one way.
@@ -18,9 +19,9 @@ from functools import lru_cache
 from typing import Any
 
 from govlint._infra import regex
-from govlint._infra.memo import per_pack
-from govlint._infra.records import NamedTuple, by_identity
-from govlint.model import PER_TEXT_CACHE, Document, Msg, Pack, Paragraph, Span, moved
+from govlint._infra.memo import TextMemo, per_lint, per_pack
+from govlint._infra.records import NamedTuple
+from govlint.model import Context, Document, Msg, Pack, Paragraph, Report, Span, moved
 
 # Full-width digits and signs become ASCII one for one, so offsets stay aligned.
 _WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "﹪": "%"})
@@ -114,6 +115,9 @@ class ProseFacts(NamedTuple):
     mentions: tuple[Mention, ...]
 
 
+_Facts = tuple[tuple[PartsFact, ...], tuple[RateFact, ...], tuple[Mention, ...]]  # a run's, as ProseFacts
+
+
 # --------------------------------------------------------------------------- grammar (pack data)
 
 
@@ -142,9 +146,9 @@ class MentionRule(NamedTuple):
     needs: tuple[str, ...]  # one of these is in every text the pattern matches; () = unknown
 
 
-@by_identity  # built once per pack; keys the per-run cache
 class Grammar(NamedTuple):
-    """The pack's ``prose`` key, compiled."""
+    """The pack's ``prose`` key, compiled (once per pack), with the facts of the runs it read
+    lately (see :func:`_run_facts`)."""
 
     quantity: re.Pattern[str]
     percent: re.Pattern[str]
@@ -159,6 +163,7 @@ class Grammar(NamedTuple):
     rates: tuple[RateRule, ...]
     mentions: tuple[MentionRule, ...]
     parts_needs: tuple[str, ...]  # a run that holds none of these lists no parts
+    runs: TextMemo[tuple[int, _Facts]]  # by a run's paragraphs: where it was read, its facts there
 
 
 class ProseConfigError(ValueError):
@@ -228,6 +233,7 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         rates=rates,
         mentions=mentions,
         parts_needs=tuple(mk.word for mk in markers) + tuple(OPEN),
+        runs=TextMemo(),
     )
 
 
@@ -291,15 +297,15 @@ def _widths(text: str) -> str:
     return text.translate(_WIDTH) if regex.compile("[\uff10-\uff19％．﹪]").search(text) else text
 
 
-Piece = tuple[str, int]  # a paragraph's text as written, and where it starts from its run's start
+RunParagraph = tuple[str, int]  # a paragraph of a run: its text as written, and where it starts from the run's start
 
 
-def run_pieces(document: Document) -> list[tuple[int, tuple[Piece, ...]]]:
+def run_paragraphs(document: Document) -> list[tuple[int, tuple[RunParagraph, ...]]]:
     """Each run as where it starts and the paragraphs it is made of. Paragraphs form runs:
     one that stops mid-sentence continues in the next paragraph (a PDF page break),
     provided nothing but blank lines stands between them."""
-    runs: list[tuple[int, tuple[Piece, ...]]] = []
-    pieces: list[Piece] = []
+    runs: list[tuple[int, tuple[RunParagraph, ...]]] = []
+    paragraphs: list[RunParagraph] = []
     tail, base = "", 0
     previous_was_paragraph = False
     for block in document.blocks:
@@ -307,26 +313,26 @@ def run_pieces(document: Document) -> list[tuple[int, tuple[Piece, ...]]]:
             previous_was_paragraph = False
             continue
         if previous_was_paragraph and len(tail) >= 20 and tail[-1] not in SENTENCE_END + "”」』…":
-            pieces.append((block.text, block.span.start - base))
+            paragraphs.append((block.text, block.span.start - base))
             tail += _DROP.sub("", block.text)
         else:
-            if pieces:
-                runs.append((base, tuple(pieces)))
-            base, pieces, tail = block.span.start, [(block.text, 0)], _DROP.sub("", block.text)
+            if paragraphs:
+                runs.append((base, tuple(paragraphs)))
+            base, paragraphs, tail = block.span.start, [(block.text, 0)], _DROP.sub("", block.text)
         tail = tail.rstrip(" \t\u3000")
         previous_was_paragraph = True
-    if pieces:
-        runs.append((base, tuple(pieces)))
+    if paragraphs:
+        runs.append((base, tuple(paragraphs)))
     return runs
 
 
-def make_run(pieces: tuple[Piece, ...], base: int) -> Run:
-    """The run of :func:`run_pieces`' paragraphs standing at ``base``: normalised text, and
+def make_run(paragraphs: tuple[RunParagraph, ...], base: int) -> Run:
+    """The run of :func:`run_paragraphs`' paragraphs standing at ``base``: normalised text, and
     the offset of each character in the document."""
-    if len(pieces) == 1:
-        return Run(*_normalise(pieces[0][0], base + pieces[0][1]))
+    if len(paragraphs) == 1:
+        return Run(*_normalise(paragraphs[0][0], base + paragraphs[0][1]))
     text, offsets = "", list[int]()
-    for raw, start in pieces:
+    for raw, start in paragraphs:
         t, o = _normalise(raw, base + start)
         text += t
         offsets.extend(o)
@@ -704,27 +710,19 @@ def _mentions(run: Run, g: Grammar, qs: list[Quantity], rules: list[MentionRule]
     return out
 
 
-_Facts = tuple[tuple[PartsFact, ...], tuple[RateFact, ...], tuple[Mention, ...]]
 _NO_FACTS: _Facts = ((), (), ())
 
-#: The facts of the runs read lately, by their paragraphs' text: the grammar they were read
-#: with, where the run stood, and the facts placed there. An editor's change reads again only
-#: the paragraph it touched (the rest only moves); a batch meets the same boilerplate in
-#: report after report. Least recently used entries go first, past model.PER_TEXT_CACHE.
-_RUN_FACTS: dict[tuple[Piece, ...], tuple[Grammar, int, _Facts]] = {}
 
-
-def _run_facts(pieces: tuple[Piece, ...], base: int, g: Grammar) -> _Facts:
+def _run_facts(paragraphs: tuple[RunParagraph, ...], base: int, g: Grammar) -> _Facts:
     """The facts of one run standing at ``base``: read there when new (nothing to move),
-    moved from where they were read otherwise (most runs hold none: nothing to move)."""
-    hit = _RUN_FACTS.pop(pieces, None)
-    if hit is None or hit[0] is not g:
-        hit = (g, base, _read_run(make_run(pieces, base), g))
-        if len(_RUN_FACTS) >= PER_TEXT_CACHE:
-            del _RUN_FACTS[next(iter(_RUN_FACTS))]
-    _RUN_FACTS[pieces] = hit
-    facts = hit[2]
-    return facts if hit[1] == base or facts is _NO_FACTS else moved(facts, base - hit[1])
+    moved from where they were read otherwise (most runs hold none: nothing to move). An
+    editor's change reads again only the paragraph it touched; a batch meets the same
+    boilerplate in report after report."""
+    hit = g.runs.get(paragraphs)
+    if hit is None:
+        hit = g.runs.put(paragraphs, (base, _read_run(make_run(paragraphs, base), g)))
+    read_at, facts = hit
+    return facts if read_at == base or facts is _NO_FACTS else moved(facts, base - read_at)
 
 
 def _read_run(run: Run, g: Grammar) -> _Facts:
@@ -748,8 +746,8 @@ def extract_facts(document: Document, g: Grammar) -> ProseFacts:
     parts: list[PartsFact] = []
     rates: list[RateFact] = []
     mentions: list[Mention] = []
-    for base, pieces in run_pieces(document):
-        facts = _run_facts(pieces, base, g)
+    for base, paragraphs in run_paragraphs(document):
+        facts = _run_facts(paragraphs, base, g)
         if facts is not _NO_FACTS:
             parts.extend(facts[0])
             rates.extend(facts[1])
@@ -757,16 +755,11 @@ def extract_facts(document: Document, g: Grammar) -> ProseFacts:
     return ProseFacts(tuple(parts), tuple(rates), tuple(mentions))
 
 
-_LAST_FACTS: list[tuple[Document, Grammar, ProseFacts]] = []
+def facts_for(report: Report, ctx: Context) -> ProseFacts:
+    """What the checks call: the report's facts read with its pack's grammar, read once per
+    lint for the three prose checks."""
+    return per_lint(ctx, _report_facts, report)
 
 
-def facts_for(document: Document, pack: Pack) -> ProseFacts:
-    """What the checks call: the document's facts read with the pack's grammar, read once
-    for the three prose checks (the last document's are kept, matched by identity: hashing a
-    whole document for a cache key cost more than some checks)."""
-    g = grammar(pack)
-    if _LAST_FACTS and _LAST_FACTS[0][0] is document and _LAST_FACTS[0][1] is g:
-        return _LAST_FACTS[0][2]
-    facts = extract_facts(document, g)
-    _LAST_FACTS[:] = [(document, g, facts)]
-    return facts
+def _report_facts(report: Report, ctx: Context) -> ProseFacts:
+    return extract_facts(report.document, grammar(report.pack))

@@ -10,16 +10,15 @@ templates that a pack author cannot break into a traceback.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
 from govlint._infra import regex
-from govlint._infra.memo import per_pack
+from govlint._infra.memo import TextMemo, per_pack
 from govlint._infra.records import NamedTuple
-from govlint.align.texts import Segment, distinct_texts, holding, placed
+from govlint.align.texts import PlacedText, report_texts
 from govlint.model import (
-    PER_TEXT_CACHE,
     Context,
     Diagnostic,
     Msg,
@@ -27,7 +26,6 @@ from govlint.model import (
     Report,
     Severity,
     Span,
-    per_object,
 )
 
 CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -35,26 +33,28 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
 def matches(
-    report: Report, pattern: re.Pattern[str], cells: bool = True, needs: str = ""
-) -> Iterator[tuple[Segment, re.Match[str]]]:
-    """Every match of ``pattern`` in the report's pieces (:func:`placed`), in order, with the
-    segment it is in (its offsets are relative to the segment). A text that several
-    segments share (table cells: "0", "1"…) is searched once, and a pattern found nowhere
-    costs one search per distinct text. With ``needs``, only texts holding one of its
-    characters are searched (for a check that can only report matches holding one)."""
-    whole = report.source.text  # every segment is a piece of it: one look there may settle it
+    report: Report, ctx: Context, pattern: re.Pattern[str], cells: bool = True, needs: str = ""
+) -> Iterator[tuple[PlacedText, re.Match[str]]]:
+    """Every match of ``pattern`` in the report's texts (prose, and with ``cells`` table
+    cells too), in order, with the text it is in (its offsets are relative to the text). A
+    text that several places share (table cells: "0", "1"…) is searched once, and a pattern
+    found nowhere costs one search per distinct text. With ``needs``, only texts holding one
+    of its characters are searched (for a check that can only report matches holding one)."""
+    whole = report.source.text  # every text is a piece of it: one look there may settle it
     required = regex.needed(pattern)
     if not regex.may_match(pattern, whole) or (needs and not _any_of(needs).search(whole)):
         return
-    texts = _texts_searched(report, cells)
+    index = report_texts(report, ctx).of(cells)
+    texts: Iterable[str] = index.texts
     if required:  # only the texts holding what every match needs
-        texts = tuple(texts[i] for i in holding(report, required, cells))
+        texts = (index.texts[i] for i in index.holding(required))
     found: dict[str, tuple[re.Match[str], ...]] = {}
     wanted = _any_of(needs) if needs else None
     key = (pattern.pattern, pattern.flags)  # a compiled pattern's own hash covers its whole program
-    for text, searched in texts:
+    for text in texts:
         if wanted is not None and not wanted.search(text):
             continue
+        searched = _SEARCHED.get(text) or _SEARCHED.put(text, {})
         hits = searched.get(key)
         if hits is None:
             hits = searched[key] = tuple(pattern.finditer(text)) if pattern.search(text) else ()
@@ -62,35 +62,15 @@ def matches(
             found[text] = hits
     if not found:
         return
-    at = placed(report, cells)
+    at = index.placed
     yield from sorted(
-        ((Segment(text, start), m) for text, hits in found.items() for start in at[text] for m in hits),
+        ((PlacedText(text, start), m) for text, hits in found.items() for start in at[text] for m in hits),
         key=lambda pair: (pair[0].start, pair[1].start()),
     )
 
 
-_Searched = dict[tuple[str, int], tuple[re.Match[str], ...]]
-
-
-def _texts_searched(report: Report, cells: bool) -> tuple[tuple[str, _Searched], ...]:
-    """The report's distinct texts, each with what the patterns found in it so far: kept by
-    the text, since most of a report is unchanged between two of an editor's runs and table
-    cells ("0", "1") repeat across reports; looked up once per report, not per pattern."""
-    return per_object(report, _all_searched if cells else _prose_searched)
-
-
-def _all_searched(report: Report) -> tuple[tuple[str, _Searched], ...]:
-    return tuple((text, _searched(text)) for text in distinct_texts(report, True))
-
-
-def _prose_searched(report: Report) -> tuple[tuple[str, _Searched], ...]:
-    return tuple((text, _searched(text)) for text in distinct_texts(report, False))
-
-
-@lru_cache(maxsize=PER_TEXT_CACHE)
-def _searched(text: str) -> _Searched:
-    """What each pattern (by source and flags) found in ``text`` so far."""
-    return {}
+#: What each pattern (by its source and flags) found in a text so far.
+_SEARCHED: TextMemo[dict[tuple[str, int], tuple[re.Match[str], ...]]] = TextMemo()
 
 
 @lru_cache(maxsize=64)
@@ -255,11 +235,11 @@ def is_finding(entry: Entry, match: re.Match[str], report_year: int | None) -> b
     )
 
 
-def entry_diagnostics(report: Report, entry: Entry) -> Iterator[Diagnostic]:
+def entry_diagnostics(report: Report, ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
     """One diagnostic per finding (only the first with ``once``); years in the message are
     written in half-width digits whatever the report used."""
     values: dict[str, object] = {"report_year": report.year or "?", "organ": report.organ or ""}
-    for seg, m in matches(report, entry.pattern):
+    for seg, m in matches(report, ctx, entry.pattern):
         if not is_finding(entry, m, report.year) or _excused(entry, seg.text, m):
             continue
         fields = dict(values)
@@ -293,6 +273,6 @@ def pattern_check(code: str) -> Callable[[Report, Context], Iterator[Diagnostic]
 
     def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         for entry in entries(report, code):
-            yield from entry_diagnostics(report, entry)
+            yield from entry_diagnostics(report, ctx, entry)
 
     return run

@@ -2,7 +2,7 @@
 
 Commands, the language server and ``pack list`` print a pack error as one text in both
 languages (``中文 / English``), as they always have; a caller that knows the user's language
-takes ``msg`` instead. All three are rendered from one sequence of pieces: text that reads
+takes ``msg`` instead. All three are rendered from one sequence of parts: text that reads
 the same in either language (a path, a file name, a YAML parser's words), :class:`Msg`, and
 :class:`Mark` for punctuation that differs, so the forms cannot drift apart.
 """
@@ -23,23 +23,23 @@ class Mark(NamedTuple):
     en: str
 
 
-Piece = str | Msg | Mark
+MessagePart = str | Msg | Mark
 
 
-def render(pieces: Sequence[Piece], lang: str | None) -> str:
-    """``pieces`` in ``lang`` ("zh" or "en"), or in both when ``lang`` is None: each
+def render(parts: Sequence[MessagePart], lang: str | None) -> str:
+    """``parts`` in ``lang`` ("zh" or "en"), or in both when ``lang`` is None: each
     :class:`Msg` as ``中文 / English``, with no space before the slash after a closing
     full-width bracket (the bracket carries its own)."""
     out = []
-    for piece in pieces:
-        if isinstance(piece, Mark):
-            out.append(piece.en if lang == "en" else piece.zh)
-        elif not isinstance(piece, Msg):
-            out.append(piece)
+    for part in parts:
+        if isinstance(part, Mark):
+            out.append(part.en if lang == "en" else part.zh)
+        elif not isinstance(part, Msg):
+            out.append(part)
         elif lang is not None:
-            out.append(piece.get(lang))
+            out.append(part.get(lang))
         else:
-            out.append(f"{piece.zh}{'/ ' if piece.zh.endswith('）') else ' / '}{piece.en}")
+            out.append(f"{part.zh}{'/ ' if part.zh.endswith('）') else ' / '}{part.en}")
     return "".join(out)
 
 
@@ -48,13 +48,13 @@ class PackError(Exception):
     the message alone in each language, ``message`` the same in both; ``str()`` is
     ``location: message``."""
 
-    def __init__(self, *pieces: Piece, location: str = "") -> None:
-        self.pieces = pieces
+    def __init__(self, *parts: MessagePart, location: str = "") -> None:
+        self.parts = parts
         self.location = location
-        self.msg = Msg(render(pieces, "zh"), render(pieces, "en"))
-        self.message = render(pieces, None)
+        self.msg = Msg(render(parts, "zh"), render(parts, "en"))
+        self.message = render(parts, None)
         super().__init__(render(self.located(), None))
 
-    def located(self) -> tuple[Piece, ...]:
-        """The location and the message as pieces, to quote this error inside another one."""
-        return (f"{self.location}: ", *self.pieces) if self.location else self.pieces
+    def located(self) -> tuple[MessagePart, ...]:
+        """The location and the message as parts, to quote this error inside another one."""
+        return (f"{self.location}: ", *self.parts) if self.location else self.parts

@@ -15,7 +15,7 @@ from typing import Any
 
 from govlint._infra.records import NamedTuple
 from govlint.model import Msg, Pack
-from govlint.packs.error import Mark, PackError, Piece
+from govlint.packs.error import Mark, MessagePart, PackError
 from govlint.packs.locations import PackProblem, Sel, Step, locate, raise_first
 from govlint.packs.read import PackFile, PackSource, RawPack, read_pack
 from govlint.packs.schema import check_references, pack_schema, validate
@@ -172,10 +172,11 @@ def _chain_files(pack_id: str, available: Catalog) -> list[PackFile]:
     return out
 
 
-def _unknown_pack(pid: str, available: Catalog) -> list[Piece]:
+def _unknown_pack(pid: str, available: Catalog) -> list[MessagePart]:
     """No pack has this id: say which do, and which could not be read (one may be it)."""
     known = ", ".join(sorted(available.packs)) or "-"
-    out: list[Piece] = [Msg(f"找不到规则包 {pid!r}（可用：{known}）", f"unknown pack {pid!r} (available: {known})")]
+    unknown = Msg(f"找不到规则包 {pid!r}（可用：{known}）", f"unknown pack {pid!r} (available: {known})")
+    out: list[MessagePart] = [unknown]
     if available.broken:
         out += [Mark("；", "; "), Msg("无法读取的规则包", "packs that could not be read"), ":"]
         for broken in available.broken:

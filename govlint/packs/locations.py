@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from govlint._infra.records import NamedTuple
 from govlint.model import Msg
-from govlint.packs.error import Mark, PackError, Piece
+from govlint.packs.error import Mark, MessagePart, PackError
 
 if TYPE_CHECKING:
     from govlint.packs.read import PackFile
@@ -98,11 +98,13 @@ def raise_first(problems: list[PackProblem], files: Sequence[PackFile]) -> None:
         return
     p = problems[0]
     n = len(problems) - 1
-    more: tuple[Piece, ...] = (Mark("（", " ("), Msg(f"另有 {n} 处问题", f"and {n} more"), Mark("）", ")")) if n else ()
+    more: tuple[MessagePart, ...] = ()
+    if n:
+        more = (Mark("（", " ("), Msg(f"另有 {n} 处问题", f"and {n} more"), Mark("）", ")"))
     candidates = [f for f in reversed(files) if not p.path or p.path[0] in f.data] or list(files[-1:])
     reaching = [f for f in candidates if _reaches(f.data, p.path)]
     best = locate((reaching or candidates)[0].path, p.path, p.at_key)
-    where: tuple[Piece, ...] = (f"{dotted(p.path)}: ",) if p.path else ()
+    where: tuple[MessagePart, ...] = (f"{dotted(p.path)}: ",) if p.path else ()
     raise PackError(*where, p.message, *more, location=best)
 
 

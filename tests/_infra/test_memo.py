@@ -24,7 +24,7 @@ def _own_user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_per_lint_builds_once_per_lint_and_key() -> None:
     calls: list[str] = []
 
-    def build(key: str) -> str:
+    def build(key: str, ctx: Context) -> str:
         calls.append(key)
         return key.upper()
 

@@ -52,7 +52,7 @@ def _anchor(report: Report, sentence: Span | None) -> Span:
 
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     spec = contact_spec(report.pack)
-    found = find_contacts(report)
+    found = find_contacts(report, ctx)
     present = {c.field for c in found}
     names = [f.name for f in spec.fields if f.id in present]
     anchor = _anchor(report, contact_sentence(found))

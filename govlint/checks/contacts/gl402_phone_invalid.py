@@ -31,7 +31,7 @@ digits, a missing area code or an unreadable number is a warning. Service short 
 
 
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
-    phones = contacts_of_kind(report, "phone")
+    phones = contacts_of_kind(report, ctx, "phone")
     for contact, facts in zip(phones, phone_facts(tuple(c.text for c in phones)), strict=True):
         problem = facts.problem
         if problem is not None:

@@ -40,7 +40,7 @@ and any of them matches. A province pack may add codes or places.
 
 
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
-    phones = contacts_of_kind(report, "phone")
+    phones = contacts_of_kind(report, ctx, "phone")
     if not phones or not report.organ:
         return
     organ_key = regions.organ_region(report.organ)

@@ -51,7 +51,7 @@ def email_problems(addresses: tuple[str, ...]) -> list[str | None]:
 
 
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
-    emails = contacts_of_kind(report, "email")
+    emails = contacts_of_kind(report, ctx, "email")
     for contact, problem in zip(emails, email_problems(tuple(c.text for c in emails)), strict=True):
         if problem is not None:
             yield Diagnostic(

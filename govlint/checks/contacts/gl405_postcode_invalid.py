@@ -54,7 +54,7 @@ def _problem(contact: Contact, report: Report) -> Msg | None:
 
 
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
-    for contact in contacts_of_kind(report, "postcode"):
+    for contact in contacts_of_kind(report, ctx, "postcode"):
         problem = _problem(contact, report)
         if problem is not None:
             yield Diagnostic(CHECK.code, CHECK.severity, problem, contact.span, CHECK.name)

@@ -64,7 +64,7 @@ def url_problem(url: str) -> Msg | None:
 
 
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
-    for contact in contacts_of_kind(report, "url"):
+    for contact in contacts_of_kind(report, ctx, "url"):
         problem = url_problem(contact.text)
         if problem is not None:
             yield Diagnostic(

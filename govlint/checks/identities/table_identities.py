@@ -14,9 +14,10 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
+from govlint._infra.memo import per_lint
 from govlint._infra.records import NamedTuple
 from govlint.align import Template, column_label, row_title, template
-from govlint.model import CellValue, Check, CheckFn, Context, Diagnostic, Msg, Report, Span, TableMatch, per_object
+from govlint.model import CellValue, Check, CheckFn, Context, Diagnostic, Msg, Report, Span
 
 DOC = """
 ## 检查什么 / What it checks
@@ -89,10 +90,13 @@ def _column_side(rows: dict[str, dict[str, CellValue] | None], ids: list[str], c
     return Side(total, spans[0], ids)
 
 
-def _row_cells(table: TableMatch) -> tuple[dict[str, CellValue], ...]:
-    """Each row's cells by column (the first of a repeated column wins), built once per
-    table for all the identities over it."""
-    return tuple({cell.column: cell for cell in reversed(row.cells)} for row in table.rows)
+def _row_cells(report: Report, ctx: Context) -> dict[str, tuple[dict[str, CellValue], ...]]:
+    """Each table's rows' cells by column (the first of a repeated column wins), built once
+    per lint for all the identities over them."""
+    return {
+        table.template: tuple({cell.column: cell for cell in reversed(row.cells)} for row in table.rows)
+        for table in report.tables
+    }
 
 
 def _mismatch(
@@ -126,7 +130,7 @@ def _unchecked(code: str, identity: dict[str, Any], t: Template, where: list[str
     return Diagnostic(code, "info", Msg(zh, en), span, str(identity.get("id", "identity")))
 
 
-def check_identity(report: Report, identity: dict[str, Any], code: str) -> Iterator[Diagnostic]:
+def check_identity(report: Report, ctx: Context, identity: dict[str, Any], code: str) -> Iterator[Diagnostic]:
     t = template(report.pack, str(identity.get("table", "")))
     table = report.table(t.id) if t else None
     if t is None or table is None:
@@ -135,7 +139,7 @@ def check_identity(report: Report, identity: dict[str, Any], code: str) -> Itera
     rhs_ids = [str(x) for x in identity.get("rhs", [])]
     specs = {spec.id: spec for spec in reversed(t.rows)}  # reversed: the first of a repeated id wins
     skipped: list[str] = []
-    by_row = per_object(table, _row_cells)
+    by_row = per_lint(ctx, _row_cells, report)[table.template]
     if identity.get("per", "row") == "row":
         used = set(lhs_ids + rhs_ids)
         for row, cells in zip(table.rows, by_row, strict=True):
@@ -177,7 +181,7 @@ def _runner(code: str) -> CheckFn:
     def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         for identity in report.pack.data.get("identities", []) or []:
             if str(identity.get("code", "GL201")) == code:
-                yield from check_identity(report, identity, code)
+                yield from check_identity(report, ctx, identity, code)
 
     return run
 

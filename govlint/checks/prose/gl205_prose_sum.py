@@ -68,7 +68,7 @@ def _finding(fact: PartsFact) -> tuple[str, str] | None:
 
 
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
-    for fact in facts_for(report.document, report.pack).parts:
+    for fact in facts_for(report, ctx).parts:
         finding = _finding(fact)
         if finding is None:
             continue

@@ -64,7 +64,7 @@ def _diagnostic(pct: Percent, numerator: Quantity, base: Quantity) -> Diagnostic
 
 
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
-    facts = facts_for(report.document, report.pack)
+    facts = facts_for(report, ctx)
     for fact in facts.parts:
         if fact.total.value <= 0:
             continue

@@ -91,7 +91,7 @@ def _check(report: Report, rule: MentionRule, mention: Mention) -> Diagnostic | 
 
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     rules = {rule.id: rule for rule in grammar(report.pack).mentions}
-    for mention in facts_for(report.document, report.pack).mentions:
+    for mention in facts_for(report, ctx).mentions:
         found = _check(report, rules[mention.rule], mention)
         if found is not None:
             yield found

@@ -9,7 +9,7 @@ from typing import Any
 
 from govlint._infra import regex as _regex
 from govlint._infra.records import NamedTuple
-from govlint.align.texts import placed
+from govlint.align.texts import report_texts
 from govlint.checks._patterns import compiled, family, render, severity, to_int
 from govlint.model import Cell, Check, Context, Diagnostic, Msg, RawTable, Report, Span, moved
 
@@ -101,7 +101,7 @@ def organ_deadline(report: Report, year: int) -> Deadline | None:
     return max(deadlines, default=None)
 
 
-def signature_dates(report: Report) -> Iterator[tuple[Day, str, Span]]:
+def signature_dates(report: Report, ctx: Context) -> Iterator[tuple[Day, str, Span]]:
     """Date lines of the report with the date they state (impossible dates are skipped): lines
     of prose, and table cells read with the cell before them as their label (a web page's
     metadata block: | 发布机构 | … | 发布日期 | 2026-01-19 20:34 |)."""
@@ -111,7 +111,7 @@ def signature_dates(report: Report) -> Iterator[tuple[Day, str, Span]]:
         return
     found = [
         moved(line, start)  # a line repeated (a running header) is read once
-        for text, starts in placed(report, cells=False).items()
+        for text, starts in report_texts(report, ctx).prose.placed.items()
         if (line := _date_line(regexes, text, 0, 0)) is not None
         for start in starts
     ]
@@ -174,7 +174,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         return
     conf = family(report, "references").get("late_signature") or {}
     conf = conf if isinstance(conf, dict) else {}
-    for when, text, span in signature_dates(report):
+    for when, text, span in signature_dates(report, ctx):
         if when <= deadline.day:
             continue
         fields = {

@@ -35,7 +35,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     regex = compiled(str(conf["pattern"]), "typography.doubled_punctuation.pattern")
     safe = str(conf.get("safe_fix", ""))
     sev = severity(conf.get("severity"), "info")
-    for seg, m in matches(report, regex, cells=False):
+    for seg, m in matches(report, ctx, regex, cells=False):
         mark = m.group(1) if regex.groups else m.group()[0]
         count = len(m.group()) // max(len(mark), 1)
         repeats = Span(seg.start + m.start() + len(mark), seg.start + m.end())

@@ -45,7 +45,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         return
     regex = compiled(str(conf["pattern"]), "typography.number_width.pattern")
     sev = severity(conf.get("severity"), "info")
-    for seg, m in matches(report, regex, needs=FULL_WIDTH):  # a mixed number has a full-width character
+    for seg, m in matches(report, ctx, regex, needs=FULL_WIDTH):  # a mixed number has a full-width character
         number = m.group()
         if not mixed(number):
             continue

@@ -57,7 +57,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     if not conf.get("pattern"):
         return
     pattern = compiled(str(conf["pattern"]), "typography.amount_precision.pattern")
-    for seg, m in matches(report, pattern, cells=False):
+    for seg, m in matches(report, ctx, pattern, cells=False):
         decimals = len(m.group("decimals") or "")
         if decimals > limit:
             span = Span(seg.start + m.start(), seg.start + m.end())

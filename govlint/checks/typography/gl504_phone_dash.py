@@ -35,7 +35,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     regex = compiled(str(conf["pattern"]), "typography.phone_dash.pattern")
     hyphen = str(conf.get("replacement", "-"))
     sev = severity(conf.get("severity"), "info")
-    for seg, m in matches(report, regex):
+    for seg, m in matches(report, ctx, regex):
         if "area" not in regex.groupindex or "number" not in regex.groupindex:
             return
         between = Span(seg.start + m.end("area"), seg.start + m.start("number"))

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from govlint.align.contacts import ContactField, contact_spec, extract
+from govlint.align.contacts import ContactSpec, contact_spec, extract
 from govlint.checks.contacts import regions
 from govlint.checks.contacts.phones import read_phone
 from govlint.engine import Engine
 
 
 @pytest.fixture(scope="module")
-def fields(engine: Engine) -> tuple[ContactField, ...]:
-    return contact_spec(engine.pack).fields
+def fields(engine: Engine) -> ContactSpec:
+    return contact_spec(engine.pack)
 
 
-def values(text: str, fields: tuple[ContactField, ...]) -> list[tuple[str, str]]:
+def values(text: str, fields: ContactSpec) -> list[tuple[str, str]]:
     return [(c.field, c.text) for c in extract(text, 0, fields)]
 
 
@@ -43,7 +43,7 @@ def values(text: str, fields: tuple[ContactField, ...]) -> list[tuple[str, str]]
         ("邮编 756500 0954-7731010", [("postcode", "756500"), ("phone", "0954-7731010")]),
     ],
 )
-def test_finds_details(fields: tuple[ContactField, ...], text: str, expected: list[tuple[str, str]]) -> None:
+def test_finds_details(fields: ContactSpec, text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, fields) == expected
 
 
@@ -57,7 +57,7 @@ def test_finds_details(fields: tuple[ContactField, ...], text: str, expected: li
         "可通过电子邮件、信函等方式提出申请",
     ],
 )
-def test_prose_mentions_are_not_details(fields: tuple[ContactField, ...], text: str) -> None:
+def test_prose_mentions_are_not_details(fields: ContactSpec, text: str) -> None:
     assert values(text, fields) == []
 
 
@@ -79,7 +79,7 @@ def test_prose_mentions_are_not_details(fields: tuple[ContactField, ...], text: 
     ],
 )
 def test_address_without_colon_in_a_run_of_details(
-    fields: tuple[ContactField, ...], text: str, expected: list[tuple[str, str]]
+    fields: ContactSpec, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert values(text, fields) == expected
 
@@ -97,16 +97,16 @@ def test_address_without_colon_in_a_run_of_details(
         "办公地址、办公时间、联系电话0953-8637408等信息。",
     ],
 )
-def test_words_after_an_address_label_that_are_no_address(fields: tuple[ContactField, ...], text: str) -> None:
+def test_words_after_an_address_label_that_are_no_address(fields: ContactSpec, text: str) -> None:
     assert "address" not in [field for field, _ in values(text, fields)]
 
 
-def test_a_url_label_holding_address_is_a_url(fields: tuple[ContactField, ...]) -> None:
+def test_a_url_label_holding_address_is_a_url(fields: ContactSpec) -> None:
     text = "电话0953-8637408，网站地址www.tongxin.gov.cn。"
     assert values(text, fields) == [("phone", "0953-8637408"), ("url", "www.tongxin.gov.cn")]
 
 
-def test_offsets_and_sentence(fields: tuple[ContactField, ...]) -> None:
+def test_offsets_and_sentence(fields: ContactSpec) -> None:
     text = "本报告电子版见网站。如有疑问请联系，电话：0953-8637408。谢谢。"
     (c,) = extract(text, 100, fields)
     assert text[c.span.start - 100 : c.span.end - 100] == "0953-8637408"

@@ -1,14 +1,14 @@
-"""The report's text pieces, and the indexes over them the pattern rules and contacts use."""
+"""The report's texts, cut once per lint, and the index the pattern rules and contacts use."""
 
 from __future__ import annotations
 
 import re
 
 from govlint.align import align
-from govlint.align.texts import distinct_texts, holding, placed
+from govlint.align.texts import report_texts
 from govlint.checks._patterns import matches
 from govlint.engine import Engine, Settings
-from govlint.model import Report
+from govlint.model import Context, Report
 from govlint.readers import text as text_reader
 from govlint.source import source_from_text
 
@@ -29,30 +29,39 @@ def _report() -> Report:
     return align(text_reader.read(source), engine.pack)
 
 
-def test_every_piece_is_the_source_text_at_its_offset() -> None:
+def test_every_text_is_the_source_text_where_it_stands() -> None:
     report = _report()
-    every = {(text, start) for text, starts in placed(report).items() for start in starts}
+    texts = report_texts(report, Context("zh"))
+    every = {(text, start) for text, starts in texts.every.placed.items() for start in starts}
     for text, start in every:
         assert report.source.text[start : start + len(text)] == text
-    prose = {(text, start) for text, starts in placed(report, cells=False).items() for start in starts}
+    prose = {(text, start) for text, starts in texts.prose.placed.items() for start in starts}
     assert prose < every
     assert "0" in {text for text, _ in every} and "0" not in {text for text, _ in prose}
-    assert list(placed(report)) == list(distinct_texts(report))
+    assert list(texts.every.placed) == list(texts.every.texts)
 
 
 def test_distinct_texts_holding_and_placed() -> None:
-    report = _report()
-    texts = distinct_texts(report)
+    index = report_texts(_report(), Context("zh")).every
+    texts = index.texts
     assert len(texts) == len(set(texts)) and texts.count("0") == 1
-    found = [texts[i] for i in holding(report, ("要点",))]
+    found = [texts[i] for i in index.holding(("要点",))]
     assert found == [t for t in texts if "要点" in t] and len(found) == 2
-    assert holding(report, ("没有的词",)) == ()
-    zeros = placed(report)["0"]
+    assert index.holding(("没有的词",)) == ()
+    zeros = index.placed["0"]
     assert len(zeros) == 3 and zeros == sorted(zeros)
+
+
+def test_cut_once_per_lint() -> None:
+    report = _report()
+    ctx = Context("zh", scratch={})
+    assert report_texts(report, ctx) is report_texts(report, ctx)
+    assert report_texts(report, Context("zh", scratch={})) is not report_texts(report, ctx)
 
 
 def test_matches_come_in_the_order_of_the_report() -> None:
     report = _report()
-    hits = [(seg.start + m.start(), m.group()) for seg, m in matches(report, re.compile(r"要点|0(?=\b)"))]
+    pattern = re.compile(r"要点|0(?=\b)")
+    hits = [(seg.start + m.start(), m.group()) for seg, m in matches(report, Context("zh"), pattern)]
     assert hits == sorted(hits)
     assert [text for _, text in hits].count("要点") == 2
