@@ -27,8 +27,8 @@ from govlint.model import (
     Severity,
     Span,
 )
+from govlint.readers.numbering import to_int
 
-CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
@@ -85,21 +85,6 @@ def compiled(pattern: str, where: str) -> re.Pattern[str]:
         return regex.compile(pattern, re.MULTILINE)
     except re.error as exc:
         raise ValueError(f"{where}: 正则表达式无效 / invalid regular expression: {exc}") from None
-
-
-def to_int(text: str | None) -> int | None:
-    """``2022``, ``２０２２``, ``二〇二二``, ``十二``, ``二十九`` → int; anything else → None."""
-    if not text:
-        return None
-    t = text.strip()
-    if t.isdecimal():
-        return int(t)
-    if t and all(ch in CN_DIGIT for ch in t):
-        return int("".join(str(CN_DIGIT[ch]) for ch in t))
-    tens, sep, units = t.partition("十")
-    if not sep or any(ch not in CN_DIGIT for ch in tens + units) or len(tens) > 1 or len(units) > 1:
-        return None
-    return (CN_DIGIT[tens] if tens else 1) * 10 + (CN_DIGIT[units] if units else 0)
 
 
 class _Keep(dict[str, object]):

@@ -16,14 +16,8 @@ import re
 
 from govlint._infra import regex
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
+from govlint.readers import numbering
 
-# Heading numbering: 一、 / 一. → section level; （一） → sub-section; 1. / 1、 → item.
-# "一、" "一." "一 " (numeral then a space) or "第一部分": the numbering of a section heading.
-SECTION_PREFIX = regex.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[一二三四五六七八九十]{1,3}\s+|第[一二三四五六七八九十]{1,3}部分)"
-)
-SUB_PREFIX = regex.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]")
-ITEM_PREFIX = regex.compile(r"^\d{1,2}\s*[.．、](?!\d)")
 SENTENCE_END = "。；;，,：:！？!?"
 MAX_HEADING = 40
 SPACE_SPLIT = regex.compile(r"(?: {2,}|\u3000+)")
@@ -103,11 +97,11 @@ def heading_level(text: str) -> int | None:
     stripped = heading_text(text)
     if not stripped or len(stripped) > MAX_HEADING or stripped[-1] in SENTENCE_END:
         return None
-    if SECTION_PREFIX.match(stripped):
+    if numbering.SECTION.match(stripped):
         return 2
-    if SUB_PREFIX.match(stripped):
+    if numbering.SUB_SECTION.match(stripped):
         return 3
-    if ITEM_PREFIX.match(stripped):
+    if numbering.ITEM.match(stripped):
         return 4
     if "报告" in stripped:
         return 1

@@ -10,8 +10,9 @@ from typing import Any
 from govlint._infra import regex as _regex
 from govlint._infra.records import NamedTuple
 from govlint.align.texts import report_texts
-from govlint.checks._patterns import compiled, family, render, severity, to_int
+from govlint.checks._patterns import compiled, family, render, severity
 from govlint.model import Cell, Check, Context, Diagnostic, Msg, RawTable, Report, Span, moved
+from govlint.readers.numbering import to_int
 
 DIGIT = _regex.compile(r"\d")
 SPACES = _regex.compile(r"[ \t\u3000]+")

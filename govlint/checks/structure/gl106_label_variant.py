@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from govlint.align import norm
 from govlint.checks._common import problems, where, where_en
 from govlint.model import Check, Context, Diagnostic, Edit, Fix, Msg, Problem, Report
+from govlint.readers import numbering
 
 DOC = """
 ## 检查什么 / What it checks
@@ -45,9 +46,7 @@ def _replacement(p: Problem, written: str) -> str:
     label_core = norm(p.detail["found"])
     if core == label_core and written != p.detail["found"]:
         return expected
-    from govlint.align import PREFIX
-
-    m = PREFIX.match(written)
+    m = numbering.LABEL.match(written)
     return (written[: m.end()] if m else "") + expected
 
 

@@ -9,17 +9,21 @@ import pytest
 from conftest import seed_paths
 
 from govlint import align
-from govlint._infra.memo import DiskMemo
+from govlint._infra.memo import DiskMemo, TextMemo
+from govlint.align import labels, sections, tables
+from govlint.align.templates import templates
 from govlint.engine import Engine
-from govlint.readers import markdown
+from govlint.readers import markdown, numbering
 from govlint.readers import text as plain
+from govlint.readers.cells import parse_number
 from govlint.source import source_from_text
 
 
 def _alignment(engine: Engine, path: Path) -> list[tuple[str, int, int]]:
     """What the aligner and the checks make of ``path`` when no comparison is known in-process."""
-    align._row_candidates.cache_clear()
-    align._section_score.cache_clear()
+    sections._section_score.cache_clear()
+    for template in templates(engine.pack):
+        template._candidates = TextMemo()
     result = engine.lint_path(str(path))
     return [(d.code, d.span.start, d.span.end) for d in result.diagnostics]
 
@@ -29,22 +33,22 @@ def test_stored_comparisons_read_back_or_spoilt_give_the_same_findings(
 ) -> None:
     monkeypatch.delenv("GOVLINT_NO_STARTUP_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(align, "_COMPARED", DiskMemo("labels-test", lambda: "stamp", limit=100_000))
+    monkeypatch.setattr(labels, "COMPARED", DiskMemo("labels-test", lambda: "stamp", limit=100_000))
     seeds = seed_paths()
     fresh = [_alignment(engine, p) for p in seeds]
-    assert align._COMPARED.data()  # the comparisons were kept
-    align._COMPARED.save()
+    assert labels.COMPARED.data()  # the comparisons were kept
+    labels.COMPARED.save()
 
-    monkeypatch.setattr(align, "_COMPARED", DiskMemo("labels-test", lambda: "stamp", limit=100_000))  # a later process
+    monkeypatch.setattr(labels, "COMPARED", DiskMemo("labels-test", lambda: "stamp", limit=100_000))  # a later process
     assert [_alignment(engine, p) for p in seeds] == fresh
 
-    spoilt = align._COMPARED.data()
+    spoilt = labels.COMPARED.data()
     for key in spoilt:
         spoilt[key] = ((10_000, "x"),) if key[0] == "rows" else "x"
     assert [_alignment(engine, p) for p in seeds] == fresh
 
 
-CLEAN = Path(__file__).parent / "fixtures" / "clean-minimal.md"
+CLEAN = Path(__file__).parents[1] / "fixtures" / "clean-minimal.md"
 T3_HEADER = "| 类别 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n" + "|---" * 8 + "|"
 
 
@@ -72,8 +76,8 @@ def captioned_table_three(text: str, group_six: str = "（六）其他处理") -
         if captions:
             out.append(T3_HEADER)
         label = sub or head
-        numbering = align.PREFIX.match(label)
-        words = label if label[0].isdigit() or numbering is None else label[numbering.end() :]
+        own = numbering.LABEL.match(label)
+        words = label if label[0].isdigit() or own is None else label[own.end() :]
         out.append(f"| {words} | {' | '.join(numbers)} |")
     return "\n".join([*lines[: first - 2], *out, *lines[last + 1 :]])
 
@@ -110,13 +114,13 @@ def test_a_label_alone_followed_by_another_row_is_still_an_empty_row(engine: Eng
 def test_labels_that_differ_by_a_negation_are_never_alike() -> None:
     """予以公开 shares three of four characters with 不予公开 and means the opposite; a piece
     of a label (the PDF broke “（三）不” off “予公开”; a long label cut before its “不计…”) is not."""
-    assert align.similarity("予以公开", "不予公开") == 0.0
-    assert align.similarity("本法提供", "无法提供") == 0.0
-    assert align.similarity("予公开", "不予公开") > align.ROW_SIM
+    assert labels.similarity("予以公开", "不予公开") == 0.0
+    assert labels.similarity("本法提供", "无法提供") == 0.0
+    assert labels.similarity("予公开", "不予公开") > tables.ROW_SIM
     cut = "部分公开区分处理的只计这一情"
-    assert align.similarity(cut, cut + "形不计其他情形") > align.ROW_SIM
-    assert align.similarity("不予以公开", "不予公开") > align.ROW_SIM  # both negated: a wording variant
-    assert align.similarity("本机关未掌握相关政府信息", "本机关不掌握相关政府信息") > align.ROW_SIM
+    assert labels.similarity(cut, cut + "形不计其他情形") > tables.ROW_SIM
+    assert labels.similarity("不予以公开", "不予公开") > tables.ROW_SIM  # both negated: a wording variant
+    assert labels.similarity("本机关未掌握相关政府信息", "本机关不掌握相关政府信息") > tables.ROW_SIM
 
 
 def test_a_header_line_among_rows_names_columns_not_rows(engine: Engine) -> None:
@@ -141,7 +145,7 @@ def test_label_and_number_lines_beside_a_pipe_table_are_rows(engine: Engine) -> 
     clean = CLEAN.read_text(encoding="utf-8")
     start, end = clean.index("| 第二十条第（五）项"), clean.index("\n\n## 三、")
     rows = [[c.strip() for c in row.strip("|").split("|") if c.strip()] for row in clean[start:end].split("\n")]
-    lines = [" ".join(cells) if align.parse_number(cells[-1]) is not None else "  ".join(cells) for cells in rows]
+    lines = [" ".join(cells) if parse_number(cells[-1]) is not None else "  ".join(cells) for cells in rows]
     pipes = clean[clean.index("| 第二十条第（一）项") : start]
     text = clean[: clean.index("| 第二十条第（一）项")] + "\n".join(lines) + "\n" + pipes + clean[end:]
     assert "\n行政许可 3000\n" in text and "| 规章 | 0 | 0 | 0 |" in text
