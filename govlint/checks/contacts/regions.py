@@ -1,8 +1,9 @@
 """Where an organ is and where a phone's area code is, as China's administrative divisions.
 
-The division table is cpca's ``resources/adcodes.csv`` (12-digit codes and names of every
-province, prefecture and county). It is read with the csv module, once, when a report has
-something to compare: importing cpca itself would import pandas, which takes about a second.
+The division table is govlint's own ``divisions.tsv`` beside this module: the 6-digit
+GB/T 2260 code and name of every province, prefecture and county, made from cpca's
+``resources/adcodes.csv`` (a mid-2016 snapshot: 莱芜市 and 那曲地区 are still in it) by
+``tools/make_divisions.py``. It is read once, when a report has something to compare.
 Places are compared by a *region key*: the first 4 digits of the code (the prefecture), or
 the first 2 (the province) where there is no prefecture (直辖市, 省直辖县级市). Every lookup
 answers None when in doubt (a name in two provinces, a renamed city), so a mismatch is only
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from importlib.util import find_spec
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,15 +22,15 @@ from govlint._infra.records import NamedTuple
 
 T = TypeVar("T")
 
-#: Rows of the table that are groupings, not places.
-PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+#: The division table: "code<TAB>name" lines, after "#" comment lines.
+TABLE = Path(__file__).with_name("divisions.tsv")
 PROVINCE_SUFFIX = regex.compile(r"(?:省|市|特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区)$")
 PLACE_SUFFIX = regex.compile(r"(?:地区|自治州|自治县|盟|市|县|区|旗)$")
 PROVINCE_LEFTOVER = regex.compile(r"^(?:省|市|自治区)")
 
 
 class Place(NamedTuple):
-    code: str  # 12-digit administrative division code
+    code: str  # 6-digit administrative division code (GB/T 2260)
     name: str
     level: int  # 1 province, 2 prefecture, 3 county
 
@@ -52,37 +52,19 @@ class Divisions(NamedTuple):
     provinces: tuple[Row, ...]
 
 
-@lru_cache(maxsize=1)
-def _adcodes_path() -> Path | None:
-    """cpca's data file, located without importing cpca (and pandas)."""
-    try:
-        spec = find_spec("cpca")
-    except (ImportError, ValueError):
-        return None
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(location) / "resources" / "adcodes.csv"
-        if path.is_file():
-            return path
-    return None
-
-
 def _level(code: str) -> int:
-    if code[2:] == "0" * 10:
+    if code[2:] == "0000":
         return 1
-    return 2 if code[4:] == "0" * 8 else 3
+    return 2 if code[4:] == "00" else 3
 
 
 def _read_divisions(path: Path) -> tuple[dict[str, tuple[Row, ...]], dict[str, Row], tuple[Row, ...]]:
-    """The fields of :class:`Divisions` from the CSV file, as a plain tuple marshal can store."""
-    import csv
-
-    with path.open(encoding="utf-8", newline="") as fh:
-        raw = [(row.get("adcode") or "", row.get("name") or "") for row in csv.DictReader(fh)]
-    rows: list[Row] = [
-        (code, name, _level(code))
-        for code, name in raw
-        if len(code) == 12 and code.isdigit() and name and name not in PLACEHOLDERS
-    ]
+    """The fields of :class:`Divisions` from the table, as a plain tuple marshal can store."""
+    with path.open(encoding="utf-8") as fh:
+        rows: list[Row] = [
+            (code, name, _level(code))
+            for code, name in (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
+        ]
     by_name: dict[str, list[Row]] = {}
     for row in rows:
         by_name.setdefault(row[1], []).append(row)
@@ -95,13 +77,10 @@ def _read_divisions(path: Path) -> tuple[dict[str, tuple[Row, ...]], dict[str, R
 
 @lru_cache(maxsize=1)
 def divisions() -> Divisions:
-    """The division table, read once (and memoised on disk as plain data); empty without cpca."""
+    """The division table, read once (and memoised on disk as plain data)."""
     from govlint._infra.memo import parsed_file
 
-    path = _adcodes_path()
-    if path is None:
-        return Divisions({}, {}, ())
-    return Divisions(*parsed_file(path, _read_divisions, __file__))
+    return Divisions(*parsed_file(TABLE, _read_divisions, __file__))
 
 
 def _places(rows: Iterable[Row]) -> tuple[Place, ...]:
@@ -117,14 +96,16 @@ def region_key(place: Place) -> str:
 
 def _answer(question: Callable[[], str], compute: Callable[[], T]) -> T:
     """``compute()``, which reads the division table, or the answer an earlier process stored
-    for the same question, cpca version and this file: a report re-linted (pre-commit, an
-    editor) never loads the ~3,000 rows (~5 ms). Once the table is loaded (a batch, the
-    language server) asking it is cheaper than the disk."""
-    from govlint._infra.memo import library_answer
+    for the same question while the table and this file were the same (size and mtime): a
+    report re-linted (pre-commit, an editor) never loads the ~3,000 rows (0.3 ms instead of
+    3 ms). Once the table is loaded (a batch, the language server) asking it is cheaper
+    than the disk."""
+    from govlint._infra.memo import code_stamp, disk_memo
 
     if divisions.cache_info().currsize:
         return compute()
-    return library_answer("cpca", __file__, question(), compute)
+    memo = disk_memo("divisions", lambda: code_stamp(str(TABLE), __file__), limit=4096)
+    return memo.lookup(question(), compute)
 
 
 def region_name(key: str) -> str:
