@@ -18,7 +18,7 @@ DOC = """
 往往只写其中一个；规则包 `contacts.shared_area_codes` 列出每个这样的区号服务的全部地方（地级市，
 或整个省），其中任何一个都算相符。省级规则包可以补充。
 A fixed line's area code must belong to the organ's own prefecture. The organ's prefecture comes from
-its name and the administrative-division table (cpca's adcodes); nothing is reported when either side
+its name and the administrative-division table (govlint's divisions.tsv); nothing is reported when either side
 is ambiguous. Mobile numbers are not placed. An area code several prefectures share (0772 柳州 and 来宾,
 0937 酒泉 and 嘉峪关, 0898 all of 海南) is often given one city by phonenumbers; the pack's
 `contacts.shared_area_codes` lists every place such a code serves (a prefecture, or a whole province),
