@@ -532,7 +532,7 @@ def cmd_rule(args: argparse.Namespace) -> int:
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
-    from govlint.commands.tables import cmd_tables as tables  # csv and json: only this command needs them
+    from govlint.commands.tables import cmd_tables as tables
 
     return tables(args)
 
