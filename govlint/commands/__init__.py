@@ -20,10 +20,10 @@ from govlint._infra.records import NamedTuple
 
 if TYPE_CHECKING:
     from govlint.batch import Item, Linter, Output
-    from govlint.config import Router
     from govlint.engine import Engine
     from govlint.fixes import FixOutcome
     from govlint.model import Context, FileResult, Formatter, Source, Stream
+    from govlint.routing import Router
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -431,10 +431,11 @@ def _settle_collector() -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from govlint.batch import Output
-    from govlint.config import ConfigError, Overrides, Router
+    from govlint.config import ConfigError, Overrides
     from govlint.engine import at_or_above
     from govlint.output import json_format, text
     from govlint.packs import PackError
+    from govlint.routing import Router
 
     router = Router(Overrides(
         pack=args.pack,

@@ -12,8 +12,9 @@ def cmd_tables(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from govlint.commands import EXIT_ERROR, EXIT_OK, collect_files
-    from govlint.config import ConfigError, Overrides, Router
+    from govlint.config import ConfigError, Overrides
     from govlint.packs import PackError
+    from govlint.routing import Router
     from govlint.tables import Extracted, extract, to_csv, to_json  # csv and json: only this command needs them
 
     router = Router(Overrides(pack=args.pack, report_year=args.report_year,
