@@ -16,7 +16,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from enum import IntEnum
-from functools import cache
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -51,41 +50,11 @@ def _subcommand(name: str) -> Subcommand:
     return command
 
 
-def _formatter(prog: str) -> argparse.HelpFormatter:
-    """argparse's help formatter, told the terminal's width as ``shutil.get_terminal_size``
-    would find it: argparse builds a formatter for every argument it adds, and finding the
-    width itself imports shutil (with bz2 and lzma, ~2 ms) on every start-up."""
-    return argparse.HelpFormatter(prog, width=_columns() - 2)
-
-
-@cache
-def _columns() -> int:
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns or 80
-
-
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose sub-commands' parsers (argparse makes them of this class) use
-    :func:`_formatter` too."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _formatter)
-        super().__init__(*args, **kwargs)
-
-
 def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The command line. Only the command ``argv`` runs is set up (``govlint -h``, no command
     or an unknown one get every command): argparse makes a parser per command, and setting
     up all seven with their ~50 arguments cost ~4 ms of every start-up."""
-    p = _Parser(
+    p = argparse.ArgumentParser(
         prog="govlint",
         description="政府信息公开工作年度报告检查工具 / "
         "linter for government information-disclosure annual reports",
