@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from govlint._infra import regex
 from govlint._infra.records import NamedTuple
-from govlint.engine import Engine, Settings
+from govlint.engine import Settings
 from govlint.model import Severity
 
 CONFIG_NAMES = ("govlint.yaml", ".govlint.yaml")
@@ -430,46 +429,6 @@ def resolve_for(path: str | Path, overrides: Overrides | None = None) -> FileCon
 def settings_for(path: str | Path, overrides: Overrides | None = None) -> Settings:
     """The settings ``govlint check`` would use for ``path`` (the language server's entry point)."""
     return resolve_for(path, overrides).settings
-
-
-class Engines:
-    """One Engine per distinct Settings, sharing the loaded plugins among those that block
-    the same plugins (loading plugins is the costly part of building an Engine)."""
-
-    def __init__(self, make: Callable[[Settings], Engine] | None = None) -> None:
-        self._engines: dict[Settings, Engine] = {}
-        self._make = make
-
-    def __call__(self, settings: Settings) -> Engine:
-        engine = self._engines.get(settings)
-        if engine is None:
-            if self._make is not None:
-                engine = self._make(settings)
-            else:
-                shared = next((e.plugins for s, e in self._engines.items() if s.blocked == settings.blocked), None)
-                engine = Engine(settings, shared)
-            self._engines[settings] = engine
-        return engine
-
-    def all(self) -> Iterable[Engine]:
-        return self._engines.values()
-
-
-class Router:
-    """The configuration, settings and engine of each file of one run; a broken
-    configuration or pack raises (ConfigError, PackError) when a file first needs it."""
-
-    def __init__(self, overrides: Overrides | None = None, engines: Engines | None = None) -> None:
-        self.overrides = overrides or Overrides()
-        self.engines = engines or Engines()
-
-    def file(self, path: str | Path) -> FileConfig:
-        return resolve_for(path, self.overrides)
-
-    def engine(self, path: str | Path) -> Engine:
-        engine = self.engines(self.file(path).settings)
-        _ = engine.pack  # a broken pack is a usage error, not a GL900 on every file
-        return engine
 
 
 # --------------------------------------------------------------------------- showing

@@ -8,7 +8,7 @@ the remaining checks still run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
 
@@ -214,6 +214,29 @@ class Engine:
                     d = d._replace(severity=sev)
             result.append(d)
         return result
+
+
+class Engines:
+    """One Engine per distinct Settings, sharing the loaded plugins among those that block
+    the same plugins (loading plugins is the costly part of building an Engine)."""
+
+    def __init__(self, make: Callable[[Settings], Engine] | None = None) -> None:
+        self._engines: dict[Settings, Engine] = {}
+        self._make = make
+
+    def __call__(self, settings: Settings) -> Engine:
+        engine = self._engines.get(settings)
+        if engine is None:
+            if self._make is not None:
+                engine = self._make(settings)
+            else:
+                shared = next((e.plugins for s, e in self._engines.items() if s.blocked == settings.blocked), None)
+                engine = Engine(settings, shared)
+            self._engines[settings] = engine
+        return engine
+
+    def all(self) -> Iterable[Engine]:
+        return self._engines.values()
 
 
 def at_or_above(diags: Iterable[Diagnostic], level: str) -> bool:

@@ -33,13 +33,12 @@ from govlint.config import (
     CONFIG_NAMES,
     PYPROJECT,
     ConfigError,
-    Engines,
     FileConfig,
     Overrides,
     clear_caches,
     resolve_for,
 )
-from govlint.engine import INTERNAL_CODE, Settings, internal_error
+from govlint.engine import INTERNAL_CODE, Engines, Settings, internal_error
 from govlint.model import Diagnostic, Edit, FileResult, Msg, RawTable, Source, Span
 from govlint.packs import PackError
 from govlint.source import source_from_text

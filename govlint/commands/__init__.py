@@ -1,8 +1,12 @@
-"""The ``govlint`` command: ``check``, ``rules``, ``rule CODE``.
+"""The ``govlint`` command: its parser, :func:`main` and the exit codes of every subcommand.
 
-argparse keeps start-up cheap; heavy modules are imported inside the commands.
-Exit codes follow ruff: 0 nothing at or above the fail level, 1 findings, 2 usage,
-configuration or read errors.
+Each subcommand is a module of this package that declares, in its ``COMMANDS``, its line
+of help, what adds its arguments and what runs it: :mod:`~govlint.commands.check`,
+:mod:`~govlint.commands.tables`, :mod:`~govlint.commands.rules` (``rules`` and ``rule``),
+:mod:`~govlint.commands.pack`, :mod:`~govlint.commands.config` and
+:mod:`~govlint.commands.lsp`. Only the module of the command being run is imported, and
+heavy modules are imported inside the commands, so start-up stays cheap. What several
+commands share (the exit codes, the walk of folders, printing JSON and YAML) is here.
 """
 
 from __future__ import annotations
@@ -10,59 +14,47 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from functools import cache
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any
 
 from govlint import __version__
 from govlint._infra.records import NamedTuple
 
-if TYPE_CHECKING:
-    from govlint.batch import Item, Linter, Output
-    from govlint.config import Router
-    from govlint.engine import Engine
-    from govlint.fixes import FixOutcome
-    from govlint.model import Context, FileResult, Formatter, Source, Stream
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+class ExitStatus(IntEnum):
+    """What ``govlint`` exits with, as ruff does."""
 
-
-def _formatter(prog: str) -> argparse.HelpFormatter:
-    """argparse's help formatter, told the terminal's width as ``shutil.get_terminal_size``
-    would find it: argparse builds a formatter for every argument it adds, and finding the
-    width itself imports shutil (with bz2 and lzma, ~2 ms) on every start-up."""
-    return argparse.HelpFormatter(prog, width=_columns() - 2)
+    SUCCESS = 0  # done; for ``check``: nothing at or above the fail level
+    FAILURE = 1  # findings (``check``), changes to make (``check --diff``), failing examples (``pack test``)
+    ERROR = 2  # usage, configuration or read errors
 
 
-@cache
-def _columns() -> int:
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns or 80
+class Subcommand(NamedTuple):
+    """One ``govlint`` command, as its module declares it."""
+
+    help: str  # its line in ``govlint -h``
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
 
 
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose sub-commands' parsers (argparse makes them of this class) use
-    :func:`_formatter` too."""
+#: The module of each command, in the order ``govlint -h`` lists them.
+_MODULES = {"check": "check", "tables": "tables", "rules": "rules", "rule": "rules", "pack": "pack",
+            "config": "config", "lsp": "lsp"}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _formatter)
-        super().__init__(*args, **kwargs)
+
+def _subcommand(name: str) -> Subcommand:
+    command: Subcommand = import_module(f"{__name__}.{_MODULES[name]}").COMMANDS[name]
+    return command
 
 
 def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The command line. Only the command ``argv`` runs is set up (``govlint -h``, no command
     or an unknown one get every command): argparse makes a parser per command, and setting
     up all seven with their ~50 arguments cost ~4 ms of every start-up."""
-    p = _Parser(
+    p = argparse.ArgumentParser(
         prog="govlint",
         description="政府信息公开工作年度报告检查工具 / "
         "linter for government information-disclosure annual reports",
@@ -70,89 +62,11 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"govlint {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     wanted = next((a for a in argv if not a.startswith("-")), None)
-    for name, (help_text, add_arguments) in _COMMAND_LINES.items():
-        if wanted not in _COMMAND_LINES or wanted == name:
-            add_arguments(sub.add_parser(name, help=help_text))
+    for name in _MODULES:
+        if wanted not in _MODULES or wanted == name:
+            command = _subcommand(name)
+            command.arguments(sub.add_parser(name, help=command.help))
     return p
-
-
-def _check_arguments(check: argparse.ArgumentParser) -> None:
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .); - is stdin")
-    check.add_argument("--format", default="text", help="text (default), json, sarif, github, junit")
-    check.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default zh)")
-    check.add_argument("--select", default=None, help="comma-separated code prefixes to check")
-    check.add_argument("--ignore", default=None, help="comma-separated code prefixes to skip")
-    check.add_argument("--fail-level", choices=("info", "warning", "error"), default=None, help="default warning")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
-    check.add_argument("--report-year", type=int, default=None, help="report year when the title has none")
-    check.add_argument("--pack", default=None, help="rule pack id (default: the configuration's, else national)")
-    check.add_argument("--config", metavar="FILE", help="use this configuration file instead of finding one")
-    check.add_argument(
-        "-p", dest="plugin_opts", action="append", default=[], metavar="no:NAME", help="block plugin NAME"
-    )
-    check.add_argument("--fix", action="store_true", help="apply safe fixes (writes the files)")
-    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff: unsafe fixes too")
-    check.add_argument("--diff", action="store_true", help="print what --fix would change; write nothing")
-    check.add_argument("--stdin-filename", metavar="NAME", help="check standard input as file NAME")
-    check.add_argument("--statistics", action="store_true", help="count problems by code")
-    check.add_argument("-q", "--quiet", action="store_true", help="only the problems, no summary line")
-    check.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="processes (default: one per CPU)")
-    check.add_argument("--cache", action="store_true", help="skip unchanged files (cache in .govlint_cache/)")
-    check.add_argument("--cache-dir", metavar="DIR", help="result cache folder (implies --cache)")
-
-
-def _tables_arguments(tables: argparse.ArgumentParser) -> None:
-    tables.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
-    tables.add_argument("--format", choices=("csv", "json"), default="csv", help="csv (default: a line a cell) or json")
-    tables.add_argument("--report-year", type=int, default=None, help="report year when the title has none")
-    tables.add_argument("--pack", default=None, help="rule pack id (default: the configuration's, else national)")
-    tables.add_argument("--config", metavar="FILE", help="use this configuration file instead of finding one")
-
-
-def _rules_arguments(rules: argparse.ArgumentParser) -> None:
-    rules.add_argument("--format", choices=("text", "json"), default="text")
-
-
-def _rule_arguments(rule: argparse.ArgumentParser) -> None:
-    rule.add_argument("code")
-
-
-def _pack_arguments(pack: argparse.ArgumentParser) -> None:
-    from govlint.commands.pack import pack_arguments
-
-    pack_arguments(pack)
-
-
-def _config_arguments(config: argparse.ArgumentParser) -> None:
-    from govlint.commands.pack import config_arguments
-
-    config_arguments(config)
-
-
-def _lsp_arguments(lsp: argparse.ArgumentParser) -> None:
-    lsp.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default: config, else zh)")
-    lsp.add_argument("--debounce", type=float, default=None, metavar="MS", help="ms between runs while typing (200)")
-
-
-#: Each command's line of help and what adds its arguments, in the order ``-h`` lists them.
-_COMMAND_LINES: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
-    "check": ("检查报告 / check reports", _check_arguments),
-    "tables": ("导出报告中的表格数字 / extract the tables' numbers", _tables_arguments),
-    "rules": ("列出全部规则 / list every rule", _rules_arguments),
-    "rule": ("规则说明 / explain one rule", _rule_arguments),
-    "pack": ("规则包 / rule packs: list, show, test", _pack_arguments),
-    "config": ("某路径的最终配置 / the resolved configuration for a path", _config_arguments),
-    "lsp": ("语言服务器（标准输入输出） / language server over stdio", _lsp_arguments),
-}
-
-
-def _blocked(opts: list[str]) -> tuple[str, ...]:
-    """Plugin names blocked with ``-p no:NAME`` (other ``-p`` values are usage errors)."""
-    return tuple(opt[3:] for opt in opts if opt.startswith("no:"))
-
-
-def _split(value: str) -> tuple[str, ...]:
-    return tuple(v.strip().upper() for v in value.split(",") if v.strip())
 
 
 def collect_files(paths: Sequence[str], suffixes: set[str]) -> tuple[list[str], list[str]]:
@@ -175,384 +89,21 @@ def collect_files(paths: Sequence[str], suffixes: set[str]) -> tuple[list[str], 
     return files, errors
 
 
-STDIN = "-"
+def print_json(doc: object) -> None:
+    import json  # not every command prints JSON
 
+    print(json.dumps(doc, ensure_ascii=False, indent=2))
 
-def _check_usage(args: argparse.Namespace, formats: Iterable[str]) -> str | None:
-    """What is wrong with the combination of ``check`` options, if anything."""
-    bad_plugin_opts = [opt for opt in args.plugin_opts if not opt.startswith("no:")]
-    if bad_plugin_opts:
-        return f"-p 的参数须为 no:NAME / -p takes no:NAME, got {bad_plugin_opts[0]!r}"
-    if args.format not in formats:
-        return f"未知输出格式 / unknown format {args.format!r}; available: {', '.join(sorted(formats))}"
-    if args.statistics and args.format not in ("text", "json"):
-        return "--statistics 仅支持 text 或 json 格式 / --statistics works with --format text or json"
-    if args.stdin_filename is not None and any(p != STDIN for p in args.paths):
-        return "--stdin-filename 不能与文件路径同用 / --stdin-filename cannot be combined with paths"
-    if args.fix and args.diff:
-        return "--fix 与 --diff 不能同用 / --fix and --diff are mutually exclusive"
-    return None
 
+def print_yaml(doc: Any) -> None:
+    from ruamel.yaml import YAML
 
-def _read(path: str, data: bytes | None) -> Source | str:
-    """The Source of a file, or of ``data`` (standard input) checked as if it were ``path``;
-    a message when it cannot be read."""
-    from govlint.source import DecodeError, decode, read_source
-
-    try:
-        return read_source(path) if data is None else decode(data, path)
-    except DecodeError as exc:
-        return str(exc)
-
-
-def _read_stdin() -> bytes:
-    try:
-        return sys.stdin.buffer.read()
-    except (OSError, ValueError):  # closed or unreadable: checked as empty input
-        return b""
-
-
-def _unique(paths: Iterable[str]) -> list[str]:
-    """Each file once, however it was named (``--fix`` must not fix a file twice)."""
-    unique: dict[str, str] = {}
-    for path in paths:
-        unique.setdefault(os.path.realpath(path), path)
-    return list(unique.values())
-
-
-def _write_stdout(text: str, stream: TextIO | None = None) -> None:
-    out = stream or sys.stdout
-    if text:
-        out.write(text if text.endswith("\n") else text + "\n")
-
-
-class _Linted(NamedTuple):
-    """What ``check`` found for its inputs, before anything is printed or written."""
-
-    results: list[FileResult]
-    outcomes: list[FixOutcome]  # with --fix or --diff
-    errors: list[str]
-    stdin: bytes | None  # standard input as read (None: not read), echoed when --fix changes nothing
-    stdin_outcome: FixOutcome | None
-
-
-class _Inputs(NamedTuple):
-    files: list[str]  # each once, in order
-    errors: list[str]
-    stdin: bytes | None  # None: standard input is not checked
-
-
-def _inputs(router: Router, engine: Engine, args: argparse.Namespace) -> _Inputs:
-    """The files to check (folders expanded, excluded files left out) and standard input."""
-    use_stdin = STDIN in args.paths or (args.stdin_filename is not None and not args.paths)
-    paths = [p for p in args.paths if p != STDIN] or ([] if use_stdin else ["."])
-    files, errors = collect_files(paths, engine.suffixes())
-    named = set(paths)  # files named on the command line are checked even when excluded
-    files = [f for f in files if f in named or not router.file(f).excluded]
-    return _Inputs(_unique(files), errors, _read_stdin() if use_stdin else None)
-
-
-def _lint_stdin(router: Router, args: argparse.Namespace, data: bytes) -> FileResult:
-    from govlint.model import FileResult
-
-    path = args.stdin_filename or STDIN
-    source = _read(path, data)
-    return FileResult(path, None, (), source) if isinstance(source, str) else router.engine(path).lint_source(source)
-
-
-def _lint_inputs(router: Router, engine: Engine, args: argparse.Namespace) -> _Linted:
-    """Lint the inputs, each file with the engine of its own configuration (``router``)."""
-    from govlint.fixes import fix_source, write_fixed
-    from govlint.model import FileResult
-
-    files, errors, stdin = _inputs(router, engine, args)
-    inputs: list[tuple[str, bytes | None]] = [(args.stdin_filename or STDIN, stdin)] if stdin is not None else []
-    fixing = args.fix or args.diff
-    inputs.extend((path, None) for path in (files if fixing else []))
-    results: list[FileResult] = []
-    outcomes: list[FixOutcome] = []
-    stdin_outcome = None
-    for path, data in inputs:
-        source = _read(path, data)
-        if isinstance(source, str):
-            results.append(FileResult(path, None, (), source))
-            errors.append(source)
-        elif args.fix or args.diff:
-            outcome = fix_source(source, router.engine(path).lint_source, unsafe=args.unsafe_fixes)
-            error = write_fixed(outcome) if args.fix and outcome.changed and data is None else None
-            if error:  # not written: what stands is the file as it was
-                errors.append(error)
-                outcome = outcome.undone()
-            stdin_outcome = outcome if data is not None else stdin_outcome
-            outcomes.append(outcome)
-            results.append(outcome.result)
-        else:
-            results.append(router.engine(path).lint_source(source))
-    if not fixing:
-        from govlint.batch import run_files
-
-        linters, items = _lint_batch(router, args, files)
-        batch = [r for r in run_files(linters, items, args.jobs, None) if isinstance(r, FileResult)]
-        errors.extend(r.error for r in batch if r.error)
-        results.extend(batch)
-    return _Linted(results, outcomes, errors, stdin, stdin_outcome)
-
-
-def _lint_batch(router: Router, args: argparse.Namespace, files: list[str]) -> tuple[list[Linter], list[Item]]:
-    """Files (not standard input) for the process pool: each with the engine of its own
-    configuration and, with --cache, that engine's result cache."""
-    from govlint._infra.results import DEFAULT_DIR
-    from govlint.batch import Linter, cache_for
-
-    linters: dict[int, int] = {}  # id(engine) -> index into ``found``
-    found: list[Linter] = []
-    items: list[Item] = []
-    for path in files:
-        engine = router.engine(path)
-        if id(engine) not in linters:
-            cache = cache_for(engine, Path(args.cache_dir or DEFAULT_DIR)) if args.cache or args.cache_dir else None
-            linters[id(engine)] = len(found)
-            found.append(Linter(engine, cache))
-        items.append((linters[id(engine)], path))
-    return found, items
-
-
-def _print_streamed(router: Router, engine: Engine, args: argparse.Namespace, output: Output) -> tuple[list[str], bool]:
-    """Lint and print file by file (``--fix`` and ``--diff`` need whole texts; they do not
-    stream): each piece is written as soon as its file and those before it are done, and only
-    counts are kept. Returns the read errors and whether any file fails its fail level."""
-    from itertools import chain
-
-    from govlint.batch import print_files, printed
-    from govlint.model import SEVERITY_RANK, Tally
-    from govlint.output.streaming import added
-
-    files, errors, stdin = _inputs(router, engine, args)
-    head = [printed(_lint_stdin(router, args, stdin), output)] if stdin is not None else []
-    linters, items = _lint_batch(router, args, files)
-    stream, ctx = output
-    out = _Out(sys.stdout)
-    out.write(stream.begin(ctx))
-    tally, findings, sep = Tally(), False, ""
-    for done in chain(head, print_files(linters, items, args.jobs, output)):
-        if done.piece:
-            out.write(sep + done.piece)
-            sep = stream.sep
-        tally = added((tally, done.tally))
-        errors.extend(message for _, message in done.tally.errors)
-        level = router.file(done.path).fail_level
-        findings = findings or (done.worst is not None and SEVERITY_RANK[done.worst] >= SEVERITY_RANK[level])
-    out.write(stream.end(tally, ctx))
-    out.close()
-    return errors, findings
-
-
-class _Out:
-    """Standard output written in pieces, ending with a line end when anything was written
-    (as :func:`_write_stdout` does for a whole text)."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.last = ""
-
-    def write(self, text: str) -> None:
-        if text:
-            self.stream.write(text)
-            self.last = text
-
-    def close(self) -> None:
-        if self.last and not self.last.endswith("\n"):
-            self.stream.write("\n")
-
-
-def _print_fixed_stdin(linted: _Linted) -> str | None:
-    """With ``--fix`` on standard input, the fixed text is the output: the input unchanged when
-    nothing was fixed or it could not be read or re-encoded (an editor must never get nothing)."""
-    from govlint.fixes import encoded
-
-    original = linted.stdin or b""
-    outcome = linted.stdin_outcome
-    data = encoded(outcome) if outcome is not None and outcome.changed else original
-    sys.stdout.flush()
-    sys.stdout.buffer.write(original if isinstance(data, str) else data)
-    sys.stdout.flush()
-    return data if isinstance(data, str) else None
-
-
-def _print_diff(linted: _Linted, quiet: bool) -> None:
-    from govlint.fixes import unified_diff
-
-    _write_stdout("".join(unified_diff(o) for o in linted.outcomes))
-    if not quiet:
-        fixed = sum(o.fixed for o in linted.outcomes)
-        changed = sum(1 for o in linted.outcomes if o.changed)
-        print(f"govlint: 可修复 {fixed} 个问题，涉及 {changed} 个文件（未写入） / "
-              f"would fix {fixed} problem(s) in {changed} file(s) (nothing written)", file=sys.stderr)
-
-
-def _context(args: argparse.Namespace, lang: str, fail_level: str, engine: Engine, stream: TextIO,
-             fixed: int) -> Context:
-    """What formatters get besides the results (see :mod:`govlint.output`)."""
-    from govlint.model import Context, OutputOptions
-
-    options = OutputOptions(
-        color=args.format == "text" and stream.isatty() and not os.environ.get("NO_COLOR"),
-        quiet=args.quiet,
-        fixed=fixed,
-        fail_level=fail_level,  # type: ignore[arg-type]  # argparse's choices are the severities
-        checks=tuple(engine.checks()),
-    )
-    return Context(lang, options)
-
-
-def _stream_for(args: argparse.Namespace, formatters: dict[str, Formatter]) -> Stream | None:
-    """How the output streams, or None when it is rendered whole (fixing, or a formatter
-    that does not stream)."""
-    from govlint.output import json_format, text
-
-    if args.fix or args.diff:
-        return None
-    if args.statistics:
-        return text.STATISTICS if args.format == "text" else json_format.STATISTICS
-    return formatters[args.format].stream
-
-
-def _settle_collector() -> None:
-    """What is built before the first file (plugins, the pack, compiled patterns) lives
-    until the process ends: the cyclic garbage collector need not walk it again, during the
-    run or at exit (a tenth of a one-report check went to that last walk). A report makes
-    thousands of short-lived tuples, so the youngest generation is collected every 10,000
-    of them rather than 700, as mypy does. Process-wide, so only when govlint owns the process."""
-    import gc
-
-    gc.freeze()
-    gc.set_threshold(10_000, *gc.get_threshold()[1:])
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    from govlint.batch import Output
-    from govlint.config import ConfigError, Overrides, Router
-    from govlint.engine import at_or_above
-    from govlint.output import json_format, text
-    from govlint.packs import PackError
-
-    router = Router(Overrides(
-        pack=args.pack,
-        select=None if args.select is None else _split(args.select),
-        ignore=None if args.ignore is None else _split(args.ignore),
-        fail_level=args.fail_level,
-        lang=args.lang,
-        report_year=args.report_year,
-        blocked=_blocked(args.plugin_opts),
-        config=Path(args.config) if args.config else None,
-    ))
-    # The configuration of the first path decides what applies to the run as a whole
-    # (output language, the fail level shown in the summary); each file gets its own.
-    first = next((p for p in args.paths if p != STDIN), args.stdin_filename or ".")
-    try:
-        base = router.file(first)
-        settings = base.settings
-        engine = router.engines(settings)
-        formatters = engine.plugins.formatters()
-        problem = _check_usage(args, formatters)
-        if problem:
-            print(f"govlint: {problem}", file=sys.stderr)
-            return EXIT_ERROR
-        _ = engine.pack  # load the pack up front: a broken pack is a usage error
-        if args.own_process:
-            _settle_collector()
-        streamed = _stream_for(args, formatters)
-        if streamed is not None:
-            ctx = _context(args, settings.lang, base.fail_level, engine, sys.stdout, 0)
-            errors, findings = _print_streamed(router, engine, args, Output(streamed, ctx))
-        else:
-            linted = _lint_inputs(router, engine, args)
-    except (PackError, ConfigError) as exc:  # configuration problems are reported, not raised
-        print(f"govlint: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    if streamed is None:
-        errors = list(linted.errors)
-        if args.diff:
-            _print_diff(linted, args.quiet)
-        else:
-            fix_stdin = args.fix and linted.stdin is not None
-            stdin_error = _print_fixed_stdin(linted) if fix_stdin else None
-            errors.extend([stdin_error] if stdin_error else [])
-            fixed = sum(o.fixed for o in linted.outcomes)
-            if fixed and args.format != "text" and not args.quiet:
-                print(f"govlint: 已修复 {fixed} 个问题 / fixed {fixed} problem(s)", file=sys.stderr)
-            # With --fix on standard input the fixed text is the output, so the report goes to stderr.
-            stream = sys.stderr if fix_stdin else sys.stdout
-            render: Callable[[list[FileResult], Context], str] = formatters[args.format].render
-            if args.statistics:
-                render = text.render_statistics if args.format == "text" else json_format.render_statistics
-            ctx = _context(args, settings.lang, base.fail_level, engine, stream, fixed)
-            _write_stdout(render(linted.results, ctx), stream)
-        findings = any(at_or_above(r.diagnostics, router.file(r.path).fail_level) for r in linted.results)
-    for err in errors:
-        print(f"govlint: {err}", file=sys.stderr)
-    if errors:
-        return EXIT_ERROR
-    if args.diff:
-        return EXIT_FINDINGS if any(o.changed for o in linted.outcomes) else EXIT_OK
-    return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_OK
-
-
-def cmd_rules(args: argparse.Namespace) -> int:
-    from govlint.engine import Engine
-
-    engine = Engine()
-    checks = engine.all_checks
-    if args.format == "json":
-        import json
-
-        rows = [
-            {"code": c.code, "name": c.name, "family": c.family, "severity": c.severity,
-             "summary": c.summary.zh, "summary_en": c.summary.en}
-            for c in checks
-        ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    for c in checks:
-        print(f"{c.code}  {c.family}  {c.severity:<7}  {c.name:<28} {c.summary.zh} / {c.summary.en}")
-    return EXIT_OK
-
-
-def cmd_rule(args: argparse.Namespace) -> int:
-    from govlint.engine import Engine
-
-    code = args.code.upper()
-    for c in Engine().all_checks:
-        if c.code == code or c.name == args.code:
-            print(f"# {c.code} {c.name}\n\n{c.summary.zh}\n{c.summary.en}\n\n"
-                  f"默认级别 / default severity: {c.severity}\n\n{c.doc.strip()}")
-            return EXIT_OK
-    print(f"govlint: 没有规则 / no rule {args.code!r}", file=sys.stderr)
-    return EXIT_ERROR
-
-
-def cmd_tables(args: argparse.Namespace) -> int:
-    from govlint.commands.tables import cmd_tables as tables  # csv and json: only this command needs them
-
-    return tables(args)
-
-
-def cmd_lsp(args: argparse.Namespace) -> int:
-    from govlint.lsp import serve
-
-    return serve(args.lang, args.debounce)
-
-
-def cmd_pack(args: argparse.Namespace) -> int:
-    from govlint.commands.pack import cmd_pack as pack
-
-    return pack(args)
-
-
-def cmd_config(args: argparse.Namespace) -> int:
-    from govlint.commands.pack import cmd_config as config
-
-    return config(args)
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.width = 120
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]  # keep the pack's order
+    yaml.dump(doc, sys.stdout)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -564,14 +115,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser(argv)
     args = parser.parse_args(argv)
     args.own_process = own_process
-    commands = {"check": cmd_check, "tables": cmd_tables, "rules": cmd_rules, "rule": cmd_rule, "lsp": cmd_lsp,
-                "pack": cmd_pack, "config": cmd_config}
-    if args.command not in commands:
+    if args.command not in _MODULES:
         parser.print_help()
-        return EXIT_ERROR
+        return ExitStatus.ERROR
     try:
-        return commands[args.command](args)
+        return _subcommand(args.command).run(args)
     except KeyboardInterrupt:
-        return EXIT_ERROR
+        return ExitStatus.ERROR
     except BrokenPipeError:
-        return EXIT_OK
+        return ExitStatus.SUCCESS

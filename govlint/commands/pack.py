@@ -1,7 +1,4 @@
-"""``govlint pack list|show|test`` and ``govlint config``: looking at packs and settings.
-
-Kept apart from :mod:`govlint.commands` so the ``check`` path never imports them.
-"""
+"""``govlint pack list|show|test``: the packs offered, one pack after ``extends``, its examples run."""
 
 from __future__ import annotations
 
@@ -12,18 +9,12 @@ from typing import Any
 
 from govlint import packs
 from govlint._infra.records import NamedTuple
-from govlint.config import ConfigError, Overrides, absolute, config_for, describe
+from govlint.commands import ExitStatus, Subcommand, print_json, print_yaml
+from govlint.config import ConfigError, absolute, config_for
 from govlint.engine import Engine, Settings
 from govlint.model import Pack
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXAMPLE_PATH = "example.md"  # examples are linted as small Markdown reports
-
-
-def _print_json(doc: object) -> None:
-    import json  # only these commands print JSON; ``check`` imports this module for its parsers
-
-    print(json.dumps(doc, ensure_ascii=False, indent=2))
 
 
 def pack_arguments(pack: argparse.ArgumentParser) -> None:
@@ -37,12 +28,6 @@ def pack_arguments(pack: argparse.ArgumentParser) -> None:
     test = actions.add_parser("test", help="运行规则包中的示例 / run the pack's examples")
     test.add_argument("pack", metavar="ID|PATH")
     test.add_argument("-v", "--verbose", action="store_true", help="list every example, not only failures")
-
-
-def config_arguments(config: argparse.ArgumentParser) -> None:
-    """The arguments of ``govlint config``."""
-    config.add_argument("path", nargs="?", default=".", metavar="PATH")
-    config.add_argument("--format", choices=("yaml", "json"), default="yaml")
 
 
 def sources(extra: Path | None = None) -> list[packs.PackSource]:
@@ -69,12 +54,12 @@ def cmd_pack(args: argparse.Namespace) -> int:
     action = actions.get(args.pack_command or "")
     if action is None:
         print("govlint: pack list | pack show ID | pack test ID", file=sys.stderr)
-        return EXIT_ERROR
+        return ExitStatus.ERROR
     try:
         return action(args)
     except (packs.PackError, ConfigError) as exc:
         print(f"govlint: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return ExitStatus.ERROR
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -95,8 +80,8 @@ def _list(args: argparse.Namespace) -> int:
             "path": str(source.path), "shadowed": shadowed,
         })
     if args.format == "json":
-        _print_json(rows)
-        return EXIT_OK
+        print_json(rows)
+        return ExitStatus.SUCCESS
     for row in rows:
         if row["id"] is None:
             print(f"!  {row['path']}  ({row['origin']})\n   {row['error']}")
@@ -104,7 +89,7 @@ def _list(args: argparse.Namespace) -> int:
         base = f"  extends {', '.join(row['extends'])}" if row["extends"] else ""
         hidden = "  (被同 id 的规则包遮盖 / shadowed by an earlier pack with this id)" if row["shadowed"] else ""
         print(f"{row['id']}  {row['version']}  {row['title']}{base}\n   {row['origin']}: {row['path']}{hidden}")
-    return EXIT_OK
+    return ExitStatus.SUCCESS
 
 
 def resolved(pack_id: str, offered: list[packs.PackSource]) -> Pack:
@@ -120,21 +105,10 @@ def _show(args: argparse.Namespace) -> int:
     pack = resolved(*_target(args.pack))
     doc = pack_document(pack)
     if args.format == "json":
-        _print_json(doc)
+        print_json(doc)
     else:
-        _print_yaml(doc)
-    return EXIT_OK
-
-
-def _print_yaml(doc: Any) -> None:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="safe", pure=True)
-    yaml.default_flow_style = False
-    yaml.allow_unicode = True
-    yaml.width = 120
-    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]  # keep the pack's order
-    yaml.dump(doc, sys.stdout)
+        print_yaml(doc)
+    return ExitStatus.SUCCESS
 
 
 class Outcome(NamedTuple):
@@ -177,17 +151,7 @@ def _test(args: argparse.Namespace) -> int:
             print(f"       {message}")
     failed = sum(not o.ok for o in outcomes)
     print(f"{len(outcomes) - failed} passed, {failed} failed")
-    return EXIT_FINDINGS if failed else EXIT_OK
+    return ExitStatus.FAILURE if failed else ExitStatus.SUCCESS
 
 
-def cmd_config(args: argparse.Namespace) -> int:
-    try:
-        doc = describe(args.path, Overrides())
-    except ConfigError as exc:
-        print(f"govlint: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    if args.format == "json":
-        _print_json(doc)
-    else:
-        _print_yaml(doc)
-    return EXIT_OK
+COMMANDS = {"pack": Subcommand("规则包 / rule packs: list, show, test", pack_arguments, cmd_pack)}

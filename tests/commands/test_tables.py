@@ -12,7 +12,7 @@ import pytest
 from govlint.commands import main
 from tests.conftest import SEEDS
 
-EXPECTED = Path(__file__).parent / "readers" / "expected"
+EXPECTED = Path(__file__).parent.parent / "readers" / "expected"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

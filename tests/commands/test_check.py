@@ -292,17 +292,6 @@ def test_real_fix_on_a_seed_saved_as_gbk_crlf(
     assert "Fixed" not in out and path.read_bytes() == fixed
 
 
-def test_the_command_run_gets_its_arguments_and_help_lists_every_command() -> None:
-    from govlint import commands as cli
-
-    assert cli._parser(["tables", "x"]).parse_args(["tables", "--format", "json", "x"]).format == "json"
-    assert cli._parser(["pack", "list"]).parse_args(["pack", "list", "--format", "json"]).format == "json"
-    assert cli._parser(["config"]).parse_args(["config", "--format", "json"]).format == "json"
-    assert cli._parser(["check", "-q"]).parse_args(["check", "-q", "a.md"]).quiet
-    listing = cli._parser([]).format_help()
-    assert all(name in listing for name in ("check", "tables", "rules", "rule", "pack", "config", "lsp"))
-
-
 def test_only_a_process_of_its_own_has_its_collector_tuned(
     report: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
