@@ -8,7 +8,7 @@ the remaining checks still run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
@@ -220,23 +220,15 @@ class Engines:
     """One Engine per distinct Settings, sharing the loaded plugins among those that block
     the same plugins (loading plugins is the costly part of building an Engine)."""
 
-    def __init__(self, make: Callable[[Settings], Engine] | None = None) -> None:
+    def __init__(self) -> None:
         self._engines: dict[Settings, Engine] = {}
-        self._make = make
 
     def __call__(self, settings: Settings) -> Engine:
         engine = self._engines.get(settings)
         if engine is None:
-            if self._make is not None:
-                engine = self._make(settings)
-            else:
-                shared = next((e.plugins for s, e in self._engines.items() if s.blocked == settings.blocked), None)
-                engine = Engine(settings, shared)
-            self._engines[settings] = engine
+            shared = next((e.plugins for s, e in self._engines.items() if s.blocked == settings.blocked), None)
+            engine = self._engines[settings] = Engine(settings, shared)
         return engine
-
-    def all(self) -> Iterable[Engine]:
-        return self._engines.values()
 
 
 def at_or_above(diags: Iterable[Diagnostic], level: str) -> bool:

@@ -15,10 +15,11 @@ from typing import Any
 from govlint._infra import regex
 from govlint._infra.memo import TextMemo, per_lint, per_pack
 from govlint._infra.records import NamedTuple
+from govlint.align.prose import SENTENCE_END
 from govlint.align.texts import report_texts
 from govlint.model import Context, Msg, Pack, Report, Span, moved
 
-SENTENCE_END = regex.compile(r"[。！？!?]")
+SENTENCE_ENDS = regex.compile(f"[{SENTENCE_END}]")
 SPACE = regex.compile(r"\s")
 EMPHASIS = "*_"  # Markdown emphasis closing a label: **地址**：…
 TRAILING = ".,;:!?。，；：．"
@@ -119,9 +120,9 @@ def _read_spec(pack: Pack) -> ContactSpec:
 def _sentence(text: str, offset: int, pos: int) -> Span:
     """The sentence of ``text`` (which begins at ``offset``) around relative ``pos``."""
     begin = 0
-    for m in SENTENCE_END.finditer(text, 0, pos):
+    for m in SENTENCE_ENDS.finditer(text, 0, pos):
         begin = m.end()
-    end_match = SENTENCE_END.search(text, pos)
+    end_match = SENTENCE_ENDS.search(text, pos)
     end = end_match.end() if end_match else len(text)
     while begin < end and text[begin].isspace():
         begin += 1

@@ -18,7 +18,8 @@ from govlint._infra import regex
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
 from govlint.readers import numbering
 
-SENTENCE_END = "。；;，,：:！？!?"
+#: A line ending in one of these is a sentence or a clause, never a heading.
+NOT_HEADING_END = "。；;，,：:！？!?"
 MAX_HEADING = 40
 SPACE_SPLIT = regex.compile(r"(?: {2,}|\u3000+)")
 NUMBER_CELL = regex.compile(r"^[-+]?[\d０-９][\d０-９,，.．]*\s*[%％]?$")
@@ -33,9 +34,6 @@ SPACE_CELL = regex.compile(r"\S+(?: \S+)*")  # words joined by single spaces
 ATX = regex.compile(r"^\s{0,3}#{1,6}\s*|(?<!\s)\s+#+\s*$")
 
 
-#: Builds a record without the call of its ``__new__``: the reader makes ~1,400 cells and
-#: spans a report, and the call was a tenth of a batch's time.
-_record = tuple.__new__
 
 
 def _space_cells(text: str) -> list[str]:
@@ -63,7 +61,7 @@ def _cells(text: str, at: int, kind: str) -> tuple[Cell, ...]:
     get zero width)."""
     if kind == "space":
         return tuple(
-            _record(Cell, (m.group(), _record(Span, (at + m.start(), at + m.end()))))
+            Cell(m.group(), Span(at + m.start(), at + m.end()))
             for m in SPACE_CELL.finditer(text.replace("\u3000", "  "))
         )
     pieces = text.split("\t" if kind == "tab" else "|")
@@ -78,7 +76,7 @@ def _cells(text: str, at: int, kind: str) -> tuple[Cell, ...]:
     for piece in pieces:  # ``at``: where the piece starts
         content = piece.strip()
         start = at if content == piece else at + len(piece) - len(piece.lstrip())
-        cells.append(_record(Cell, (content, _record(Span, (start, start + len(content))))))
+        cells.append(Cell(content, Span(start, start + len(content))))
         at += len(piece) + 1
     return tuple(cells)
 
@@ -95,7 +93,7 @@ def heading_text(text: str) -> str:
 def heading_level(text: str) -> int | None:
     """Level of a short numbered line that reads as a heading, else None."""
     stripped = heading_text(text)
-    if not stripped or len(stripped) > MAX_HEADING or stripped[-1] in SENTENCE_END:
+    if not stripped or len(stripped) > MAX_HEADING or stripped[-1] in NOT_HEADING_END:
         return None
     if numbering.SECTION.match(stripped):
         return 2
@@ -144,7 +142,7 @@ def read_lines(source: Source, first: int, last: int) -> list[Block]:
             i = _read_table(lines, at, kinds, i, blocks)
             continue
         start = at[i] + (0 if line[0] == stripped[0] else len(line) - len(line.lstrip()))
-        span = _record(Span, (start, start + len(stripped)))
+        span = Span(start, start + len(stripped))
         comment = COMMENT_LINE.match(line) if "<!--" in line else None
         if comment:
             blocks.append(Comment(comment.group(1).strip(), span))
@@ -197,7 +195,7 @@ def _read_table(lines: list[str], at: tuple[int, ...], kinds: list[str | None], 
     if tab_rows and _layout_tabs([rows[k] for k in tab_rows]):
         for k in tab_rows:
             rows[k] = _without_empty_tail(rows[k])
-    blocks.append(RawTable(tuple(rows), _record(Span, (start, end))))
+    blocks.append(RawTable(tuple(rows), Span(start, end)))
     return i
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date as Day
 from itertools import pairwise
 from typing import Any
 
@@ -48,24 +49,12 @@ Stays quiet when the report year is unknown.
 """
 
 
-class Day(NamedTuple):
-    """A calendar day, ordered as dates are."""
-
-    year: int
-    month: int
-    day: int
-
-
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
 def calendar_day(year: int, month: int, day: int) -> Day | None:
-    """The day, or None when the calendar has no such day (2月30日). :mod:`datetime` would
-    tell as much, but importing it cost every start-up ~2 ms for this one check."""
-    if not (1 <= year <= 9999 and 1 <= month <= 12 and day >= 1):
+    """The day, or None when the calendar has no such day (2月30日)."""
+    try:
+        return Day(year, month, day)
+    except ValueError:
         return None
-    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    return Day(year, month, day) if day <= _MONTH_DAYS[month - 1] + leap else None
 
 
 class Deadline(NamedTuple):
