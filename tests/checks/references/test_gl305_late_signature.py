@@ -104,18 +104,3 @@ def test_dates_inside_sentences_are_not_signatures(lint_text: LintText) -> None:
 def test_unknown_report_year_stays_quiet(lint_text: LintText) -> None:
     text = "# 平罗县政府信息公开工作年度报告\n\n正文。\n\n2030年12月1日\n"
     assert lint_text(text, select=("GL305",)) == []
-
-
-def test_calendar_days_are_the_days_datetime_knows() -> None:
-    from datetime import date
-
-    from govlint.checks.references.gl305_late_signature import calendar_day
-
-    for year in (1900, 1999, 2000, 2023, 2024, 2100):
-        for month in range(0, 14):
-            for day in range(0, 33):
-                try:
-                    expected: tuple[int, int, int] | None = date(year, month, day).timetuple()[:3]
-                except ValueError:
-                    expected = None
-                assert calendar_day(year, month, day) == expected, (year, month, day)
