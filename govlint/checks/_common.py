@@ -1,4 +1,4 @@
-"""Small helpers shared by the structure rules: section titles and problem lookup."""
+"""Small helpers shared by the rules: section titles, problem lookup, pack-only codes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from govlint.align import row_title, template
-from govlint.model import Problem, Report, Span
+from govlint.model import Diagnostic, Problem, Report, Span
 
 
 def section_specs(report: Report) -> list[dict[str, Any]]:
@@ -40,3 +40,18 @@ def where_en(report: Report, p: Problem) -> str:
 def anchor(report: Report) -> Span:
     """Where a report-wide finding points: the title, else the start of the file."""
     return report.title.span if report.title else Span(0, 0)
+
+
+def under_pack_code(finding: Diagnostic, code: object) -> Diagnostic:
+    """``finding`` reported under the code its pack entry gives itself, if any.
+
+    A pack may give an entry a code that no rule declares: a province's section statement
+    with ``code: GL110``, which the GL109 check reports (docs/packs.md). That code lets a
+    user select, ignore or re-rate those entries apart from the rule's others, like any
+    code. It is not a rule of its own, and it gets no name of its own: the finding keeps
+    the name of the rule that reports it (``required-statement``), so every name in the
+    output is one that ``govlint rules`` lists, and ``entry`` tells which pack entry fired.
+    A pack entry should therefore not borrow the code of another rule, whose name is not
+    this one's.
+    """
+    return finding._replace(code=str(code)) if code and code != finding.code else finding

@@ -76,16 +76,13 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         terms = " + ".join(_fmt(p.value) for p in fact.parts)
         parts = _fmt(sum((p.value for p in fact.parts), Decimal(0)))
         total = _fmt(fact.total.value)
-        yield Diagnostic(
-            CHECK.code,
-            CHECK.severity,
+        yield CHECK.finding(
             Msg(
                 f"正文总数为 {total} {unit}，但所列分项 {terms} = {parts} {unit}，{finding[0]}总数",
                 f"the text gives a total of {total} {unit}, but its parts {terms} = {parts} {unit}, "
                 f"{finding[1]} the total",
             ),
             fact.span,
-            CHECK.name,
         )
 
 

@@ -48,18 +48,18 @@ def _fmt(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def _diagnostic(pct: Percent, numerator: Quantity, base: Quantity) -> Diagnostic:
+def _diagnostic(pct: Percent, numerator: Quantity, base: Quantity, rate: str = "") -> Diagnostic:
+    """``rate``: the id of the pack's rate entry (``prose.rates``) that read the numbers;
+    "" for a share stated beside a part of a listed total."""
     exact = (numerator.value / base.value * 100).quantize(Decimal(10) ** -(pct.decimals + 2))
     n, b = _fmt(numerator.value), _fmt(base.value)
-    return Diagnostic(
-        CHECK.code,
-        CHECK.severity,
+    return CHECK.finding(
         Msg(
             f"正文称“{pct.raw}”，但 {n} ÷ {b} = {_fmt(exact)}%",
             f"the text gives '{pct.raw}', but {n} / {b} = {_fmt(exact)}%",
         ),
         pct.span,
-        CHECK.name,
+        entry=rate,
     )
 
 
@@ -73,7 +73,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
                 yield _diagnostic(pct, part, fact.total)
     for rate in facts.rates:
         if rate.base.value > 0 and not _agrees(rate.numerator.value, rate.base.value, rate.rate):
-            yield _diagnostic(rate.rate, rate.numerator, rate.base)
+            yield _diagnostic(rate.rate, rate.numerator, rate.base, rate.rule)
 
 
 CHECK = Check(

@@ -76,16 +76,14 @@ def _check(report: Report, rule: MentionRule, mention: Mention) -> Diagnostic | 
         return None  # the table's number is in the sentence too: which one repeats the cell is unclear
     table = sums[0]
     assert table is not None
-    return Diagnostic(
-        CHECK.code,
-        CHECK.severity,
+    return CHECK.finding(
         Msg(
             f"正文称“{mention.phrase}”，但{rule.cell.zh}为 {_fmt(table)}",
             f"the text says '{mention.phrase}' ({rule.what.en}: {_fmt(said)}), "
             f"but {rule.cell.en} is {_fmt(table)}",
         ),
         mention.span,
-        CHECK.name,
+        entry=rule.id,
     )
 
 

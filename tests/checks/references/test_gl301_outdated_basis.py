@@ -52,4 +52,4 @@ def test_span_covers_the_citation(lint_text: LintText) -> None:
     text = doc("制定《平罗县2021年政务公开工作要点》。")
     (diag,) = lint_text(text, select=("GL301",))
     assert text[diag.span.start : diag.span.end] == "2021年政务公开工作要点"
-    assert diag.rule == "yaodian-earlier-year"
+    assert (diag.rule, diag.entry) == ("outdated-basis", "yaodian-earlier-year")

@@ -14,7 +14,7 @@ def doc(body: str, year: str = "2023") -> str:
 def test_format_notice_2019_fires_in_full_width_too(lint_text: LintText) -> None:
     for notice in ("国办公开办函〔2019〕60号", "国办公开办函[２０１９]６０号"):
         diags = lint_text(doc(f"根据{notice}要求编制。"), select=("GL302",))
-        assert [(d.severity, d.rule) for d in diags] == [("warning", "format-notice-2019")]
+        assert [(d.severity, d.rule, d.entry) for d in diags] == [("warning", "outdated-format", "format-notice-2019")]
 
 
 def test_format_notice_2019_is_right_for_a_2020_report(lint_text: LintText) -> None:
@@ -29,12 +29,12 @@ def test_2019_table_columns_reported_once(lint_text: LintText) -> None:
 
 def test_pre_2019_section_name_is_info(lint_text: LintText) -> None:
     diags = lint_text(doc("本报告由主动公开情况、政府信息公开的收费及减免情况等部分组成。"), select=("GL302",))
-    assert [(d.severity, d.rule) for d in diags] == [("info", "section-fees-pre2019")]
+    assert [(d.severity, d.rule, d.entry) for d in diags] == [("info", "outdated-format", "section-fees-pre2019")]
 
 
 def test_single_other_handling_row(lint_text: LintText) -> None:
     text = (FIXTURES / "GL302" / "fires.md").read_text(encoding="utf-8")
-    rows = [d for d in lint_text(text, select=("GL302",)) if d.rule == "other-handling-single-row"]
+    rows = [d for d in lint_text(text, select=("GL302",)) if d.entry == "other-handling-single-row"]
     assert len(rows) == 1
     assert text[rows[0].span.start : rows[0].span.end].startswith("（六）其他处理")
 

@@ -54,7 +54,8 @@ def test_a_province_pack_adds_an_entry_without_code() -> None:
         "message": {"zh": "引用了 {year} 年的重点任务", "en": "cites the {year} key tasks"},
     }
     (diag,) = run_with({"references": {"patterns": [entry]}}, gl301_outdated_basis.CHECK)
-    assert (diag.severity, diag.rule, diag.message.en) == ("error", "zhongdian-renwu", "cites the 2022 key tasks")
+    assert (diag.severity, diag.rule, diag.entry) == ("error", "outdated-basis", "zhongdian-renwu")
+    assert diag.message.en == "cites the 2022 key tasks"
 
 
 def test_a_province_pack_drops_an_entry() -> None:
@@ -110,6 +111,6 @@ def test_the_2019_notice_by_title_and_number_is_one_finding(lint_text: Any) -> N
     cited = "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》"
     head = "平罗县2023年政府信息公开工作年度报告\n\n根据"
     both = lint_text(f"{head}{cited}（国办公开办函〔2019〕60号）要求编制。\n", path="r.txt", select=("GL302",))
-    assert [d.rule for d in both] == ["format-notice-2019"]
+    assert [(d.rule, d.entry) for d in both] == [("outdated-format", "format-notice-2019")]
     title = lint_text(f"{head}{cited}要求编制。\n", path="r.txt", select=("GL302",))
-    assert [d.rule for d in title] == ["format-notice-2019-title"]
+    assert [(d.rule, d.entry) for d in title] == [("outdated-format", "format-notice-2019-title")]
