@@ -1,8 +1,10 @@
-"""Small helpers shared by the rules: section titles, problem lookup, pack-only codes."""
+"""Small helpers shared by the rules: section titles, problem lookup, numbers in messages,
+pack-only codes."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from govlint.align import row_title, template
@@ -35,6 +37,14 @@ def where_en(report: Report, p: Problem) -> str:
     t = template(report.pack, p.table)
     title = row_title(t, p.row) if t and p.row else ""
     return f"table {p.table} row “{title}”" if title else f"table {p.table}"
+
+
+def decimal_text(value: Decimal) -> str:
+    """A number as a message shows it: as the report wrote it, with its own decimals
+    (``120.50`` stays ``120.50``, a sum of such cells keeps them), never with an exponent; a
+    whole number without decimals (``12``, not ``12.0``; ``15000`` for 1.5万, not ``1.5E+4``).
+    Every rule writes its numbers with this, so one report's messages agree."""
+    return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
 
 
 def anchor(report: Report) -> Span:

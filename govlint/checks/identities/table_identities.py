@@ -17,6 +17,7 @@ from typing import Any
 
 from govlint._infra.records import NamedTuple
 from govlint.align import Template, column_label, row_title, template
+from govlint.checks._common import decimal_text
 from govlint.model import CellValue, Check, Context, Diagnostic, Msg, Report, Span, TableMatch, per_object
 
 DOC = """
@@ -48,10 +49,6 @@ class Side(NamedTuple):
     total: Decimal
     span: Span
     ids: list[str]  # the columns (per row) or rows (per column) summed: named only in a message
-
-
-def _fmt(value: Decimal) -> str:
-    return format(value.normalize(), "f") if value == value.to_integral() else str(value)
 
 
 def _names(names: list[str]) -> str:
@@ -101,12 +98,13 @@ def _mismatch(
 ) -> Diagnostic:
     note = identity.get("message") or {}
     lhs_names, rhs_names = [name(i) for i in lhs.ids], [name(i) for i in rhs.ids]
+    left, right = decimal_text(lhs.total), decimal_text(rhs.total)
     if len(lhs_names) == 1:  # a total against its parts: “parts add up to X, the total says Y”
-        zh = f"{_names(rhs_names)}之和为 {_fmt(rhs.total)}，{_names(lhs_names)}为 {_fmt(lhs.total)}"
-        en = f"{_names_en(rhs_names)} = {_fmt(rhs.total)}, but {_names_en(lhs_names)} = {_fmt(lhs.total)}"
+        zh = f"{_names(rhs_names)}之和为 {right}，{_names(lhs_names)}为 {left}"
+        en = f"{_names_en(rhs_names)} = {right}, but {_names_en(lhs_names)} = {left}"
     else:
-        zh = f"{_names(lhs_names)}之和为 {_fmt(lhs.total)}，而{_names(rhs_names)}之和为 {_fmt(rhs.total)}"
-        en = f"{_names_en(lhs_names)} = {_fmt(lhs.total)}, but {_names_en(rhs_names)} = {_fmt(rhs.total)}"
+        zh = f"{_names(lhs_names)}之和为 {left}，而{_names(rhs_names)}之和为 {right}"
+        en = f"{_names_en(lhs_names)} = {left}, but {_names_en(rhs_names)} = {right}"
     zh = f"{place.zh}：{zh}（{note.get('zh', '')}）"
     en = f"{place.en}: {en} ({note.get('en', '')})"
     return check.finding(Msg(zh, en), lhs.span, entry=str(identity.get("id", "")))
