@@ -92,10 +92,11 @@ def clean_lines(first: int, last: int) -> str:
 
 
 class Found(NamedTuple):
-    """A finding as a case asserts it: code, line, severity, then the message."""
+    """A finding as a case asserts it: code, where, severity, then what it says."""
 
     code: str
     line: int
+    column: int
     severity: str
     message: str  # in Chinese
     en: str  # in English
@@ -143,9 +144,9 @@ def found(engine: Engine) -> FindFn:
     def run(text: str, *codes: str, path: str = "report.md") -> list[Found]:
         result = engine.lint_text(path, text)
         assert result.source is not None
+        source = result.source
         return [
-            Found(d.code, result.source.position(d.span.start)[0], d.severity, d.message.zh, d.message.en, d.rule,
-                  d.entry)
+            Found(d.code, *source.position(d.span.start), d.severity, d.message.zh, d.message.en, d.rule, d.entry)
             for d in result.diagnostics
             if not codes or d.code.startswith(codes)
         ]

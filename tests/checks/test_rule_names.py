@@ -67,6 +67,17 @@ def test_every_rule_lives_in_its_own_module(engine: Engine) -> None:
         assert module.startswith(check.code.lower() + "_") or module == "table_identities", (check.code, module)
 
 
+def test_every_rule_has_its_own_test_file(engine: Engine) -> None:
+    """``tests/checks/<family>/test_glNNN_<name>.py`` beside the rule's module (GL201–GL204,
+    whose module is table_identities, under identities/)."""
+    tests = ROOT / "tests" / "checks"
+    for check in engine.all_checks:
+        module = check.run.__module__.split(".")
+        family = module[2]  # govlint.checks.<family>.<module>
+        name = f"test_{check.code.lower()}_{check.name.replace('-', '_')}.py"
+        assert (tests / family / name).is_file(), (check.code, f"tests/checks/{family}/{name}")
+
+
 def test_every_rule_has_docs_in_both_languages(engine: Engine) -> None:
     for check in engine.all_checks:
         assert check.summary.zh and check.summary.en, check.code

@@ -1,4 +1,5 @@
-"""The shared machinery of GL3xx/GL5xx: numbers, messages, pack entries a province adds."""
+"""The pattern machinery GL3xx/GL5xx share (govlint/checks/_patterns.py): numbers, messages,
+pack entries a province adds or drops, broken entries."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from govlint.align import align
 from govlint.checks._patterns import render, to_int
-from govlint.checks.references import gl301_outdated_basis, gl303_superseded_regulation, gl304_statistical_period
+from govlint.checks.references import gl301_outdated_basis
 from govlint.engine import Engine, Settings
 from govlint.model import Check, Context, Diagnostic, Msg
 from govlint.packs import merge
@@ -58,12 +59,6 @@ def test_a_province_pack_adds_an_entry_without_code() -> None:
     assert diag.message.en == "cites the 2022 key tasks"
 
 
-def test_a_province_pack_drops_an_entry() -> None:
-    assert len(run_with({}, gl303_superseded_regulation.CHECK)) == 1
-    dropped = {"references": {"patterns": [{"id": "regulation-2007", "drop": True}]}}
-    assert run_with(dropped, gl303_superseded_regulation.CHECK) == []
-
-
 def test_a_broken_pattern_names_its_entry() -> None:
     bad = {"references": {"patterns": [{"id": "broken", "code": "GL301", "pattern": "(unclosed"}]}}
     with pytest.raises(ValueError, match=r"references.patterns\[broken\]"):
@@ -95,22 +90,3 @@ def test_any_text_gives_findings_never_an_internal_error(pieces: list[str], path
     text = "平罗县2023年政府信息公开工作年度报告\n" + "".join(pieces)
     assert [d for d in GL35.lint_text(path, text).diagnostics if d.code == "GL900"] == []
 
-
-def test_a_period_that_is_no_whole_year_is_reported_without_the_report_year() -> None:
-    """“至2023年12月29日” is wrong whatever the year; the message names the year the text
-    gives. (Nothing here tells the report year: no title, no period starting on 1 January.)"""
-    pack = Engine(Settings()).pack
-    text = "本报告数据统计期限为2023年2月1日至2023年12月29日。\n"
-    report = align(text_reader.read(source_from_text("r.txt", text)), pack, None)
-    assert report.year is None
-    (diag,) = gl304_statistical_period.CHECK.run(report, Context("zh"))
-    assert "2023 年的 1 月 1 日至 12 月 31 日" in diag.message.zh
-
-
-def test_the_2019_notice_by_title_and_number_is_one_finding(lint_text: Any) -> None:
-    cited = "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》"
-    head = "平罗县2023年政府信息公开工作年度报告\n\n根据"
-    both = lint_text(f"{head}{cited}（国办公开办函〔2019〕60号）要求编制。\n", path="r.txt", select=("GL302",))
-    assert [(d.rule, d.entry) for d in both] == [("outdated-format", "format-notice-2019")]
-    title = lint_text(f"{head}{cited}要求编制。\n", path="r.txt", select=("GL302",))
-    assert [(d.rule, d.entry) for d in title] == [("outdated-format", "format-notice-2019-title")]
