@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS, seed_paths
 
 import govlint.batch
 from govlint._infra import cache as cache_mod
@@ -16,7 +17,6 @@ from govlint.commands import main
 from govlint.config import clear_caches
 from govlint.engine import Engine, Settings
 from govlint.model import Diagnostic, Edit, FileResult, Fix, Msg, Source, Span
-from tests.conftest import SEEDS, seed_paths
 
 DIAG = Diagnostic(
     "GL501", "warning", Msg("重复标点“。。”", "doubled 。。"), Span(3, 5), "doubled-punctuation",
@@ -106,6 +106,7 @@ def _count_lints(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+@pytest.mark.seeds
 def test_cli_second_run_lints_nothing_and_says_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -132,6 +133,7 @@ def test_cli_second_run_lints_nothing_and_says_the_same(
     assert len(seen) == 7  # configuration change: everything again
 
 
+@pytest.mark.seeds
 def test_default_cache_folder_is_in_the_current_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -200,6 +202,7 @@ def test_path_state_sees_installs_not_other_files(tmp_path: Path) -> None:
     assert path_state(entries) == before
 
 
+@pytest.mark.seeds
 def test_lint_one_uses_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     engine = Engine(Settings())
     cache = cache_for(engine, tmp_path)
@@ -210,6 +213,7 @@ def test_lint_one_uses_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert seen == [] and again.diagnostics == first.diagnostics and again.source == first.source
 
 
+@pytest.mark.seeds
 def test_cli_configuration_file_change_invalidates(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
