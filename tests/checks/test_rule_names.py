@@ -110,11 +110,13 @@ def rendered(engine: Engine, results: list[FileResult]) -> tuple[list[dict[str, 
     return diags, {rule["id"]: rule["name"] for rule in run["tool"]["driver"]["rules"]}
 
 
-def test_json_and_sarif_name_a_rule_as_govlint_rules_does(engine: Engine) -> None:
+def test_json_statistics_and_sarif_name_a_rule_as_govlint_rules_does(engine: Engine) -> None:
     results = [engine.lint_path(str(p)) for p in REPORTS]
     diags, sarif_names = rendered(engine, results)
     names = {c.code: c.name for c in engine.all_checks}
     assert {d["code"]: d["rule"] for d in diags}.items() <= names.items()
+    statistics = json.loads(json_format.render_statistics(results, Context("en")))["statistics"]
+    assert {row["code"]: row["rule"] for row in statistics}.items() <= names.items()
     assert sarif_names == names
     assert all(d["entry"] for d in diags if "entry" in d)  # present only when there is one
     row_total = next(d for d in diags if d["code"] == "GL201")
