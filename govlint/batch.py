@@ -19,8 +19,8 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from govlint._infra.cache import ResultCache, code_fingerprint, digest
 from govlint._infra.records import NamedTuple
+from govlint._infra.results import ResultCache, code_fingerprint, digest
 from govlint.engine import Engine, Settings, internal_error
 from govlint.model import SEVERITY_RANK, Context, FileResult, Severity, Stream, Tally
 from govlint.output.streaming import tally_of

@@ -10,14 +10,12 @@ an interrupted run never leaves half a report and a second run changes nothing.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
-import stat
 import unicodedata
 from collections.abc import Callable, Iterable
 
 from govlint._infra import regex
+from govlint._infra.fs import write_atomic
 from govlint._infra.records import NamedTuple
 from govlint.model import Edit, FileResult, Fix, Source
 
@@ -136,38 +134,6 @@ def fix_source(source: Source, lint: Lint, unsafe: bool = False, max_passes: int
         result = lint(current)
         fixed += count
     return FixOutcome(source, current, result, fixed, before)
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace the file at ``path`` with ``data`` all at once: a temporary file in the same
-    folder, fsynced, given the original's permissions, then ``os.replace``. A symlink is
-    followed, so the link stays a link and its target is updated. A file the user may not
-    write stays untouched (replacing it would get round its permissions)."""
-    target = os.path.realpath(path)
-    folder = os.path.dirname(target)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    if not os.access(target, os.W_OK):
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".govlint-tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable where the OS allows it
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 def encoded(outcome: FixOutcome) -> bytes | str:

@@ -305,6 +305,10 @@ class GovlintServer(LanguageServer):
         self.options = options
         self.engines = Engines()
         self.linted: dict[str, Linted] = {}
+        #: The open documents by their URI as the client wrote it: pygls keys its own by the
+        #: unquoted URI, and diagnostics must go back under the client's (a report's name
+        #: is Chinese, so its URI is percent-encoded).
+        self.opened: dict[str, None] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.last_run: dict[str, float] = {}
         self.table_spans: dict[str, tuple[int | None, tuple[Span, ...]]] = {}
@@ -374,7 +378,7 @@ class GovlintServer(LanguageServer):
     def publish(self, uri: str) -> None:
         """Lint and send the diagnostics of one document."""
         self.cancel(uri)
-        if uri not in self.workspace.text_documents:
+        if uri not in self.opened:
             return  # closed while a run was pending
         try:
             linted = self.lint(uri)
@@ -408,7 +412,7 @@ class GovlintServer(LanguageServer):
             handle.cancel()
 
     def relint_all(self) -> None:
-        for uri in list(self.workspace.text_documents):
+        for uri in list(self.opened):
             self.publish(uri)
 
     def tables(self, uri: str, linted: Linted, source: Source) -> tuple[Span, ...]:
@@ -456,6 +460,7 @@ def build_server(options: Options) -> GovlintServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: GovlintServer, params: lsp.DidOpenTextDocumentParams) -> None:
+        ls.opened[params.text_document.uri] = None
         ls.publish(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
@@ -492,6 +497,7 @@ def build_server(options: Options) -> GovlintServer:
     def did_close(ls: GovlintServer, params: lsp.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.cancel(uri)
+        ls.opened.pop(uri, None)
         ls.linted.pop(uri, None)
         ls.last_run.pop(uri, None)
         ls.table_spans.pop(uri, None)

@@ -237,19 +237,6 @@ class Pack(NamedTuple):
 
 
 T = TypeVar("T")
-_DERIVED: dict[tuple[int, object], tuple[dict[str, Any], object]] = {}
-
-
-def derived(pack: Pack, build: Callable[[Pack], T]) -> T:
-    """What a module builds from a pack's data (table templates, contact fields…), built
-    once per pack. The cache holds the data itself, so its id cannot be reused by another
-    pack while the entry lives."""
-    key = (id(pack.data), build)
-    hit = _DERIVED.get(key)
-    if hit is None or hit[0] is not pack.data:
-        hit = (pack.data, build(pack))
-        _DERIVED[key] = hit
-    return cast(T, hit[1])
 
 
 #: Entries kept by each per-text cache (facts, contact details and pattern matches of one

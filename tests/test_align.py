@@ -9,7 +9,7 @@ import pytest
 from conftest import seed_paths
 
 from govlint import align
-from govlint._infra.stored import Stored
+from govlint._infra.memo import DiskMemo
 from govlint.engine import Engine
 from govlint.readers import markdown
 from govlint.readers import text as plain
@@ -29,14 +29,14 @@ def test_stored_comparisons_read_back_or_spoilt_give_the_same_findings(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("GOVLINT_NO_STARTUP_CACHE", raising=False)
-    file = str(tmp_path / "labels.marshal")
-    monkeypatch.setattr(align, "_COMPARED", Stored(lambda: file, limit=100_000))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(align, "_COMPARED", DiskMemo("labels-test", lambda: "stamp", limit=100_000))
     seeds = seed_paths()
     fresh = [_alignment(engine, p) for p in seeds]
     assert align._COMPARED.data()  # the comparisons were kept
     align._COMPARED.save()
 
-    monkeypatch.setattr(align, "_COMPARED", Stored(lambda: file, limit=100_000))  # a later process
+    monkeypatch.setattr(align, "_COMPARED", DiskMemo("labels-test", lambda: "stamp", limit=100_000))  # a later process
     assert [_alignment(engine, p) for p in seeds] == fresh
 
     spoilt = align._COMPARED.data()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,6 @@ from govlint.fixes import (
     fix_source,
     is_applicable,
     unified_diff,
-    write_atomic,
     write_fixed,
 )
 from govlint.model import Diagnostic, Edit, FileResult, Fix, Msg, Source, Span
@@ -206,25 +203,6 @@ def test_unified_diff() -> None:
 
 
 # --------------------------------------------------------------------------- writing
-
-
-def test_write_atomic_keeps_mode_and_leaves_no_temporary_file(tmp_path: Path) -> None:
-    path = tmp_path / "r.txt"
-    path.write_bytes(b"old")
-    os.chmod(path, 0o640)
-    write_atomic(str(path), b"new")
-    assert path.read_bytes() == b"new"
-    assert stat.S_IMODE(path.stat().st_mode) == 0o640
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.txt"]
-
-
-def test_write_atomic_follows_a_symlink(tmp_path: Path) -> None:
-    target = tmp_path / "real.txt"
-    target.write_bytes(b"old")
-    link = tmp_path / "link.txt"
-    link.symlink_to(target)
-    write_atomic(str(link), b"new")
-    assert link.is_symlink() and target.read_bytes() == b"new"
 
 
 def test_write_fixed_leaves_a_read_only_file_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

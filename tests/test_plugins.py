@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 from govlint.engine import Engine, Settings
 from govlint.hookspecs import hookimpl
 from govlint.model import Check, Context, Diagnostic, Msg, Report, Span
-from govlint.plugins import find_plugins, load_plugins
+from govlint.plugins import find_plugins, load_plugins, path_state
 
 BUILTINS = {"readers", "national-pack", "formatters", "structure", "identities"}
 
@@ -61,3 +63,19 @@ def test_a_plugin_whose_hook_raises_is_reported_by_name() -> None:
     assert any("broken-hook" in m and "cannot list checks" in m for m in messages)
     assert any(d.code == "GL101" for d in result.diagnostics)
     assert result.diagnostics[0].span == Span(0, 0)
+
+
+def test_path_state_sees_installs_not_other_files(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    entries = [str(site), str(tmp_path / "missing"), str(tmp_path / "lib.zip")]
+    before = path_state(entries)
+    (site / "report.md").write_text("x")  # a file saved in the current folder
+    assert path_state(entries) == before
+    (site / "plugin-1.0.dist-info").mkdir()  # an install
+    installed = path_state(entries)
+    assert installed != before
+    os.utime(site / "plugin-1.0.dist-info", ns=(1, 1))  # reinstalled with the same name
+    assert path_state(entries) != installed
+    (site / "plugin-1.0.dist-info").rmdir()  # uninstalled
+    assert path_state(entries) == before

@@ -18,7 +18,7 @@ import re
 import sys
 from typing import Any
 
-from govlint._infra.stored import Stored, folder
+from govlint._infra.memo import disk_memo
 
 #: Entries kept at most: packs add patterns, but not without bound.
 LIMIT = 4096
@@ -33,16 +33,15 @@ _needed: dict[tuple[str, int], tuple[str, ...]] = {}
 _usable = sys.implementation.name == "cpython"
 
 
-def _path() -> str:
+def _build() -> str:
+    """The interpreter build, and the engine's own version of its opcodes: what a compiled
+    program depends on."""
     import _sre  # type: ignore[import-not-found]
-    import os
 
-    # The interpreter build, and the engine's own version of its opcodes.
-    build = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-2"  # 2: entries hold what is needed
-    return os.path.join(folder("regex"), f"{build}.marshal")
+    return f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-2"  # 2: entries hold what is needed
 
 
-_programs = Stored(_path, LIMIT)
+_programs = disk_memo("regex", _build, LIMIT)
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -19,8 +19,8 @@ from operator import attrgetter
 from typing import Any
 
 from govlint._infra import regex
+from govlint._infra.memo import code_stamp, disk_memo, per_pack
 from govlint._infra.records import NamedTuple, by_identity
-from govlint._infra.stored import Stored, folder
 from govlint.model import (
     Block,
     Cell,
@@ -36,7 +36,6 @@ from govlint.model import (
     SectionMatch,
     Span,
     TableMatch,
-    derived,
 )
 
 CN_DIGITS = "一二三四五六七八九十"
@@ -249,7 +248,7 @@ def _own_number(row_id: str) -> tuple[str, str]:
 
 def templates(pack: Pack) -> tuple[Template, ...]:
     """The pack's table templates, built once per pack."""
-    return derived(pack, _build_templates)
+    return per_pack(pack, _build_templates)
 
 
 def _build_templates(pack: Pack) -> tuple[Template, ...]:
@@ -378,7 +377,7 @@ def find_sections(document: Document, pack: Pack) -> tuple[SectionMatch, ...]:
 
 def _section_keys(pack: Pack) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """Each section's id, normalised title, and title and aliases normalised: once per pack."""
-    return derived(pack, _build_section_keys)
+    return per_pack(pack, _build_section_keys)
 
 
 def _build_section_keys(pack: Pack) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
@@ -764,19 +763,10 @@ def _keys_of(template: Template) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(sorted(spec.keys)) for spec in template.rows)
 
 
-def _compared_path() -> str:
-    import os
-
-    from govlint import __version__
-
-    st = os.stat(__file__)  # the comparisons are this module's: a change of it starts afresh
-    return os.path.join(folder("labels"), f"{__version__}-{st.st_size}-{st.st_mtime_ns}.marshal")
-
-
-#: A cold run's label comparisons, kept across processes (``govlint._infra.stored``): comparing a
-#: report's ~100 distinct labels with the format's was a third of a first lint, and a
-#: report's labels are mostly those of the last run.
-_COMPARED = Stored(_compared_path, limit=2048)
+#: A cold run's label comparisons, kept across processes: comparing a report's ~100 distinct
+#: labels with the format's is a tenth of a first lint, and a report's labels are mostly
+#: those of the last run. The comparisons are this module's: a change of it starts afresh.
+_COMPARED = disk_memo("labels", lambda: code_stamp(__file__), limit=2048)
 
 
 def read_table(template: Template, tables: Iterable[RawTable]) -> tuple[TableMatch, list[Problem]]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from govlint._infra import regex
+from govlint._infra.memo import per_pack
 from govlint._infra.records import NamedTuple, by_identity
 from govlint.align.texts import distinct_texts, placed
 from govlint.model import (
@@ -22,7 +23,6 @@ from govlint.model import (
     Pack,
     Report,
     Span,
-    derived,
     moved,
     per_object,
 )
@@ -90,7 +90,7 @@ def _field(raw: dict[str, Any]) -> ContactField:
 
 def contact_spec(pack: Pack) -> ContactSpec:
     """The pack's contact requirements, read once per pack."""
-    return derived(pack, _read_spec)
+    return per_pack(pack, _read_spec)
 
 
 def _read_spec(pack: Pack) -> ContactSpec:

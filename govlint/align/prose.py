@@ -18,8 +18,9 @@ from functools import lru_cache
 from typing import Any
 
 from govlint._infra import regex
+from govlint._infra.memo import per_pack
 from govlint._infra.records import NamedTuple, by_identity
-from govlint.model import PER_TEXT_CACHE, Document, Msg, Pack, Paragraph, Span, derived, moved
+from govlint.model import PER_TEXT_CACHE, Document, Msg, Pack, Paragraph, Span, moved
 
 # Full-width digits and signs become ASCII one for one, so offsets stay aligned.
 _WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "﹪": "%"})
@@ -249,7 +250,7 @@ def _mention(m: dict[str, Any], units: str) -> MentionRule:
 def grammar(pack: Pack) -> Grammar:
     """The compiled ``prose`` key of a pack, built once per pack (the checks ask for it on
     every report; its patterns come from the regex memo)."""
-    return derived(pack, _pack_grammar)
+    return per_pack(pack, _pack_grammar)
 
 
 def _pack_grammar(pack: Pack) -> Grammar:

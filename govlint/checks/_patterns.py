@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from govlint._infra import regex
+from govlint._infra.memo import per_pack
 from govlint._infra.records import NamedTuple
 from govlint.align.texts import Segment, distinct_texts, holding, placed
 from govlint.model import (
@@ -26,7 +27,6 @@ from govlint.model import (
     Report,
     Severity,
     Span,
-    derived,
     per_object,
 )
 
@@ -191,7 +191,7 @@ class Entry(NamedTuple):
 def entries(report: Report, code: str) -> list[Entry]:
     """The pattern entries of the pack that belong to rule ``code``, read once per pack
     (a broken entry raises for its rule alone, each time it is asked for)."""
-    known = derived(report.pack, _no_entries)
+    known = per_pack(report.pack, _no_entries)
     found = known.get(code)
     if found is None:
         found = known[code] = _entries(report, code)

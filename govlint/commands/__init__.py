@@ -301,7 +301,7 @@ def _lint_inputs(router: Router, engine: Engine, args: argparse.Namespace) -> _L
 def _lint_batch(router: Router, args: argparse.Namespace, files: list[str]) -> tuple[list[Linter], list[Item]]:
     """Files (not standard input) for the process pool: each with the engine of its own
     configuration and, with --cache, that engine's result cache."""
-    from govlint._infra.cache import DEFAULT_DIR
+    from govlint._infra.results import DEFAULT_DIR
     from govlint.batch import Linter, cache_for
 
     linters: dict[int, int] = {}  # id(engine) -> index into ``found``

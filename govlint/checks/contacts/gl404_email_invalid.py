@@ -43,9 +43,9 @@ def email_problems(addresses: tuple[str, ...]) -> list[str | None]:
     """:func:`email_problem` of each address of a report, memoised on disk per
     email-validator version: importing it (with idna) costs ~50 ms, so re-linting a report
     (pre-commit, an editor) never does."""
-    from govlint._infra.cache import library_memo
+    from govlint._infra.memo import library_answer
 
-    return library_memo(
+    return library_answer(
         "email_validator", __file__, repr(addresses), lambda: [email_problem(a) for a in addresses]
     )
 

@@ -1,7 +1,7 @@
 """Reading a phone number as written (full-width digits, any dash) with ``phonenumbers``.
 
 phonenumbers is imported only when a report has a phone to read, and the checks read the
-plain-data :class:`PhoneFacts` memoised per phonenumbers version (``govlint._infra.cache.library_memo``):
+plain-data :class:`PhoneFacts` memoised per phonenumbers version (``govlint._infra.memo.library_answer``):
 importing phonenumbers costs ~50 ms, so re-linting a report (pre-commit, an editor) never
 does. Its geocoder data takes about 0.5 s to import (it is the whole world's), so the
 Chinese fixed-line part of it is a start-up memo too: only the first run after installing or
@@ -131,9 +131,10 @@ def cn_geodata() -> dict[str, dict[str, str]]:
     {"zh": "宁夏吴忠市", "en": "Wuzhong, Ningxia"}; a start-up memo per phonenumbers version."""
     import phonenumbers
 
-    from govlint._infra.cache import memo
+    from govlint._infra.memo import disk_memo
 
-    return memo("phonenumbers-geodata-cn", str(phonenumbers.__version__), _cn_fixed_lines)
+    memo = disk_memo("phonenumbers-geodata-cn", lambda: str(phonenumbers.__version__), limit=1)
+    return memo.lookup("", _cn_fixed_lines)
 
 
 def describe(number: Any, lang: str) -> str:
@@ -169,7 +170,7 @@ def _read_all(raws: tuple[str, ...]) -> list[tuple[Any, ...]]:
 @lru_cache(maxsize=64)  # GL402 and GL403 ask about the same phones of a report
 def phone_facts(raws: tuple[str, ...]) -> tuple[PhoneFacts, ...]:
     """The facts of each phone of a report, memoised on disk per phonenumbers version."""
-    from govlint._infra.cache import library_memo
+    from govlint._infra.memo import library_answer
 
-    rows = library_memo("phonenumbers", __file__, repr(raws), lambda: _read_all(raws))
+    rows = library_answer("phonenumbers", __file__, repr(raws), lambda: _read_all(raws))
     return tuple(PhoneFacts(Msg(*p) if p else None, bool(f), str(a), Msg(*w)) for p, f, a, w in rows)

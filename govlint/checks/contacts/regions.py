@@ -96,12 +96,12 @@ def _read_divisions(path: Path) -> tuple[dict[str, tuple[Row, ...]], dict[str, R
 @lru_cache(maxsize=1)
 def divisions() -> Divisions:
     """The division table, read once (and memoised on disk as plain data); empty without cpca."""
-    from govlint._infra.cache import memo_file
+    from govlint._infra.memo import parsed_file
 
     path = _adcodes_path()
     if path is None:
         return Divisions({}, {}, ())
-    return Divisions(*memo_file(path, _read_divisions))
+    return Divisions(*parsed_file(path, _read_divisions, __file__))
 
 
 def _places(rows: Iterable[Row]) -> tuple[Place, ...]:
@@ -120,11 +120,11 @@ def _answer(question: Callable[[], str], compute: Callable[[], T]) -> T:
     for the same question, cpca version and this file: a report re-linted (pre-commit, an
     editor) never loads the ~3,000 rows (~5 ms). Once the table is loaded (a batch, the
     language server) asking it is cheaper than the disk."""
-    from govlint._infra.cache import library_memo
+    from govlint._infra.memo import library_answer
 
     if divisions.cache_info().currsize:
         return compute()
-    return library_memo("cpca", __file__, question(), compute)
+    return library_answer("cpca", __file__, question(), compute)
 
 
 def region_name(key: str) -> str:

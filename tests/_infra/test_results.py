@@ -1,17 +1,16 @@
-"""The result cache (``check --cache``) and the start-up memos: hits, and every invalidation."""
+"""The result cache (``check --cache``): hits, and every invalidation."""
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from conftest import SEEDS, seed_paths
 
 import govlint.batch
-from govlint._infra import cache as cache_mod
-from govlint._infra.cache import ResultCache, memo, memo_file, path_state
+from govlint._infra import results as results_module
+from govlint._infra.results import ResultCache
 from govlint.batch import cache_for, lint_one
 from govlint.commands import main
 from govlint.config import clear_caches
@@ -46,7 +45,7 @@ def test_key_depends_on_content_path_salt_and_version(tmp_path: Path, monkeypatc
     assert key != cache.key("a.md", b"text!")  # content
     assert key != cache.key("a.txt", b"text")  # path chooses the reader
     assert key != ResultCache(tmp_path, "other").key("a.md", b"text")  # pack, plugins, settings
-    monkeypatch.setattr(cache_mod, "__version__", "99.0")
+    monkeypatch.setattr(results_module, "__version__", "99.0")
     assert key != ResultCache(tmp_path, "salt").key("a.md", b"text")  # govlint version
 
 
@@ -143,63 +142,6 @@ def test_default_cache_folder_is_in_the_current_folder(
     main(["check", "--cache", "r.txt"])
     capsys.readouterr()
     assert list((tmp_path / ".govlint_cache" / "results").rglob("*.json"))
-
-
-# --------------------------------------------------------------------------- start-up memos
-
-
-def test_memo_computes_once_per_key() -> None:
-    calls: list[int] = []
-
-    def compute() -> dict[str, list[int]]:
-        calls.append(1)
-        return {"a": [1, 2]}
-
-    assert memo("t", "k", compute) == {"a": [1, 2]}
-    assert memo("t", "k", compute) == {"a": [1, 2]}
-    assert len(calls) == 1
-    memo("t", "other", compute)
-    assert len(calls) == 2
-
-
-def test_memo_off_and_unstorable_values(monkeypatch: pytest.MonkeyPatch) -> None:
-    marker = object()
-    assert memo("t", "obj", lambda: marker) is marker  # marshal cannot store it: recomputed, no error
-    assert memo("t", "obj", lambda: marker) is marker
-    monkeypatch.setenv(cache_mod.NO_MEMO_ENV, "1")
-    memo("t", "k2", lambda: 1)
-    assert memo("t", "k2", lambda: 2) == 2
-
-
-def test_memo_file_follows_the_content(tmp_path: Path) -> None:
-    path = tmp_path / "pack.yaml"
-    path.write_text("a: 1\n")
-
-    def parse(p: Path) -> str:
-        return p.read_text()
-
-    assert memo_file(path, parse) == "a: 1\n"
-    path.write_text("a: 2\n")
-    assert memo_file(path, parse) == "a: 2\n"
-    path.unlink()
-    with pytest.raises(FileNotFoundError):  # unreadable: parse reports it its own way
-        memo_file(path, parse)
-
-
-def test_path_state_sees_installs_not_other_files(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    site.mkdir()
-    entries = [str(site), str(tmp_path / "missing"), str(tmp_path / "lib.zip")]
-    before = path_state(entries)
-    (site / "report.md").write_text("x")  # a file saved in the current folder
-    assert path_state(entries) == before
-    (site / "plugin-1.0.dist-info").mkdir()  # an install
-    installed = path_state(entries)
-    assert installed != before
-    os.utime(site / "plugin-1.0.dist-info", ns=(1, 1))  # reinstalled with the same name
-    assert path_state(entries) != installed
-    (site / "plugin-1.0.dist-info").rmdir()  # uninstalled
-    assert path_state(entries) == before
 
 
 @pytest.mark.seeds

@@ -9,7 +9,7 @@ import pytest
 from conftest import seed_paths
 
 from govlint._infra import regex
-from govlint._infra.stored import Stored
+from govlint._infra.memo import DiskMemo
 
 PATTERNS = [
     (r"[，。；;,、（）()]+(?P<n>\d+)\s*件", 0),
@@ -27,7 +27,7 @@ def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("GOVLINT_NO_STARTUP_CACHE", raising=False)
     monkeypatch.setattr(regex, "_ready", {})
     monkeypatch.setattr(regex, "_needed", {})
-    monkeypatch.setattr(regex, "_programs", Stored(regex._path, regex.LIMIT))
+    monkeypatch.setattr(regex, "_programs", DiskMemo("regex", regex._build, regex.LIMIT))
     monkeypatch.setattr(regex, "_usable", True)
     return tmp_path
 
@@ -36,7 +36,7 @@ def _later_process() -> None:
     """What a later process starts from: nothing compiled yet, the memo read from disk."""
     regex._ready.clear()
     regex._needed.clear()
-    regex._programs = Stored(regex._path, regex.LIMIT)
+    regex._programs = DiskMemo("regex", regex._build, regex.LIMIT)
 
 
 def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
@@ -50,7 +50,7 @@ def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
 def test_fresh_and_remembered_patterns_match_like_re(fresh: Path, pattern: str, flags: int) -> None:
     _same(regex.compile(pattern, flags), re.compile(pattern, flags))
     regex._programs.save()
-    memo_files = list((fresh / "govlint").glob("regex-*/*.marshal"))
+    memo_files = list((fresh / "govlint").glob("regex-*.marshal"))
     assert len(memo_files) == 1
     _later_process()
     _same(regex.compile(pattern, flags), re.compile(pattern, flags))
@@ -76,7 +76,7 @@ def test_memo_off_writes_nothing(fresh: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("GOVLINT_NO_STARTUP_CACHE", "1")
     _same(regex.compile(PATTERNS[1][0], PATTERNS[1][1]), re.compile(PATTERNS[1][0], PATTERNS[1][1]))
     regex._programs.save()
-    assert not list(fresh.glob("govlint/regex-*/*"))
+    assert not list(fresh.glob("govlint/regex-*"))
 
 
 # --------------------------------------------------------------------------- what a match needs
