@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import seed_paths
 
 from govlint.batch import MIN_FILES_PER_WORKER, Linter, Output, lint_files, print_files, workers_for
 from govlint.commands import main
@@ -15,7 +16,6 @@ from govlint.hookspecs import hookimpl
 from govlint.model import Check, Context, Diagnostic, Msg, OutputOptions, Report
 from govlint.output.streaming import added
 from govlint.plugins import load_plugins
-from tests.conftest import seed_paths
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +41,7 @@ def test_workers_for() -> None:
     assert workers_for(0, 4) == 1
 
 
+@pytest.mark.seeds
 def test_pool_and_single_process_agree(corpus: list[str], engine: Engine) -> None:
     serial = lint_files(engine, corpus, jobs=1)
     parallel = lint_files(engine, corpus, jobs=2)
@@ -49,6 +50,7 @@ def test_pool_and_single_process_agree(corpus: list[str], engine: Engine) -> Non
     assert any(r.diagnostics for r in serial)
 
 
+@pytest.mark.seeds
 def test_unreadable_files_are_errors_in_place(corpus: list[str], engine: Engine, tmp_path: Path) -> None:
     folder_md = tmp_path / "folder.md"
     folder_md.mkdir()
@@ -76,6 +78,7 @@ class _DiesInWorker:
         return [Check("GL998", "dies", "error", Msg("退出", "exits"), "", run)]
 
 
+@pytest.mark.seeds
 def test_a_dead_worker_costs_its_files_an_error_not_the_run(corpus: list[str]) -> None:
     plugins = load_plugins()
     plugins.manager.register(_DiesInWorker(os.getpid()), name="dies")
@@ -86,6 +89,7 @@ def test_a_dead_worker_costs_its_files_an_error_not_the_run(corpus: list[str]) -
     assert all(r.error and "worker process died" in r.error for r in results[1:])
 
 
+@pytest.mark.seeds
 def test_cli_jobs_output_matches_serial(corpus: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     codes = []
     outputs = []
@@ -96,6 +100,7 @@ def test_cli_jobs_output_matches_serial(corpus: list[str], capsys: pytest.Captur
     assert outputs[0] == outputs[1]
 
 
+@pytest.mark.seeds
 @pytest.mark.parametrize("fmt", ["text", "json", "github"])
 def test_streamed_output_is_the_whole_render(corpus: list[str], engine: Engine, fmt: str) -> None:
     """Workers print their files; the pieces joined are what rendering all results gives."""
@@ -110,6 +115,7 @@ def test_streamed_output_is_the_whole_render(corpus: list[str], engine: Engine, 
     assert whole == formatter.render(lint_files(engine, corpus, jobs=1), ctx)
 
 
+@pytest.mark.seeds
 def test_cli_streamed_json_equals_rendered(corpus: list[str], engine: Engine,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", "--jobs", "2", "--format", "json", *corpus])

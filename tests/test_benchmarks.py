@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
@@ -17,6 +19,7 @@ def _run(*argv: str) -> str:
     return proc.stdout
 
 
+@pytest.mark.seeds
 def test_corpus(tmp_path: Path) -> None:
     out = _run(str(BENCHMARKS / "corpus.py"), str(tmp_path), "--reports", "12")
     assert "wrote 12 reports" in out
@@ -28,6 +31,7 @@ def test_cold_start() -> None:
     assert "govlint check (one report)" in out and "seeds)" in out and "where the time goes" in out
 
 
+@pytest.mark.seeds
 def test_batch_throughput() -> None:
     out = _run(str(BENCHMARKS / "batch_throughput.py"), "--reports", "10", "--jobs", "2", "--profile-reports", "2")
     assert "reports/s" in out and "--cache (unchanged)" in out and "align" in out

@@ -6,11 +6,11 @@ import codecs
 from pathlib import Path
 
 import pytest
+from conftest import seed_paths
 
 from govlint.engine import Engine
 from govlint.model import Diagnostic
 from govlint.source import DecodeError, decode, read_source
-from tests.conftest import seed_paths
 
 
 def _key(diags: tuple[Diagnostic, ...], engine_source_position: object) -> list[tuple[object, ...]]:
@@ -29,6 +29,7 @@ VARIANTS = {
 }
 
 
+@pytest.mark.seeds
 @pytest.mark.parametrize("seed", seed_paths(), ids=lambda p: p.name[:3])
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
 def test_same_diagnostics_in_every_encoding(engine: Engine, tmp_path: Path, seed: Path, variant: str) -> None:

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, SEEDS
 
 from govlint.engine import Engine
-from tests.conftest import FIXTURES, SEEDS
 from tests.readers.test_seed_alignment import cell_per_line, space_aligned
 
 # seed -> {(line, code)} at warning or error, exactly
@@ -42,6 +42,7 @@ def findings(engine: Engine, path: Path) -> list[tuple[int, str, str]]:
     return [(result.source.position(d.span.start)[0], d.code, d.severity) for d in result.diagnostics]
 
 
+@pytest.mark.seeds
 @pytest.mark.parametrize("name", sorted(SERIOUS))
 def test_seed_defects_and_nothing_else(engine: Engine, name: str) -> None:
     found = findings(engine, next(SEEDS.glob(f"{name}_*.txt")))

@@ -19,6 +19,7 @@ from govlint._infra.memo import TextMemo, per_pack
 from govlint._infra.records import NamedTuple
 from govlint.align.texts import PlacedText, report_texts
 from govlint.model import (
+    Check,
     Context,
     Diagnostic,
     Msg,
@@ -220,9 +221,10 @@ def is_finding(entry: Entry, match: re.Match[str], report_year: int | None) -> b
     )
 
 
-def entry_diagnostics(report: Report, ctx: Context, entry: Entry) -> Iterator[Diagnostic]:
-    """One diagnostic per finding (only the first with ``once``); years in the message are
-    written in half-width digits whatever the report used."""
+def entry_diagnostics(report: Report, ctx: Context, entry: Entry, check: Check) -> Iterator[Diagnostic]:
+    """One finding of ``check`` per match (only the first with ``once``), with the entry's
+    severity and id; years in the message are written in half-width digits whatever the
+    report used."""
     values: dict[str, object] = {"report_year": report.year or "?", "organ": report.organ or ""}
     for seg, m in matches(report, ctx, entry.pattern):
         if not is_finding(entry, m, report.year) or _excused(entry, seg.text, m):
@@ -234,7 +236,7 @@ def entry_diagnostics(report: Report, ctx: Context, entry: Entry) -> Iterator[Di
         fields.update({k: n for k, v in fields.items() if is_year(k) and (n := to_int(str(v))) is not None})
         fields["match"] = short(m.group())
         span = Span(seg.start + m.start(), seg.start + m.end())
-        yield Diagnostic(entry.code, entry.severity, render(entry.message, fields), span, entry.id)
+        yield check.finding(render(entry.message, fields), span, severity=entry.severity, entry=entry.id)
         if entry.once:
             return
 
@@ -253,11 +255,9 @@ def _excused(entry: Entry, text: str, m: re.Match[str]) -> bool:
     return any(word in clause for word in entry.unless)
 
 
-def pattern_check(code: str) -> Callable[[Report, Context], Iterator[Diagnostic]]:
-    """The run function of a rule made only of pack pattern entries."""
-
-    def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
-        for entry in entries(report, code):
-            yield from entry_diagnostics(report, ctx, entry)
-
-    return run
+def pattern_findings(report: Report, ctx: Context, check: Check) -> Iterator[Diagnostic]:
+    """What the pack's pattern entries with ``check``'s code find: the whole run of a rule
+    made only of such entries. Each finding is the rule's own (its code and name); the entry
+    that fired is its ``entry``."""
+    for entry in entries(report, check.code):
+        yield from entry_diagnostics(report, ctx, entry, check)

@@ -1,4 +1,13 @@
-"""``--format json``: exactly one JSON object for the whole run."""
+"""``--format json``: exactly one JSON object for the whole run.
+
+Each diagnostic has ``code``, ``severity``, ``message``, its position (``line``, ``column``,
+``end_line``, ``end_column``; 1-based, columns in characters), ``rule`` — the rule's one name,
+as ``govlint rules`` lists it (``table-row-total``) — and ``fix`` (null or its title, safety and
+edits). ``entry`` is there only when the rule has several pack entries and says which one
+fired: the identity (``row-total``), pattern (``yaodian-earlier-year``), statement, contact
+field or prose rule. A code a pack gives its own entries (a province's ``GL110`` statement)
+has the name of the rule that reports it.
+"""
 
 from __future__ import annotations
 
@@ -40,6 +49,7 @@ def diagnostic_dict(d: Diagnostic, source: Source, lang: str) -> dict[str, Any]:
         "end_line": end_line,
         "end_column": end_col,
         "rule": d.rule,
+        **({"entry": d.entry} if d.entry else {}),
         "fix": fix,
     }
 

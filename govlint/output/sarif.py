@@ -2,8 +2,12 @@
 
 Columns are character (code point) counts, which SARIF calls ``unicodeCodePoints``; saying so
 in the run keeps CJK positions right in viewers that would otherwise assume UTF-16 units.
-Rule metadata comes from ``ctx.options.checks`` when the caller has it;
-a code without a Check (an internal error) still gets a minimal rule entry.
+Rule metadata comes from ``ctx.options.checks`` when the caller has it. A rule's ``id`` is
+its code and its ``name`` the one ``govlint rules`` lists. A code that a pack gives some
+entries of a rule (a province's ``GL110`` statement, reported by GL109) is described as the
+rule that reports it, under its own id; any other code without a Check (an internal error)
+gets a minimal entry. A result whose rule has several pack entries says which one fired in
+its property bag (``properties.entry``), as the JSON output's ``entry`` does.
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ def region(source: Source, span: Span) -> dict[str, int]:
 
 
 def _rule(code: str, check: Check | None, rule: str, lang: str) -> dict[str, Any]:
+    """The rule entry of ``code``; ``check`` is the rule that reports it, None for a code no
+    rule reports (``rule`` then names it)."""
     if check is None:
         return {"id": code, "name": rule}
     return {
@@ -79,11 +85,23 @@ def _result(d: Diagnostic, source: Source, uri: str, index: int | None, lang: st
     }
     if d.fix is not None and d.fix.edits:
         result["fixes"] = [_fix(d.fix, source, uri, lang)]
+    if d.entry:
+        result["properties"] = {"entry": d.entry}
     return result
 
 
 def _checks(ctx: Context) -> dict[str, Check]:
     return {c.code: c for c in ctx.options.checks}
+
+
+def _rules(codes: list[str], checks: dict[str, Check], names: dict[str, str], lang: str) -> list[dict[str, Any]]:
+    """The rule entries of ``codes``: each code's own Check, else the Check named by the
+    findings of that code (the rule that reports a pack's own code)."""
+    by_name = {c.name: c for c in checks.values()}
+    return [
+        _rule(code, checks.get(code) or by_name.get(names.get(code, "")), names.get(code, code), lang)
+        for code in codes
+    ]
 
 
 def _notification(path: str, error: str) -> dict[str, Any]:
@@ -119,7 +137,7 @@ def render(results: list[FileResult], ctx: Context) -> str:
     checks = _checks(ctx)
     rule_names = {d.code: d.rule for r in results for d in r.diagnostics}
     codes = sorted(set(checks) | set(rule_names))
-    rules = [_rule(code, checks.get(code), rule_names.get(code, code), ctx.lang) for code in codes]
+    rules = _rules(codes, checks, rule_names, ctx.lang)
     index = {code: i for i, code in enumerate(codes)}
     sarif_results = [
         _result(d, r.source, artifact_uri(r.path), index[d.code], ctx.lang)
@@ -164,7 +182,7 @@ def end(tally: Tally, ctx: Context) -> str:
     checks = _checks(ctx)
     names = {c.code: c.rule for c in tally.counts}
     codes = sorted(checks) + sorted(set(names) - set(checks))
-    rules = [_rule(code, checks.get(code), names.get(code, code), ctx.lang) for code in codes]
+    rules = _rules(codes, checks, names, ctx.lang)
     facts = _run_facts(rules, [_notification(path, error) for path, error in tally.errors], ctx)
     members = json.dumps(facts, ensure_ascii=False, indent=2)[1:-2].replace("\n", "\n    ")
     closing = "\n      ]" if any(c.total for c in tally.counts) else "]"

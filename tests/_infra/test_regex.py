@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import seed_paths
 
 from govlint._infra import regex
 from govlint._infra.memo import DiskMemo
-from tests.conftest import seed_paths
 
 PATTERNS = [
     (r"[，。；;,、（）()]+(?P<n>\d+)\s*件", 0),

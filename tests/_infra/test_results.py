@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS, seed_paths
 
 import govlint.batch
 from govlint._infra import results as results_module
@@ -15,7 +16,6 @@ from govlint.commands import main
 from govlint.config import clear_caches
 from govlint.engine import Engine, Settings
 from govlint.model import Diagnostic, Edit, FileResult, Fix, Msg, Source, Span
-from tests.conftest import SEEDS, seed_paths
 
 DIAG = Diagnostic(
     "GL501", "warning", Msg("重复标点“。。”", "doubled 。。"), Span(3, 5), "doubled-punctuation",
@@ -105,6 +105,7 @@ def _count_lints(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+@pytest.mark.seeds
 def test_cli_second_run_lints_nothing_and_says_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -131,6 +132,7 @@ def test_cli_second_run_lints_nothing_and_says_the_same(
     assert len(seen) == 7  # configuration change: everything again
 
 
+@pytest.mark.seeds
 def test_default_cache_folder_is_in_the_current_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -142,6 +144,7 @@ def test_default_cache_folder_is_in_the_current_folder(
     assert list((tmp_path / ".govlint_cache" / "results").rglob("*.json"))
 
 
+@pytest.mark.seeds
 def test_lint_one_uses_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     engine = Engine(Settings())
     cache = cache_for(engine, tmp_path)
@@ -152,6 +155,7 @@ def test_lint_one_uses_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert seen == [] and again.diagnostics == first.diagnostics and again.source == first.source
 
 
+@pytest.mark.seeds
 def test_cli_configuration_file_change_invalidates(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -28,6 +28,7 @@ def _alignment(engine: Engine, path: Path) -> list[tuple[str, int, int]]:
     return [(d.code, d.span.start, d.span.end) for d in result.diagnostics]
 
 
+@pytest.mark.seeds
 def test_stored_comparisons_read_back_or_spoilt_give_the_same_findings(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -249,6 +249,7 @@ def test_diff_writes_nothing(capsys: pytest.CaptureFixture[str], report: Path) -
 # --------------------------------------------------------------------------- real rules' fixes
 
 
+@pytest.mark.seeds
 @pytest.mark.parametrize(
     ("seed", "code", "old", "new"),
     [
@@ -263,8 +264,6 @@ def test_real_fix_on_a_seed_saved_as_gbk_crlf(
     --fix changes only that text and keeps GBK and CRLF; every other finding stays; a second
     --fix changes nothing."""
     source = SEEDS / seed
-    if not source.exists():
-        pytest.skip("shared seeds not available")
     text = source.read_text(encoding="utf-8")
     path = tmp_path / seed
     original = text.replace("\n", "\r\n").encode("gbk")

@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 from govlint.commands import main
-from tests.conftest import SEEDS
 
 EXPECTED = Path(__file__).parent.parent / "readers" / "expected"
 
@@ -21,6 +21,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+@pytest.mark.seeds
 @pytest.mark.parametrize("name", ["000", "001", "002", "003", "004"])
 def test_csv_holds_every_number_the_aligner_read(capsys: pytest.CaptureFixture[str], name: str) -> None:
     seed = next(SEEDS.glob(f"{name}_*.txt"))
@@ -35,6 +36,7 @@ def test_csv_holds_every_number_the_aligner_read(capsys: pytest.CaptureFixture[s
     assert got == want
 
 
+@pytest.mark.seeds
 def test_json_gives_lines_titles_and_blank_as_null(capsys: pytest.CaptureFixture[str]) -> None:
     seed = next(SEEDS.glob("004_*.txt"))
     code, out, _ = run(capsys, "--format", "json", str(seed))
@@ -49,6 +51,7 @@ def test_json_gives_lines_titles_and_blank_as_null(capsys: pytest.CaptureFixture
     assert all(isinstance(v, (int, float)) for v in applications["values"].values())
 
 
+@pytest.mark.seeds
 def test_unreadable_files_are_errors_and_the_rest_written(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     binary = tmp_path / "junk.txt"
     binary.write_bytes(b"\x00\x01\x02" * 100)

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SEEDS
 
 from govlint.align import align
 from govlint.engine import Engine
 from govlint.model import Report
 from govlint.source import read_source, source_from_text
-from tests.conftest import SEEDS
 
 EXPECTED = Path(__file__).parent / "expected"
 
@@ -51,6 +51,7 @@ def summary(report: Report) -> dict[str, Any]:
     }
 
 
+@pytest.mark.seeds
 @pytest.mark.parametrize("name", ["000", "001", "002", "003", "004"])
 def test_seed_reads_to_its_numbers(engine: Engine, name: str) -> None:
     path = next(SEEDS.glob(f"{name}_*.txt"))
@@ -58,6 +59,7 @@ def test_seed_reads_to_its_numbers(engine: Engine, name: str) -> None:
     assert summary(aligned(engine, path)) == expected
 
 
+@pytest.mark.seeds
 def test_seed000_identities_hold(engine: Engine) -> None:
     """Spot checks written out by hand from seed 000's table 三 and 四."""
     report = aligned(engine, next(SEEDS.glob("000_*.txt")))
@@ -69,6 +71,7 @@ def test_seed000_identities_hold(engine: Engine) -> None:
     assert four is not None and four.row("全部").value("复议总计") == 8  # type: ignore[union-attr]
 
 
+@pytest.mark.seeds
 def test_markdown_conversion_of_seed000_reads_the_same_tables(engine: Engine) -> None:
     md = Path(__file__).parent.parent / "fixtures" / "reports" / "seed000.md"
     text_tables = summary(aligned(engine, next(SEEDS.glob("000_*.txt"))))["tables"]
@@ -76,6 +79,7 @@ def test_markdown_conversion_of_seed000_reads_the_same_tables(engine: Engine) ->
     assert values(md_tables) == values(text_tables)
 
 
+@pytest.mark.seeds
 @pytest.mark.parametrize("name", ["000", "002", "003", "004"])
 def test_tables_flattened_to_single_spaces_read_the_same(engine: Engine, tmp_path: Path, name: str) -> None:
     """pdftotext without -layout joins cells with one space; the numbers must not change."""
@@ -91,6 +95,7 @@ def test_tables_flattened_to_single_spaces_read_the_same(engine: Engine, tmp_pat
     assert values(got["tables"]) == values(expected["tables"])
 
 
+@pytest.mark.seeds
 @pytest.mark.parametrize("name", ["000", "002", "003"])
 def test_prose_broken_off_before_a_flattened_table_stays_prose(engine: Engine, tmp_path: Path, name: str) -> None:
     """A PDF breaks a sentence at a comma; a piece holding a number (a year) just before a
@@ -111,6 +116,7 @@ def test_prose_broken_off_before_a_flattened_table_stays_prose(engine: Engine, t
     assert kinds(got["broken"]["problems"]) == kinds(got["flat"]["problems"])
 
 
+@pytest.mark.seeds
 def test_row_labels_on_their_own_lines_read_the_same(engine: Engine, tmp_path: Path) -> None:
     """Some PDF extractions put a row's label on one line and its numbers on the next."""
     seed = next(SEEDS.glob("000_*.txt"))
@@ -184,6 +190,7 @@ def reads_like_seed(engine: Engine, path: Path, name: str, problems: bool = True
 # cell_per_line_with_pipes a lone “|” among cells closed by their own “|” is an empty cell:
 # the cells after it stay in their columns (a 总计 is not read as 自然人), and a row with
 # empty cells is reported as such, not as a short row whose missing columns cannot be told.
+@pytest.mark.seeds
 @pytest.mark.parametrize("name", ["000", "001", "002", "003"])
 @pytest.mark.parametrize("layout", [cell_per_line, space_aligned, cell_per_line_with_pipes])
 def test_pdf_text_layouts_read_the_same(engine: Engine, tmp_path: Path, name: str, layout: Any) -> None:
@@ -193,6 +200,7 @@ def test_pdf_text_layouts_read_the_same(engine: Engine, tmp_path: Path, name: st
     reads_like_seed(engine, converted, name)
 
 
+@pytest.mark.seeds
 @pytest.mark.parametrize("name", ["000", "001", "002", "003", "004"])
 def test_plain_text_saved_as_markdown_reads_the_same(engine: Engine, tmp_path: Path, name: str) -> None:
     """A report pasted into a .md file: no blank lines, tab rows, headings without #."""
@@ -234,6 +242,7 @@ def test_pandoc_grid_tables_read_the_same(engine: Engine, tmp_path: Path) -> Non
     assert values(summary(aligned(engine, grid))["tables"]) == values(summary(aligned(engine, md))["tables"])
 
 
+@pytest.mark.seeds
 def test_a_lone_pipe_between_bare_cells_is_a_separator(engine: Engine, tmp_path: Path) -> None:
     """Where cells carry no “|” of their own, a lone “|” separates them and is no cell."""
     seed = next(SEEDS.glob("000_*.txt"))
@@ -247,6 +256,7 @@ def test_a_lone_pipe_between_bare_cells_is_a_separator(engine: Engine, tmp_path:
     reads_like_seed(engine, converted, "000", problems=False)
 
 
+@pytest.mark.seeds
 @pytest.mark.parametrize("name", ["000", "001", "002", "003"])
 def test_a_sentence_before_a_cell_per_line_table_stays_prose(engine: Engine, tmp_path: Path, name: str) -> None:
     """“本年度未收到政府信息公开申请。” after 三's heading is close to row 一's label, but a
@@ -269,6 +279,7 @@ def test_an_empty_cell_inside_pipes_is_an_empty_cell(engine: Engine) -> None:
     assert len(found) == 1 and found[0][0] == "GL105" and "现行有效件数" in found[0][1].zh
 
 
+@pytest.mark.seeds
 def test_empty_cells_a_merged_label_left_before_a_full_row_are_not_values(engine: Engine, tmp_path: Path) -> None:
     """“一、本年新收…数量 |”, “|”, then seven numbers: the lone “|” is what the label's
     merged cell left, not an empty 自然人 that would push 总计 out of the row."""
@@ -296,6 +307,7 @@ def test_blank_marks_one_per_line_are_the_rows_empty_cells(engine: Engine) -> No
         assert [p.kind for p in report.problems if p.row == "规章"] == ["empty_cell"] * 3
 
 
+@pytest.mark.seeds
 def test_a_group_numbering_broken_from_its_words_is_no_unknown_row(engine: Engine, tmp_path: Path) -> None:
     """“(三)” on a line, its words “不予公开” on the next (a PDF's narrow column): the rows
     under it read as before, and the bare numbering is not “a row the format lacks”."""

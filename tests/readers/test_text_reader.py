@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from conftest import FIXTURES
+
 from govlint.engine import Engine
 from govlint.model import Heading, Paragraph, RawTable
 from govlint.readers.text import read
 from govlint.source import source_from_text
-from tests.conftest import FIXTURES
 
 
 def tables(text: str) -> list[list[list[str]]]:

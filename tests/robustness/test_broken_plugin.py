@@ -16,8 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import seed_paths
+from conftest import seed_paths
 
 PLUGIN = Path(__file__).resolve().parents[1] / "plugins" / "govlint-broken"
 
@@ -53,6 +52,7 @@ def _internal(file: dict[str, object]) -> list[str]:
     return [str(d["message"]) for d in diagnostics if d["code"] == "GL900"]
 
 
+@pytest.mark.seeds
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_each_failure_is_one_diagnostic_naming_the_plugin(site: Path, jobs: str) -> None:
     code, files, _ = _check(site, "--jobs", jobs, "--lang", "en")
@@ -68,6 +68,7 @@ def test_each_failure_is_one_diagnostic_naming_the_plugin(site: Path, jobs: str)
         assert any(str(d["code"]).startswith(("GL1", "GL2")) for d in diagnostics)  # the rest ran
 
 
+@pytest.mark.seeds
 def test_blocking_the_broken_plugins_silences_them(site: Path) -> None:
     _, files, _ = _check(site, "-p", "no:broken-import", "-p", "no:broken-hook", "-p", "no:broken-check")
     assert all(not _internal(f) for f in files)

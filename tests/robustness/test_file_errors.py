@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import seed_paths
 
 import govlint.source
 from govlint.commands import main
-from tests.conftest import seed_paths
 
 BuildBad = Callable[[Path], list[str]]  # makes bad entries in a folder, returns their names
 
@@ -68,6 +68,7 @@ def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, dict
     return code, json.loads(out.out), errors
 
 
+@pytest.mark.seeds
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("kind", sorted(BAD))
 def test_bad_files_are_one_error_each(
@@ -83,6 +84,7 @@ def test_bad_files_are_one_error_each(
     assert all(f["diagnostics"] for f in report["files"] if "error" not in f and "inner" not in f["path"])
 
 
+@pytest.mark.seeds
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """As root no file is unreadable, so opening this one is made to fail."""
     good = _good(tmp_path)
@@ -102,6 +104,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
     assert len([f for f in report["files"] if "error" not in f]) == len(good)
 
 
+@pytest.mark.seeds
 def test_missing_path_given_explicitly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = tmp_path / "r.txt"
     good.write_bytes(seed_paths()[0].read_bytes())

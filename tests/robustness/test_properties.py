@@ -13,12 +13,12 @@ import io
 import json
 
 import pytest
+from conftest import seed_paths
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govlint.commands import main
 from govlint.engine import Engine, Settings
-from tests.conftest import seed_paths
 from tests.robustness.fuzzing import FUZZ_EXAMPLES, PROPERTY_EXAMPLES, assert_renders, assert_sound, lint_bytes
 
 ENGINE = Engine(Settings())
@@ -97,18 +97,21 @@ def test_random_unicode(data: bytes, suffix: str) -> None:
     _check(data, suffix)
 
 
+@pytest.mark.seeds
 @QUICK
 @given(truncated_seed(), SUFFIXES)
 def test_truncated_seeds(data: bytes, suffix: str) -> None:
     _check(data, suffix)
 
 
+@pytest.mark.seeds
 @QUICK
 @given(shuffled_seed(), SUFFIXES)
 def test_shuffled_seeds(data: bytes, suffix: str) -> None:
     _check(data, suffix)
 
 
+@pytest.mark.seeds
 @QUICK
 @given(mangled_cells(), SUFFIXES)
 def test_cells_deleted_or_doubled(data: bytes, suffix: str) -> None:
@@ -121,6 +124,7 @@ def test_markdown_soup(data: bytes) -> None:
     _check(data, ".md")
 
 
+@pytest.mark.seeds
 @settings(max_examples=max(3, PROPERTY_EXAMPLES // 5), deadline=None, suppress_health_check=list(HealthCheck))
 @given(any_input, SUFFIXES, st.sampled_from(["text", "json", "sarif", "github", "junit"]))
 def test_through_the_cli(tmp_path_factory: pytest.TempPathFactory, data: bytes, suffix: str, fmt: str) -> None:
@@ -137,6 +141,7 @@ def test_through_the_cli(tmp_path_factory: pytest.TempPathFactory, data: bytes, 
 # --------------------------------------------------------------------------- the long run
 
 
+@pytest.mark.seeds
 @pytest.mark.slow
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(any_input, SUFFIXES)

@@ -73,7 +73,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
                 f"报告中找不到任何联系方式：没有{field.name.zh}（{need_zh}写明）",
                 f"the report gives no contact details: no {field.name.en} ({need_en})",
             )
-        yield Diagnostic(CHECK.code, severity, msg, anchor, CHECK.name)
+        yield CHECK.finding(msg, anchor, severity=severity, entry=field.id)
 
 
 CHECK = Check(

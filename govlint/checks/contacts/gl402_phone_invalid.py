@@ -35,15 +35,12 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     for contact, facts in zip(phones, phone_facts(tuple(c.text for c in phones)), strict=True):
         problem = facts.problem
         if problem is not None:
-            yield Diagnostic(
-                CHECK.code,
-                CHECK.severity,
+            yield CHECK.finding(
                 Msg(
                     f"电话号码“{contact.text}”无效：{problem.zh}",
                     f"phone number “{contact.text}” is invalid: {problem.en}",
                 ),
                 contact.span,
-                CHECK.name,
             )
 
 

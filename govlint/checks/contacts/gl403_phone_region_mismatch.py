@@ -56,15 +56,12 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         if keys is None or regions.same_region(organ_key, keys):
             continue
         home, where = regions.region_name(organ_key), _where(facts.where, spec.shared_area_codes.get(code, ()))
-        yield Diagnostic(
-            CHECK.code,
-            CHECK.severity,
+        yield CHECK.finding(
             Msg(
                 f"电话“{contact.text}”的区号 {code} 属于{where.zh}，而{report.organ}在{home}",
                 f"phone “{contact.text}”: area code {code} {where.en}, but {report.organ} is in {home}",
             ),
             contact.span,
-            CHECK.name,
         )
 
 

@@ -54,15 +54,12 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     emails = contacts_of_kind(report, ctx, "email")
     for contact, problem in zip(emails, email_problems(tuple(c.text for c in emails)), strict=True):
         if problem is not None:
-            yield Diagnostic(
-                CHECK.code,
-                CHECK.severity,
+            yield CHECK.finding(
                 Msg(
                     f"电子邮箱“{contact.text}”格式无效（{problem}）",
                     f"e-mail address “{contact.text}” is invalid: {problem}",
                 ),
                 contact.span,
-                CHECK.name,
             )
 
 

@@ -57,7 +57,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     for contact in contacts_of_kind(report, ctx, "postcode"):
         problem = _problem(contact, report)
         if problem is not None:
-            yield Diagnostic(CHECK.code, CHECK.severity, problem, contact.span, CHECK.name)
+            yield CHECK.finding(problem, contact.span)
 
 
 CHECK = Check("GL405", "postcode-invalid", "warning", Msg("邮政编码无效", "invalid postcode"), DOC, run)

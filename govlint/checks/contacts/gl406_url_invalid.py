@@ -67,14 +67,11 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     for contact in contacts_of_kind(report, ctx, "url"):
         problem = url_problem(contact.text)
         if problem is not None:
-            yield Diagnostic(
-                CHECK.code,
-                CHECK.severity,
+            yield CHECK.finding(
                 Msg(
                     f"网址“{contact.text}”无效：{problem.zh}", f"web address “{contact.text}” is invalid: {problem.en}"
                 ),
                 contact.span,
-                CHECK.name,
             )
 
 

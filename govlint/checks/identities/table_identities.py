@@ -3,7 +3,8 @@
 The pack says which cells add up (``identities:`` in tables.yaml); this module only
 evaluates them, so a province pack can add an identity without code. Each identity
 carries its code (GL201 row totals, GL202 一+二 = 七+四, GL203 （七）总计, GL204 table 四);
-one Check per code evaluates the identities with that code. A row the aligner marked
+one Check per code evaluates the identities with that code, and each finding is that rule's,
+with the identity's id as its ``entry`` (``row-total``, ``review-total``). A row the aligner marked
 incomplete (missing columns) is never summed: the check says the identity cannot be
 checked instead of reporting a false sum.
 """
@@ -17,7 +18,8 @@ from typing import Any
 from govlint._infra.memo import per_lint
 from govlint._infra.records import NamedTuple
 from govlint.align import Template, column_label, row_title, template
-from govlint.model import CellValue, Check, CheckFn, Context, Diagnostic, Msg, Report, Span
+from govlint.checks._common import decimal_text
+from govlint.model import CellValue, Check, Context, Diagnostic, Msg, Report, Span
 
 DOC = """
 ## 检查什么 / What it checks
@@ -48,10 +50,6 @@ class Side(NamedTuple):
     total: Decimal
     span: Span
     ids: list[str]  # the columns (per row) or rows (per column) summed: named only in a message
-
-
-def _fmt(value: Decimal) -> str:
-    return format(value.normalize(), "f") if value == value.to_integral() else str(value)
 
 
 def _names(names: list[str]) -> str:
@@ -100,22 +98,23 @@ def _row_cells(report: Report, ctx: Context) -> dict[str, tuple[dict[str, CellVa
 
 
 def _mismatch(
-    code: str, identity: dict[str, Any], place: Msg, lhs: Side, rhs: Side, name: Callable[[str], str]
+    check: Check, identity: dict[str, Any], place: Msg, lhs: Side, rhs: Side, name: Callable[[str], str]
 ) -> Diagnostic:
     note = identity.get("message") or {}
     lhs_names, rhs_names = [name(i) for i in lhs.ids], [name(i) for i in rhs.ids]
+    left, right = decimal_text(lhs.total), decimal_text(rhs.total)
     if len(lhs_names) == 1:  # a total against its parts: “parts add up to X, the total says Y”
-        zh = f"{_names(rhs_names)}之和为 {_fmt(rhs.total)}，{_names(lhs_names)}为 {_fmt(lhs.total)}"
-        en = f"{_names_en(rhs_names)} = {_fmt(rhs.total)}, but {_names_en(lhs_names)} = {_fmt(lhs.total)}"
+        zh = f"{_names(rhs_names)}之和为 {right}，{_names(lhs_names)}为 {left}"
+        en = f"{_names_en(rhs_names)} = {right}, but {_names_en(lhs_names)} = {left}"
     else:
-        zh = f"{_names(lhs_names)}之和为 {_fmt(lhs.total)}，而{_names(rhs_names)}之和为 {_fmt(rhs.total)}"
-        en = f"{_names_en(lhs_names)} = {_fmt(lhs.total)}, but {_names_en(rhs_names)} = {_fmt(rhs.total)}"
+        zh = f"{_names(lhs_names)}之和为 {left}，而{_names(rhs_names)}之和为 {right}"
+        en = f"{_names_en(lhs_names)} = {left}, but {_names_en(rhs_names)} = {right}"
     zh = f"{place.zh}：{zh}（{note.get('zh', '')}）"
     en = f"{place.en}: {en} ({note.get('en', '')})"
-    return Diagnostic(code, "error", Msg(zh, en), lhs.span, str(identity.get("id", "identity")))
+    return check.finding(Msg(zh, en), lhs.span, entry=str(identity.get("id", "")))
 
 
-def _unchecked(code: str, identity: dict[str, Any], t: Template, where: list[str], span: Span) -> Diagnostic:
+def _unchecked(check: Check, identity: dict[str, Any], t: Template, where: list[str], span: Span) -> Diagnostic:
     note = identity.get("message") or {}
     places = "、".join(w for w in where[:3] if w)
     more = "等" if len(where) > 3 else ""
@@ -127,10 +126,10 @@ def _unchecked(code: str, identity: dict[str, Any], t: Template, where: list[str
         f"table {t.id}: {len(where)} place(s) have missing columns or blank cells, so this identity "
         f"cannot be checked: {note.get('en', identity.get('id'))}"
     )
-    return Diagnostic(code, "info", Msg(zh, en), span, str(identity.get("id", "identity")))
+    return check.finding(Msg(zh, en), span, severity="info", entry=str(identity.get("id", "")))
 
 
-def check_identity(report: Report, ctx: Context, identity: dict[str, Any], code: str) -> Iterator[Diagnostic]:
+def check_identity(report: Report, ctx: Context, identity: dict[str, Any], check: Check) -> Iterator[Diagnostic]:
     t = template(report.pack, str(identity.get("table", "")))
     table = report.table(t.id) if t else None
     if t is None or table is None:
@@ -158,7 +157,7 @@ def check_identity(report: Report, ctx: Context, identity: dict[str, Any], code:
                     f"表{t.id}“{title}”行" if title else f"表{t.id}",
                     f"table {t.id} row “{title}”" if title else f"table {t.id}",
                 )
-                yield _mismatch(code, identity, place, lhs, rhs, lambda c: column_label(t, c))
+                yield _mismatch(check, identity, place, lhs, rhs, lambda c: column_label(t, c))
     else:
         rows = {
             row.row: cells if (spec := specs.get(row.row)) is not None and len(row.cells) == len(spec.columns) else None
@@ -172,22 +171,21 @@ def check_identity(report: Report, ctx: Context, identity: dict[str, Any], code:
             elif lhs.total != rhs.total:
                 label = column_label(t, column)
                 place = Msg(f"表{t.id}“{label}”列", f"table {t.id} column “{label}”")
-                yield _mismatch(code, identity, place, lhs, rhs, lambda r: row_title(t, r))
+                yield _mismatch(check, identity, place, lhs, rhs, lambda r: row_title(t, r))
     if skipped:
-        yield _unchecked(code, identity, t, skipped, table.span)
-
-
-def _runner(code: str) -> CheckFn:
-    def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
-        for identity in report.pack.data.get("identities", []) or []:
-            if str(identity.get("code", "GL201")) == code:
-                yield from check_identity(report, ctx, identity, code)
-
-    return run
+        yield _unchecked(check, identity, t, skipped, table.span)
 
 
 def _check(code: str, name: str, zh: str, en: str) -> Check:
-    return Check(code, name, "error", Msg(zh, en), DOC, _runner(code))
+    """The rule that evaluates the pack's identities with ``code``."""
+
+    def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
+        for identity in report.pack.data.get("identities", []) or []:
+            if str(identity.get("code", "GL201")) == code:
+                yield from check_identity(report, ctx, identity, check)
+
+    check = Check(code, name, "error", Msg(zh, en), DOC, run)
+    return check
 
 
 CHECKS = (

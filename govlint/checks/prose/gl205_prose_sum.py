@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from govlint.align.prose import PartsFact, facts_for
+from govlint.checks._common import decimal_text
 from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 DOC = """
@@ -52,10 +53,6 @@ level must add up to the total.
 """
 
 
-def _fmt(value: Decimal) -> str:
-    return format(value.normalize(), "f") if value == value.to_integral() else str(value)
-
-
 def _finding(fact: PartsFact) -> tuple[str, str] | None:
     total = fact.total.value
     parts = sum((p.value for p in fact.parts), Decimal(0))
@@ -73,19 +70,16 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         if finding is None:
             continue
         unit = fact.total.unit
-        terms = " + ".join(_fmt(p.value) for p in fact.parts)
-        parts = _fmt(sum((p.value for p in fact.parts), Decimal(0)))
-        total = _fmt(fact.total.value)
-        yield Diagnostic(
-            CHECK.code,
-            CHECK.severity,
+        terms = " + ".join(decimal_text(p.value) for p in fact.parts)
+        parts = decimal_text(sum((p.value for p in fact.parts), Decimal(0)))
+        total = decimal_text(fact.total.value)
+        yield CHECK.finding(
             Msg(
                 f"正文总数为 {total} {unit}，但所列分项 {terms} = {parts} {unit}，{finding[0]}总数",
                 f"the text gives a total of {total} {unit}, but its parts {terms} = {parts} {unit}, "
                 f"{finding[1]} the total",
             ),
             fact.span,
-            CHECK.name,
         )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from govlint.align.prose import Percent, Quantity, facts_for
+from govlint.checks._common import decimal_text
 from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 DOC = """
@@ -44,22 +45,19 @@ def _agrees(numerator: Decimal, base: Decimal, pct: Percent) -> bool:
     return abs(exact - pct.value) < Decimal(10) ** -pct.decimals
 
 
-def _fmt(value: Decimal) -> str:
-    return format(value.normalize(), "f")
-
-
-def _diagnostic(pct: Percent, numerator: Quantity, base: Quantity) -> Diagnostic:
-    exact = (numerator.value / base.value * 100).quantize(Decimal(10) ** -(pct.decimals + 2))
-    n, b = _fmt(numerator.value), _fmt(base.value)
-    return Diagnostic(
-        CHECK.code,
-        CHECK.severity,
+def _diagnostic(pct: Percent, numerator: Quantity, base: Quantity, rate: str = "") -> Diagnostic:
+    """``rate``: the id of the pack's rate entry (``prose.rates``) that read the numbers;
+    "" for a share stated beside a part of a listed total."""
+    # computed, not written: two decimals more than the report's percentage, none that are 0
+    exact = (numerator.value / base.value * 100).quantize(Decimal(10) ** -(pct.decimals + 2)).normalize()
+    n, b, shown = decimal_text(numerator.value), decimal_text(base.value), decimal_text(exact)
+    return CHECK.finding(
         Msg(
-            f"正文称“{pct.raw}”，但 {n} ÷ {b} = {_fmt(exact)}%",
-            f"the text gives '{pct.raw}', but {n} / {b} = {_fmt(exact)}%",
+            f"正文称“{pct.raw}”，但 {n} ÷ {b} = {shown}%",
+            f"the text gives '{pct.raw}', but {n} / {b} = {shown}%",
         ),
         pct.span,
-        CHECK.name,
+        entry=rate,
     )
 
 
@@ -73,7 +71,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
                 yield _diagnostic(pct, part, fact.total)
     for rate in facts.rates:
         if rate.base.value > 0 and not _agrees(rate.numerator.value, rate.base.value, rate.rate):
-            yield _diagnostic(rate.rate, rate.numerator, rate.base)
+            yield _diagnostic(rate.rate, rate.numerator, rate.base, rate.rule)
 
 
 CHECK = Check(

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from govlint.align.prose import Mention, MentionRule, facts_for, grammar
+from govlint.checks._common import decimal_text
 from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 DOC = """
@@ -59,10 +60,6 @@ def _cells(report: Report, rule: MentionRule, rows: tuple[str, ...]) -> Decimal 
     return total
 
 
-def _fmt(value: Decimal) -> str:
-    return format(value.normalize(), "f")
-
-
 def _check(report: Report, rule: MentionRule, mention: Mention) -> Diagnostic | None:
     sums = [_cells(report, rule, rows) for rows in rule.rows]
     if not sums or any(s is None for s in sums):
@@ -76,16 +73,14 @@ def _check(report: Report, rule: MentionRule, mention: Mention) -> Diagnostic | 
         return None  # the table's number is in the sentence too: which one repeats the cell is unclear
     table = sums[0]
     assert table is not None
-    return Diagnostic(
-        CHECK.code,
-        CHECK.severity,
+    return CHECK.finding(
         Msg(
-            f"正文称“{mention.phrase}”，但{rule.cell.zh}为 {_fmt(table)}",
-            f"the text says '{mention.phrase}' ({rule.what.en}: {_fmt(said)}), "
-            f"but {rule.cell.en} is {_fmt(table)}",
+            f"正文称“{mention.phrase}”，但{rule.cell.zh}为 {decimal_text(table)}",
+            f"the text says '{mention.phrase}' ({rule.what.en}: {decimal_text(said)}), "
+            f"but {rule.cell.en} is {decimal_text(table)}",
         ),
         mention.span,
-        CHECK.name,
+        entry=rule.id,
     )
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from govlint.checks._patterns import pattern_check
-from govlint.model import Check, Msg
+from collections.abc import Iterator
+
+from govlint.checks._patterns import pattern_findings
+from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 DOC = """
 ## 检查什么 / What it checks
@@ -27,11 +29,16 @@ GL301 (relation `year_before_report`).
 引用本年度的工作要点（或删去照抄的旧文字）。Cite this year's 要点.
 """
 
+
+def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
+    yield from pattern_findings(report, ctx, CHECK)
+
+
 CHECK = Check(
     "GL301",
     "outdated-basis",
     "warning",
     Msg("以往年的政务公开工作要点或考核文件为依据", "cites an earlier year's 工作要点 or 考核 rules as its basis"),
     DOC,
-    pattern_check("GL301"),
+    run,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govlint.checks._patterns import family, pattern_check, render, severity
+from govlint.checks._patterns import family, pattern_findings, render, severity
 from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 DOC = """
@@ -38,13 +38,10 @@ the 2021 template: this rule alone reports it, and its numbers are not exported.
 按2021年格式重新编制相应表格和部分。Redo the table or part in the 2021 layout.
 """
 
-_patterns = pattern_check("GL302")
-
-
 def single_rows(report: Report) -> Iterator[Diagnostic]:
     """Group rows written as one row of numbers with none of their sub-rows."""
     for item in family(report, "references").get("layout_2019_rows") or []:
-        if not isinstance(item, dict) or item.get("code", "GL302") != "GL302":
+        if not isinstance(item, dict) or item.get("code", CHECK.code) != CHECK.code:
             continue
         table = report.table(str(item.get("table", "")))
         row = table.row(str(item.get("row", ""))) if table else None
@@ -53,13 +50,12 @@ def single_rows(report: Report) -> Iterator[Diagnostic]:
         if any(table.row(str(sub)) for sub in item.get("subrows") or []):
             continue
         message = render(item.get("message"), {"label": row.label or row.row, "row": row.row})
-        yield Diagnostic(
-            "GL302", severity(item.get("severity"), "warning"), message, row.span, str(item.get("id", "GL302"))
-        )
+        sev = severity(item.get("severity"), CHECK.severity)
+        yield CHECK.finding(message, row.span, severity=sev, entry=str(item.get("id", "")))
 
 
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
-    yield from _patterns(report, ctx)
+    yield from pattern_findings(report, ctx, CHECK)
     yield from single_rows(report)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from govlint.checks._patterns import pattern_check
-from govlint.model import Check, Msg
+from collections.abc import Iterator
+
+from govlint.checks._patterns import pattern_findings
+from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 DOC = """
 ## 检查什么 / What it checks
@@ -26,11 +28,16 @@ changed, so a report based on the old text cites the wrong law.
 改为国务院令第711号。Cite 国务院令第711号.
 """
 
+
+def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
+    yield from pattern_findings(report, ctx, CHECK)
+
+
 CHECK = Check(
     "GL303",
     "superseded-regulation",
     "warning",
     Msg("引用了已修订的2007年条例（国务院令第492号）", "cites the superseded 2007 regulation (国务院令第492号)"),
     DOC,
-    pattern_check("GL303"),
+    run,
 )

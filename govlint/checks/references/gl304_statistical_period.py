@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from govlint.checks._patterns import pattern_check
-from govlint.model import Check, Msg
+from collections.abc import Iterator
+
+from govlint.checks._patterns import pattern_findings
+from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 DOC = """
 ## 检查什么 / What it checks
@@ -30,11 +32,16 @@ and days are checked.
 改为报告年度的1月1日至12月31日，并核对数据。State the report year's period and check the data.
 """
 
+
+def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
+    yield from pattern_findings(report, ctx, CHECK)
+
+
 CHECK = Check(
     "GL304",
     "statistical-period",
     "warning",
     Msg("统计期限不是报告年度的全年", "the statistical period is not the report year"),
     DOC,
-    pattern_check("GL304"),
+    run,
 )

@@ -175,8 +175,8 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
             "organ_type_en": deadline.organ_type.en,
             "report_year": report.year,
         }
-        sev = severity(conf.get("severity"), "warning")
-        yield Diagnostic("GL305", sev, render(conf.get("message"), fields), span, "late-signature")
+        sev = severity(conf.get("severity"), CHECK.severity)
+        yield CHECK.finding(render(conf.get("message"), fields), span, severity=sev)
 
 
 CHECK = Check(

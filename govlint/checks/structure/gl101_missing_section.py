@@ -32,12 +32,8 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     for section in report.sections:
         if section.status == "missing" and section.key in required:
             title = section_title(report, section.key)
-            yield Diagnostic(
-                CHECK.code,
-                CHECK.severity,
-                Msg(f"缺少第{section.key}部分“{title}”", f"section {section.key} “{title}” is missing"),
-                anchor(report),
-                CHECK.name,
+            yield CHECK.finding(
+                Msg(f"缺少第{section.key}部分“{title}”", f"section {section.key} “{title}” is missing"), anchor(report)
             )
 
 

@@ -33,12 +33,8 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         assert section.heading is not None
         if latest is not None and latest.heading is not None and section.heading.span.start < latest.heading.span.start:
             here, before = section_title(report, section.key), section_title(report, latest.key)
-            yield Diagnostic(
-                CHECK.code,
-                CHECK.severity,
-                Msg(f"“{here}”应排在“{before}”之前", f"“{here}” should come before “{before}”"),
-                section.heading.span,
-                CHECK.name,
+            yield CHECK.finding(
+                Msg(f"“{here}”应排在“{before}”之前", f"“{here}” should come before “{before}”"), section.heading.span
             )
         elif latest is None or latest.heading is None or section.heading.span.start > latest.heading.span.start:
             latest = section

@@ -43,16 +43,13 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
             (Edit(span, f"{prefix}{official}{suffix}"),),
             safe=False,
         )
-        yield Diagnostic(
-            CHECK.code,
-            CHECK.severity,
+        yield CHECK.finding(
             Msg(
                 f"标题“{section.heading.text}”与格式不同，格式为“{official}”",
                 f"heading “{section.heading.text}” differs from the format's “{official}”",
             ),
             span,
-            CHECK.name,
-            fix,
+            fix=fix,
         )
 
 

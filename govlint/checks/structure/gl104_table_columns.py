@@ -52,7 +52,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
                 f"table {table}: {len(numbers)} groups of numbers fit no row ({sample}…); its rows and columns "
                 "are not the format's",
             )
-            yield Diagnostic(CHECK.code, CHECK.severity, msg, numbers[0].span, CHECK.name)
+            yield CHECK.finding(msg, numbers[0].span)
     for p in problems(report, "missing_column", "extra_number"):
         if len(stray.get(p.table, ())) > MAX_STRAY and "expected" not in p.detail:
             continue
@@ -70,7 +70,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
                 else f"{where(report, p)}有无法归入任何行的数字“{found}”",
                 f"{where_en(report, p)} has extra numbers “{found}”",
             )
-        yield Diagnostic(CHECK.code, CHECK.severity, msg, p.span, CHECK.name)
+        yield CHECK.finding(msg, p.span)
 
 
 CHECK = Check(

@@ -62,7 +62,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
                 f"{where(report, first)}“{columns}”{len(group)} 个单元格为空（空白不等于 0，没有发生应填 0）",
                 f"{where_en(report, first)}: {len(group)} empty cell(s) in {columns} (blank is not zero)",
             )
-        yield Diagnostic(CHECK.code, CHECK.severity, msg, span, CHECK.name)
+        yield CHECK.finding(msg, span)
 
 
 CHECK = Check(

@@ -61,17 +61,15 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
             Msg(f"改为“{expected}”", f"replace with “{expected}”"), (Edit(p.span, _replacement(p, written)),), safe=typo
         )
         kind_zh = "疑为错别字" if typo else "与格式措辞不同"
-        yield Diagnostic(
-            CHECK.code,
-            "warning" if typo else "info",
+        yield CHECK.finding(
             Msg(
                 f"{where(report, p)}{what_zh}“{found}”{kind_zh}，格式为“{expected}”",
                 f"{where_en(report, p)}: {what_en} “{found}” {'looks misspelt' if typo else 'is reworded'}; "
                 f"the format says “{expected}”",
             ),
             p.span,
-            CHECK.name,
-            fix,
+            severity="warning" if typo else "info",  # a rewording is a note; a slip of the pen, a warning
+            fix=fix,
         )
 
 

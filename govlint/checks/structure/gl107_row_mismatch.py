@@ -36,7 +36,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
             )
         else:
             msg = Msg(f"{where(report, p)}缺失", f"{where_en(report, p)} is missing")
-        yield Diagnostic(CHECK.code, CHECK.severity, msg, p.span, CHECK.name)
+        yield CHECK.finding(msg, p.span)
 
 
 CHECK = Check(

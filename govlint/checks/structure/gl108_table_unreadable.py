@@ -33,26 +33,20 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     # a table in an older format's layout is GL302's finding, not a missing table
     broken = {p.table for p in problems(report, "unreadable_table", "superseded_layout")}
     for p in problems(report, "unreadable_table"):
-        yield Diagnostic(
-            CHECK.code,
-            CHECK.severity,
+        yield CHECK.finding(
             Msg(
                 f"表{p.table}无法按格式读出，合计与勾稽关系无法核对",
                 f"table {p.table} cannot be read against the format; its sums cannot be checked",
             ),
             p.span,
-            CHECK.name,
         )
     for t in templates(report.pack):
         section = report.section(t.section)
         if section is None or section.heading is None or t.id in broken or report.table(t.id):
             continue
-        yield Diagnostic(
-            CHECK.code,
-            CHECK.severity,
+        yield CHECK.finding(
             Msg(f"第{t.section}部分没有找到表{t.id}", f"no table {t.id} found in section {t.section}"),
             section.heading.span,
-            CHECK.name,
         )
 
 

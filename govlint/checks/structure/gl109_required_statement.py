@@ -1,11 +1,17 @@
-"""GL109: a section lacks a statement the pack requires (e.g. 信息处理费 in section 六)."""
+"""GL109: a section lacks a statement the pack requires (e.g. 信息处理费 in section 六).
+
+Each finding names the statement that is missing as its ``entry`` (``fee``,
+``hotline-12345``). A statement may carry a code of its own (a province's ``GL110``):
+its findings are reported under that code, still as this rule (see
+:func:`govlint.checks._common.under_pack_code`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from govlint._infra import regex
-from govlint.checks._common import section_specs, section_title
+from govlint.checks._common import section_specs, section_title, under_pack_code
 from govlint.model import Check, Context, Diagnostic, Msg, Report, Span
 
 DOC = """
@@ -42,16 +48,16 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
                 continue
             message = statement.get("message") or {}
             title = section_title(report, section.key)
-            yield Diagnostic(
-                str(statement.get("code", CHECK.code)),
-                statement.get("severity", CHECK.severity),
+            finding = CHECK.finding(
                 Msg(
                     str(message.get("zh", f"“{title}”缺少必须报告的内容 {statement['id']}")),
                     str(message.get("en", f"“{title}” lacks the required statement {statement['id']}")),
                 ),
                 _body_anchor(report, section.body, section.heading.span),
-                CHECK.name,
+                severity=statement.get("severity"),
+                entry=str(statement["id"]),
             )
+            yield under_pack_code(finding, statement.get("code"))
 
 
 def _body_anchor(report: Report, body: Span, fallback: Span) -> Span:

@@ -34,7 +34,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         return
     regex = compiled(str(conf["pattern"]), "typography.doubled_punctuation.pattern")
     safe = str(conf.get("safe_fix", ""))
-    sev = severity(conf.get("severity"), "info")
+    sev = severity(conf.get("severity"), CHECK.severity)
     for seg, m in matches(report, ctx, regex, cells=False):
         mark = m.group(1) if regex.groups else m.group()[0]
         count = len(m.group()) // max(len(mark), 1)
@@ -42,7 +42,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         fix = Fix(Msg(f"删去重复的“{mark}”", f'remove the repeated "{mark}"'), (Edit(repeats, ""),), mark in safe)
         fields = {"mark": mark, "count": count, "match": short(m.group())}
         span = Span(seg.start + m.start(), seg.start + m.end())
-        yield Diagnostic("GL501", sev, render(conf.get("message"), fields), span, "doubled-punctuation", fix)
+        yield CHECK.finding(render(conf.get("message"), fields), span, severity=sev, fix=fix)
 
 
 CHECK = Check(

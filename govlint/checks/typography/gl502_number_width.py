@@ -44,7 +44,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
     if not conf.get("pattern"):
         return
     regex = compiled(str(conf["pattern"]), "typography.number_width.pattern")
-    sev = severity(conf.get("severity"), "info")
+    sev = severity(conf.get("severity"), CHECK.severity)
     for seg, m in matches(report, ctx, regex, needs=FULL_WIDTH):  # a mixed number has a full-width character
         number = m.group()
         if not mixed(number):
@@ -53,7 +53,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         span = Span(seg.start + m.start(), seg.start + m.end())
         fix = Fix(Msg(f"改为半角“{fixed}”", f'write "{fixed}"'), (Edit(span, fixed),), True)
         message = render(conf.get("message"), {"match": number, "fixed": fixed})
-        yield Diagnostic("GL502", sev, message, span, "number-width", fix)
+        yield CHECK.finding(message, span, severity=sev, fix=fix)
 
 
 CHECK = Check(

@@ -36,8 +36,8 @@ DECIMALS = regex.compile(r"[.．](\d+)")
 
 def _finding(conf: dict[str, Any], amount: str, decimals: int, span: Span, limit: int) -> Diagnostic:
     fields = {"amount": amount, "decimals": decimals, "max": limit}
-    sev = severity(conf.get("severity"), "info")
-    return Diagnostic("GL503", sev, render(conf.get("message"), fields), span, "amount-precision")
+    sev = severity(conf.get("severity"), CHECK.severity)
+    return CHECK.finding(render(conf.get("message"), fields), span, severity=sev)
 
 
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:

@@ -34,7 +34,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         return
     regex = compiled(str(conf["pattern"]), "typography.phone_dash.pattern")
     hyphen = str(conf.get("replacement", "-"))
-    sev = severity(conf.get("severity"), "info")
+    sev = severity(conf.get("severity"), CHECK.severity)
     for seg, m in matches(report, ctx, regex):
         if "area" not in regex.groupindex or "number" not in regex.groupindex:
             return
@@ -42,7 +42,7 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         fix = Fix(Msg(f"改为“{hyphen}”", f'use "{hyphen}"'), (Edit(between, hyphen),), True)
         fields = {"match": m.group(), "dash": (m.groupdict().get("dash") or "").strip()}
         span = Span(seg.start + m.start(), seg.start + m.end())
-        yield Diagnostic("GL504", sev, render(conf.get("message"), fields), span, "phone-dash", fix)
+        yield CHECK.finding(render(conf.get("message"), fields), span, severity=sev, fix=fix)
 
 
 CHECK = Check(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import LintText
+from conftest import CLEAN, FindFn, LintText, clean_with
 
 
 def doc(body: str, year: str = "2023") -> str:
@@ -52,4 +52,38 @@ def test_span_covers_the_citation(lint_text: LintText) -> None:
     text = doc("制定《平罗县2021年政务公开工作要点》。")
     (diag,) = lint_text(text, select=("GL301",))
     assert text[diag.span.start : diag.span.end] == "2021年政务公开工作要点"
-    assert diag.rule == "yaodian-earlier-year"
+    assert (diag.rule, diag.entry) == ("outdated-basis", "yaodian-earlier-year")
+
+
+BASIS = "按照《2023年政务公开工作要点》要求推进政务公开。"  # line 7 of the clean report
+
+
+def test_last_years_yaodian_and_kaohe_in_a_report(found: FindFn) -> None:
+    text = clean_with(
+        BASIS,
+        "按照《平罗县2022年政务公开工作要点》要求推进政务公开，"
+        "制定《关于印发2022年全县政务公开工作考核细则的通知》。",
+    )
+    got = found(text, "GL3", "GL5")
+    assert [(f.code, f.line, f.severity, f.entry) for f in got] == [
+        ("GL301", 7, "warning", "yaodian-earlier-year"),
+        ("GL301", 7, "warning", "kaohe-earlier-year"),
+    ]
+    assert got[0].message.startswith("2023 年的报告以 2022 年的政务公开工作要点")
+    assert "考核文件 《关于印发2022年全县政务公开工作考核细则的通知》" in got[1].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CLEAN,
+        clean_with(
+            BASIS,
+            "按照《平罗县 2023 年政务公开工作要点》要求推进政务公开，对照2022年存在问题逐项整改，"
+            "并研究2024年工作计划。",
+        ),
+    ],
+    ids=["clean", "other-years-not-as-basis"],
+)
+def test_this_years_basis_in_a_report_stays_quiet(found: FindFn, text: str) -> None:
+    assert found(text, "GL3", "GL5") == []

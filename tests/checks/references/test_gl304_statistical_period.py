@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from conftest import LintText
+from conftest import CLEAN, FindFn, LintText, clean_with
+
+from govlint.align import align
+from govlint.checks.references import gl304_statistical_period
+from govlint.engine import Engine
+from govlint.model import Context
+from govlint.readers import text as text_reader
+from govlint.source import source_from_text
 
 
 def doc(body: str, year: str = "2023") -> str:
@@ -44,3 +51,33 @@ def test_report_year_period_stays_quiet(lint_text: LintText, body: str) -> None:
 def test_unknown_report_year_stays_quiet(lint_text: LintText) -> None:
     text = "# 平罗县政府信息公开工作年度报告\n\n本报告统计期限自2022年1月1日起至2022年12月31日止。\n"
     assert lint_text(text, select=("GL304",)) == []
+
+
+def test_a_period_that_is_no_whole_year_is_reported_without_the_report_year(engine: Engine) -> None:
+    """“至2023年12月29日” is wrong whatever the year; the message names the year the text
+    gives. (Nothing here tells the report year: no title, no period starting on 1 January.)"""
+    text = "本报告数据统计期限为2023年2月1日至2023年12月29日。\n"
+    report = align(text_reader.read(source_from_text("r.txt", text)), engine.pack, None)
+    assert report.year is None
+    (diag,) = gl304_statistical_period.CHECK.run(report, Context("zh"))
+    assert "2023 年的 1 月 1 日至 12 月 31 日" in diag.message.zh
+
+
+PERIOD = "统计期限自2023年1月1日起至2023年12月31日止"  # line 3 of the clean report
+
+
+def test_last_years_period_in_a_report(found: FindFn) -> None:
+    got = found(clean_with(PERIOD, "统计期限自2022年1月1日起至2022年12月31日止"), "GL3", "GL5")
+    assert [(f.code, f.line, f.severity, f.entry) for f in got] == [("GL304", 3, "warning", "statistical-period")]
+    assert got[0].message == (
+        "统计期限“统计期限自2022年1月1日起至2022年12月31日”不是报告年度 2023 年的 1 月 1 日至 12 月 31 日"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [CLEAN, clean_with(PERIOD, "统计数据从 ２０２３ 年 1 月 1 日至 12 月 31 日")],
+    ids=["clean", "full-width-year"],
+)
+def test_the_report_years_period_in_a_report_stays_quiet(found: FindFn, text: str) -> None:
+    assert found(text, "GL3", "GL5") == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import LintText
+from conftest import CLEAN, FindFn, LintText, clean_with
 
 
 def doc(organ: str, date: str, year: str = "2023") -> str:
@@ -104,3 +104,17 @@ def test_dates_inside_sentences_are_not_signatures(lint_text: LintText) -> None:
 def test_unknown_report_year_stays_quiet(lint_text: LintText) -> None:
     text = "# 平罗县政府信息公开工作年度报告\n\n正文。\n\n2030年12月1日\n"
     assert lint_text(text, select=("GL305",)) == []
+
+
+def test_a_signature_after_the_deadline_in_a_report(found: FindFn) -> None:
+    got = found(clean_with("2024年1月20日", "二〇二四年四月二日"), "GL3", "GL5")
+    assert [(f.code, f.line, f.severity, f.entry) for f in got] == [("GL305", 75, "warning", "")]
+    assert got[0].message.startswith("落款或发布日期 二〇二四年四月二日 晚于法定期限 2024年3月31日（平罗县属人民政府")
+
+
+@pytest.mark.parametrize(
+    "text", [CLEAN, clean_with("2024年1月20日", "二〇二四年三月三十一日")], ids=["clean", "on-the-last-day"]
+)
+def test_a_signature_by_the_deadline_in_a_report_stays_quiet(found: FindFn, text: str) -> None:
+    assert found(text, "GL3", "GL5") == []
+

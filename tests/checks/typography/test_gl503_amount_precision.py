@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURES, LintText
+import pytest
+from conftest import CLEAN, FindFn, LintText, clean_with
 
 DOC = "# 平罗县2023年政府信息公开工作年度报告\n\n{}\n"
 
 
-def test_table_cell_fires_at_the_cell(lint_text: LintText) -> None:
-    text = (FIXTURES / "GL503" / "fires.md").read_text(encoding="utf-8")
+FEE_CELL = "| 行政事业性收费 | 120.50 | | |"  # line 25 of the clean report
+
+
+def test_table_cell_fires_at_the_cell(lint_text: LintText, found: FindFn) -> None:
+    text = clean_with(FEE_CELL, "| 行政事业性收费 | 120.5012345 | | |")
+    assert [(f.code, f.line, f.severity) for f in found(text, "GL3", "GL5")] == [("GL503", 25, "info")]
     (diag,) = lint_text(text, select=("GL503",))
     assert text[diag.span.start : diag.span.end] == "120.5012345"
     assert diag.severity == "info" and diag.fix is None  # rounding would change the number
@@ -23,3 +28,12 @@ def test_prose_amounts(lint_text: LintText) -> None:
 
 def test_two_decimals_stay_quiet(lint_text: LintText) -> None:
     assert lint_text(DOC.format("收取费用 380.31 万元、0.5万元。"), select=("GL503",)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [CLEAN, clean_with("本机关2023年未收取信息处理费。", "本机关2023年收取信息处理费0.05万元。")],
+    ids=["clean", "two-decimals-in-prose"],
+)
+def test_amounts_in_a_report_stay_quiet(found: FindFn, text: str) -> None:
+    assert found(text, "GL3", "GL5") == []

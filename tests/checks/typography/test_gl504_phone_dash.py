@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import LintText
+from conftest import CLEAN, FindFn, LintText, clean_with
 
 from govlint.fixes import apply_fixes, is_applicable
 
@@ -30,3 +30,14 @@ def test_dash_fires_with_a_safe_fix(lint_text: LintText, phone: str, fixed: str)
 @pytest.mark.parametrize("phone", ["0954-7731010", "2022—2023年", "12345—7731010"])
 def test_hyphens_and_ranges_stay_quiet(lint_text: LintText, phone: str) -> None:
     assert lint_text(DOC.format(phone), select=("GL504",)) == []
+
+
+def test_an_em_dash_in_a_reports_phone_number(found: FindFn) -> None:
+    got = found(clean_with("0952-6012345", "0952—6012345"), "GL3", "GL5")
+    assert [(f.code, f.line, f.severity) for f in got] == [("GL504", 3, "info")]
+    assert got[0].message == "电话号码“0952—6012345”的区号与号码之间用了“—”，应使用连字符“-”"
+
+
+@pytest.mark.parametrize("text", [CLEAN, clean_with("0952-6012345", "0952 - 6012345")], ids=["clean", "spaced-hyphen"])
+def test_hyphens_in_a_report_stay_quiet(found: FindFn, text: str) -> None:
+    assert found(text, "GL3", "GL5") == []
