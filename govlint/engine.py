@@ -51,32 +51,36 @@ def code_matches(code: str, prefixes: Iterable[str]) -> bool:
     return any(p == "ALL" or code.startswith(p) for p in prefixes)
 
 
+def _never(report: Report, ctx: Context) -> Iterable[Diagnostic]:
+    return ()
+
+
+#: GL900: what govlint itself could not do for a file (a reader, aligner or check that raised,
+#: a plugin that could not be loaded, a broken configuration in the editor). The engine
+#: reports it; no check runs it.
+INTERNAL = Check(
+    INTERNAL_CODE,
+    "internal-error",
+    "error",
+    Msg("govlint 内部错误", "internal error of govlint"),
+    "A reader, the aligner, a check or a plugin failed on this file; the other checks still ran.",
+    _never,
+)
+
+
 def internal_error(what: str, exc: BaseException, span: Span = Span(0, 0)) -> Diagnostic:
     import traceback  # only after a crash: not on every start-up
 
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     where = f" ({Path(frame.filename).name}:{frame.lineno})" if frame else ""
     detail = f"{type(exc).__name__}: {exc}{where}"
-    return Diagnostic(
-        INTERNAL_CODE,
-        "error",
-        Msg(f"内部错误：{what} 运行失败：{detail}", f"internal error: {what} failed: {detail}"),
-        span,
-        "internal-error",
-    )
+    message = Msg(f"内部错误：{what} 运行失败：{detail}", f"internal error: {what} failed: {detail}")
+    return INTERNAL.finding(message, span)
 
 
 def plugin_error(err: PluginError) -> Diagnostic:
-    return Diagnostic(
-        INTERNAL_CODE,
-        "error",
-        Msg(
-            f"插件“{err.plugin}”无法加载：{err.error}",
-            f"plugin '{err.plugin}' could not be loaded: {err.error}",
-        ),
-        Span(0, 0),
-        "internal-error",
-    )
+    message = Msg(f"插件“{err.plugin}”无法加载：{err.error}", f"plugin '{err.plugin}' could not be loaded: {err.error}")
+    return INTERNAL.finding(message, Span(0, 0))
 
 
 class Engine:

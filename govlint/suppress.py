@@ -125,11 +125,6 @@ def _unused(s: Suppression, used: set[tuple[int, str]], enabled: Callable[[str],
     codes = _unused_codes(s, used, enabled)
     names = "、".join("全部" if c == ALL else c for c in codes)
     names_en = ", ".join("all codes" if c == ALL else c for c in codes)
-    return Diagnostic(
-        CHECK.code,
-        CHECK.severity,
-        Msg(f"抑制注释 govlint-{s.kind} 未抑制任何问题（{names}），可以删除",
-            f"the suppression comment govlint-{s.kind} suppresses nothing ({names_en}); remove it"),
-        s.span,
-        CHECK.name,
-    )
+    message = Msg(f"抑制注释 govlint-{s.kind} 未抑制任何问题（{names}），可以删除",
+                  f"the suppression comment govlint-{s.kind} suppresses nothing ({names_en}); remove it")
+    return CHECK.finding(message, s.span)

@@ -15,17 +15,9 @@ from pygls.workspace import Workspace
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from govlint.engine import Settings
-from govlint.lsp import (
-    Options,
-    build_server,
-    changed_region,
-    code_units,
-    disable_edit,
-    disable_table_edits,
-    parse_options,
-    to_position,
-    wants,
-)
+from govlint.lsp.actions import changed_region, disable_edit, disable_table_edits, wants
+from govlint.lsp.convert import code_units, to_position
+from govlint.lsp.server import Options, build_server, parse_options
 from govlint.model import Diagnostic, Msg, Source, Span
 
 CLEAN = (Path(__file__).parent / "fixtures" / "clean-minimal.md").read_text(encoding="utf-8")

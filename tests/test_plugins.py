@@ -79,3 +79,13 @@ def test_path_state_sees_installs_not_other_files(tmp_path: Path) -> None:
     assert path_state(entries) != installed
     (site / "plugin-1.0.dist-info").rmdir()  # uninstalled
     assert path_state(entries) == before
+
+
+def test_the_public_api_is_what_init_lists() -> None:
+    """Every name of ``govlint.__all__`` resolves; a plugin needs nothing else."""
+    import govlint
+    from govlint import hookspecs, model
+
+    for name in govlint.__all__:
+        assert getattr(govlint, name) is not None
+    assert govlint.hookimpl is hookspecs.hookimpl and govlint.Check is model.Check

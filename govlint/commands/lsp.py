@@ -13,7 +13,7 @@ def lsp_arguments(lsp: argparse.ArgumentParser) -> None:
 
 
 def cmd_lsp(args: argparse.Namespace) -> int:
-    from govlint.lsp import serve
+    from govlint.lsp.server import serve
 
     return serve(args.lang, args.debounce)
 

@@ -2,7 +2,7 @@
 
 After an intended change to ``rules/national/*.yaml``, update the snapshot with
 
-    GOVLINT_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest -q tests/test_packs_snapshot.py
+    GOVLINT_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest -q tests/packs/test_packs_snapshot.py
 
 (or ``govlint pack show national --format json > tests/snapshots/national.json``) and
 commit it with the change.
@@ -18,7 +18,7 @@ from govlint import packs
 from govlint.commands.pack import pack_document
 from govlint.packs.national import rules_dir
 
-SNAPSHOT = Path(__file__).resolve().parent / "snapshots" / "national.json"
+SNAPSHOT = Path(__file__).resolve().parents[1] / "snapshots" / "national.json"
 UPDATE_ENV = "GOVLINT_UPDATE_SNAPSHOTS"
 
 

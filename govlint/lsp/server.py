@@ -19,248 +19,30 @@ import gc
 import logging
 import math
 import sys
-from collections.abc import Callable, Sequence
 from typing import Any
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 
 from govlint import __version__
-from govlint._infra import regex
 from govlint._infra.records import NamedTuple
-from govlint.checks.suppressions.gl001_unused_suppression import CHECK as UNUSED_SUPPRESSION_CHECK
-from govlint.config import (
-    CONFIG_NAMES,
-    PYPROJECT,
-    ConfigError,
-    FileConfig,
-    Overrides,
-    clear_caches,
-    resolve_for,
-)
-from govlint.engine import INTERNAL_CODE, Engines, Settings, internal_error
-from govlint.model import Diagnostic, Edit, FileResult, Msg, RawTable, Source, Span
+from govlint.config import CONFIG_NAMES, PYPROJECT, ConfigError, FileConfig, Overrides, clear_caches, resolve_for
+from govlint.engine import Engines, Settings, internal_error
+from govlint.lsp.actions import FIX_ALL_KIND, Linted, Target, fix_all, quick_fixes, wants
+from govlint.lsp.convert import configuration_error, to_lsp_diagnostic
+from govlint.model import FileResult, RawTable, Source, Span
 from govlint.packs import PackError
 from govlint.source import source_from_text
-from govlint.suppress import CODES
 
-SEVERITY = {
-    "error": lsp.DiagnosticSeverity.Error,
-    "warning": lsp.DiagnosticSeverity.Warning,
-    "info": lsp.DiagnosticSeverity.Information,
-}
-#: A ``disable-next-line`` comment alone on its line; codes are added to it, not stacked.
-DISABLE_LINE = regex.compile(r"^(\s*)<!--\s*govlint-disable-next-line\b([^>]*?)-->\s*$")
-DISABLE_TITLE = Msg("在此行禁用 {code}", "Disable {code} for this line")
-DISABLE_TABLE_TITLE = Msg("在此表格禁用 {code}", "Disable {code} for this table")
-FIX_ALL_TITLE = Msg("govlint：应用全部安全修复（{count} 处）", "govlint: apply all safe fixes ({count})")
-FIX_ALL_KIND = "source.fixAll.govlint"
 DEFAULT_DEBOUNCE = 0.2  # seconds between two runs on the same document while typing
+
+
 LANGS = ("zh", "en")
-#: No "disable" action: an internal error is a bug to report, and an unused suppression
-#: is fixed by deleting the comment (suppressions never silence it).
-NOT_SILENCED = (INTERNAL_CODE, UNUSED_SUPPRESSION_CHECK.code)
+
+
+
+
 CONFIG_FILES = (*CONFIG_NAMES, PYPROJECT)
-
-
-# --------------------------------------------------------------------------- positions
-
-
-def code_units(text: str, encoding: str) -> int:
-    """Length of ``text`` in the code units of an LSP position encoding."""
-    if encoding == lsp.PositionEncodingKind.Utf8:
-        return len(text.encode("utf-8", "surrogatepass"))
-    if encoding == lsp.PositionEncodingKind.Utf32:
-        return len(text)
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
-
-
-def to_position(source: Source, offset: int, encoding: str) -> lsp.Position:
-    """LSP position (0-based line, code-unit column) of a character offset."""
-    line, column = source.position(offset)
-    prefix = source.text[source.line_starts[line - 1] : source.line_starts[line - 1] + column - 1]
-    return lsp.Position(line=line - 1, character=code_units(prefix, encoding))
-
-
-def to_range(source: Source, span: Span, encoding: str) -> lsp.Range:
-    # a rule's backwards span must not make the client drop every diagnostic of the file
-    start, end = to_position(source, span.start, encoding), to_position(source, max(span), encoding)
-    return lsp.Range(start=start, end=end)
-
-
-def overlaps(a: lsp.Range, b: lsp.Range) -> bool:
-    """Ranges touch (inclusive): a cursor at either end of a diagnostic still gets its actions."""
-
-    def key(p: lsp.Position) -> tuple[int, int]:
-        return p.line, p.character
-
-    return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
-
-
-# --------------------------------------------------------------------------- diagnostics and actions
-
-
-def to_lsp_diagnostic(source: Source, diag: Diagnostic, lang: str, encoding: str) -> lsp.Diagnostic:
-    return lsp.Diagnostic(
-        range=to_range(source, diag.span, encoding),
-        message=diag.message.get(lang),
-        severity=SEVERITY.get(diag.severity, lsp.DiagnosticSeverity.Error),
-        code=diag.code,
-        source="govlint",
-    )
-
-
-def configuration_error(exc: Exception) -> Diagnostic:
-    """A broken configuration file or pack, shown at the top of every report it governs
-    (the messages of ConfigError and PackError already name the file, line and column)."""
-    return Diagnostic(
-        INTERNAL_CODE, "error", Msg(f"配置有误：{exc}", f"configuration error: {exc}"), Span(0, 0), "configuration"
-    )
-
-
-def to_text_edit(source: Source, edit: Edit, encoding: str) -> lsp.TextEdit:
-    """Fixes write ``\\n``; the buffer keeps its own line ends."""
-    return lsp.TextEdit(
-        range=to_range(source, edit.span, encoding), new_text=edit.new_text.replace("\n", source.newline)
-    )
-
-
-def disable_edit(source: Source, diag: Diagnostic) -> Edit:
-    """Insert ``<!-- govlint-disable-next-line CODE -->`` on its own line above the
-    diagnostic's line, or add the code to such a comment already there."""
-    line = source.position(diag.span.start)[0]
-    if line > 1 and (above := DISABLE_LINE.match(source.line_text(line - 1))):
-        codes = sorted(set(CODES.findall(above.group(2))) | {diag.code})
-        start = source.line_starts[line - 2]
-        end = start + len(source.line_text(line - 1))
-        return Edit(Span(start, end), f"{above.group(1)}<!-- govlint-disable-next-line {' '.join(codes)} -->")
-    text = source.line_text(line)
-    indent = text[: len(text) - len(text.lstrip())]
-    start = source.line_starts[line - 1]
-    return Edit(Span(start, start), f"{indent}<!-- govlint-disable-next-line {diag.code} -->\n")
-
-
-def disable_table_edits(source: Source, code: str, table: Span) -> tuple[Edit, Edit]:
-    """``<!-- govlint-disable CODE -->`` above a table and ``<!-- govlint-enable CODE -->``
-    below it: a comment line between two rows would end the table (in Markdown and in
-    the plain-text reader alike), so a finding inside a table is silenced for the table."""
-    first = source.position(table.start)[0]
-    last = source.position(max(table.start, table.end - 1))[0]
-    start = source.line_starts[first - 1]
-    end = source.line_starts[last - 1] + len(source.line_text(last))
-    return (
-        Edit(Span(start, start), f"<!-- govlint-disable {code} -->\n"),
-        Edit(Span(end, end), f"\n<!-- govlint-enable {code} -->"),
-    )
-
-
-def disable_action(source: Source, diag: Diagnostic, tables: tuple[Span, ...]) -> tuple[Msg, tuple[Edit, ...]]:
-    """The title and edits that silence ``diag``: for its line, or for its table."""
-    for table in tables:
-        if table.start <= diag.span.start < table.end:
-            return DISABLE_TABLE_TITLE, disable_table_edits(source, diag.code, table)
-    return DISABLE_TITLE, (disable_edit(source, diag),)
-
-
-class Linted(NamedTuple):
-    """The last lint of a document, kept for code actions."""
-
-    version: int | None
-    result: FileResult
-    settings: Settings
-
-
-class Target(NamedTuple):
-    """Where code-action edits go: the document as it was linted, in the client's terms."""
-
-    uri: str
-    version: int | None
-    source: Source
-    encoding: str
-    versioned: bool  # the client accepts version-checked edits (``documentChanges``)
-
-    def edit(self, edits: tuple[Edit, ...]) -> lsp.WorkspaceEdit:
-        text_edits = [to_text_edit(self.source, e, self.encoding) for e in edits]
-        if self.versioned:
-            doc = lsp.OptionalVersionedTextDocumentIdentifier(uri=self.uri, version=self.version)
-            return lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(text_document=doc, edits=text_edits)])
-        return lsp.WorkspaceEdit(changes={self.uri: text_edits})
-
-
-def quick_fixes(
-    target: Target, diagnostics: tuple[Diagnostic, ...], lang: str, wanted: lsp.Range, tables: tuple[Span, ...]
-) -> list[lsp.CodeAction]:
-    """The fixes rules offer for the diagnostics in ``wanted`` (preferred when ``--fix``
-    would apply them), then a "disable for this line" per diagnostic."""
-    from govlint.fixes import is_applicable
-
-    fixes: list[lsp.CodeAction] = []
-    disables: list[lsp.CodeAction] = []
-    for diag in diagnostics:
-        shown = to_lsp_diagnostic(target.source, diag, lang, target.encoding)
-        if not overlaps(shown.range, wanted):
-            continue
-        if diag.fix is not None:
-            fixes.append(
-                lsp.CodeAction(
-                    title=diag.fix.title.get(lang),
-                    kind=lsp.CodeActionKind.QuickFix,
-                    diagnostics=[shown],
-                    is_preferred=is_applicable(diag.fix, target.source.text, unsafe=False),
-                    edit=target.edit(diag.fix.edits),
-                )
-            )
-        if diag.code not in NOT_SILENCED:
-            title, edits = disable_action(target.source, diag, tables)
-            disables.append(
-                lsp.CodeAction(
-                    title=title.get(lang).format(code=diag.code),
-                    kind=lsp.CodeActionKind.QuickFix,
-                    diagnostics=[shown],
-                    edit=target.edit(edits),
-                )
-            )
-    return fixes + disables
-
-
-def changed_region(old: str, new: str) -> Edit:
-    """One edit turning ``old`` into ``new`` that spares the common start and end, so the
-    editor keeps the cursor and folds outside the part that changed."""
-    prefix = 0
-    limit = min(len(old), len(new))
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
-        suffix += 1
-    return Edit(Span(prefix, len(old) - suffix), new[prefix : len(new) - suffix])
-
-
-def fix_all(target: Target, lint: Callable[[Source], FileResult], lang: str) -> list[lsp.CodeAction]:
-    """``source.fixAll.govlint``: what ``govlint check --fix`` would write, as one edit."""
-    from govlint.fixes import fix_source
-
-    outcome = fix_source(target.source, lint)
-    if not outcome.changed:
-        return []
-    return [
-        lsp.CodeAction(
-            title=FIX_ALL_TITLE.get(lang).format(count=outcome.fixed),
-            kind=FIX_ALL_KIND,
-            edit=target.edit((changed_region(outcome.original.text, outcome.final.text),)),
-        )
-    ]
-
-
-def wants(only: Sequence[str] | None, kind: str) -> bool:
-    """Whether a request restricted to ``only`` kinds asks for actions of ``kind``;
-    fix-all runs several lints, so it is computed only when asked for by kind."""
-    if only is None:
-        return kind == lsp.CodeActionKind.QuickFix
-    return any(kind == k or kind.startswith(k + ".") for k in only)
-
-
-# --------------------------------------------------------------------------- options
 
 
 class Options(NamedTuple):
@@ -291,9 +73,6 @@ def parse_options(raw: object, current: Options) -> tuple[Options, list[str]]:
         else:
             problems.append(f"debounce must be a number of milliseconds >= 0, got {value!r}")
     return options, problems
-
-
-# --------------------------------------------------------------------------- the server
 
 
 class GovlintServer(LanguageServer):
