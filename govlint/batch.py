@@ -22,9 +22,9 @@ from pathlib import Path
 from govlint._infra.records import NamedTuple
 from govlint._infra.results import ResultCache, code_fingerprint, digest
 from govlint.engine import Engine, Settings, internal_error
-from govlint.model import SEVERITY_RANK, Context, FileResult, Severity, Stream, Tally
+from govlint.model import SEVERITY_RANK, Context, FileResult, Severity, Source, Stream, Tally
 from govlint.output.streaming import tally_of
-from govlint.source import DecodeError, decode, read_bytes
+from govlint.source import DecodeError, read_bytes
 
 #: Fewer files than this per worker are not worth a worker.
 MIN_FILES_PER_WORKER = 4
@@ -77,15 +77,16 @@ def lint_one(engine: Engine, cache: ResultCache | None, path: str) -> FileResult
     """Read and lint one file, through the cache when there is one; never raises."""
     try:
         data = read_bytes(path)
-        source = decode(data, path)
+        loaded = engine.load(data, path)
     except DecodeError as exc:
         return FileResult(path, None, (), str(exc))
+    source = loaded if isinstance(loaded, Source) else loaded.source
     key = cache.key(path, data) if cache is not None else ""
     cached = cache.get(key) if cache is not None else None
     if cached is not None:
         return FileResult(path, source, cached)
     try:
-        result = engine.lint_source(source)
+        result = engine.lint(loaded)
     except Exception as exc:  # the engine isolates each step; this is the last resort
         return FileResult(path, source, (internal_error("lint", exc),))
     if cache is not None:

@@ -150,16 +150,42 @@ class Engine:
     def suffixes(self) -> set[str]:
         return {s for r in self.readers for s in r.suffixes}
 
+    # ------------------------------------------------------------------ reading
+    def load(self, data: bytes, path: str) -> Document | Source:
+        """What a file's bytes are read as: the Document of a format that is not text (its
+        reader renders it, :mod:`govlint.readers.rendered`), else the decoded Source of a text
+        file. Raises DecodeError with a message for the user, also when a reader fails on a
+        file (never a traceback)."""
+        from govlint.source import DecodeError, decode
+
+        reader = self.reader_for(path)
+        if reader is None or reader.read_bytes is None:
+            return decode(data, path)
+        try:
+            return reader.read_bytes(data, path)
+        except DecodeError:
+            raise
+        except Exception as exc:
+            detail = f"{type(exc).__name__}: {exc}"
+            raise DecodeError(f"{path}: 读取器 {reader.name} 无法读取此文件（{detail}）/ "
+                              f"the {reader.name} reader could not read this file ({detail})") from None
+
+    def load_path(self, path: str) -> Document | Source:
+        """:meth:`load` of a file on disk."""
+        from govlint.source import read_bytes
+
+        return self.load(read_bytes(path), path)
+
     # ------------------------------------------------------------------ linting
     def lint_path(self, path: str) -> FileResult:
         """Read and lint one file; a file that cannot be read gives ``error`` instead."""
-        from govlint.source import DecodeError, read_source
+        from govlint.source import DecodeError
 
         try:
-            source = read_source(path)
+            loaded = self.load_path(path)
         except DecodeError as exc:
             return FileResult(path, None, (), str(exc))
-        return self.lint_source(source)
+        return self.lint(loaded)
 
     def lint_text(self, path: str, text: str) -> FileResult:
         """Lint text that is already decoded (editor buffers, standard input)."""
@@ -167,9 +193,17 @@ class Engine:
 
         return self.lint_source(source_from_text(path, text))
 
+    def lint(self, loaded: Document | Source) -> FileResult:
+        """Lint what :meth:`load` gave."""
+        return self.lint_source(loaded) if isinstance(loaded, Source) else self._lint(loaded.source, loaded)
+
     def lint_source(self, source: Source) -> FileResult:
+        """Lint a text file's Source, read by the reader of its suffix."""
+        return self._lint(source, self.document(source))
+
+    def _lint(self, source: Source, document: Document | Diagnostic | None) -> FileResult:
         diags = [plugin_error(e) for e in self.plugin_errors]
-        diags.extend(self._run(source))
+        diags.extend(self._run(document))
         diags = self._apply_settings(diags)
         from govlint.suppress import apply_suppressions
 
@@ -177,16 +211,26 @@ class Engine:
         diags.sort(key=lambda d: (d.span.start, d.code))
         return FileResult(source.path, source, tuple(diags))
 
-    def report(self, source: Source) -> Report | Diagnostic | None:
-        """The source read and aligned to the pack; the internal error when the reader or the
-        aligner fails, None when no reader takes the file."""
+    def document(self, source: Source) -> Document | Diagnostic | None:
+        """A text file's Source read into a Document; the internal error when the reader
+        fails, None when no reader takes the file."""
         reader = self.reader_for(source.path) or self.reader_for("report.txt")  # no suffix: plain text
         if reader is None:
             return None
         try:
-            document: Document = reader.read(source)
+            return reader.read(source)
         except Exception as exc:
             return internal_error(f"reader {reader.name}", exc)
+
+    def report(self, loaded: Document | Source) -> Report | Diagnostic | None:
+        """What was loaded (or a text file's Source) read and aligned to the pack; the
+        internal error when the reader or the aligner fails, None when no reader takes it."""
+        document = self.document(loaded) if isinstance(loaded, Source) else loaded
+        return self._align(document)
+
+    def _align(self, document: Document | Diagnostic | None) -> Report | Diagnostic | None:
+        if not isinstance(document, Document):
+            return document
         from govlint.align import align
 
         try:
@@ -194,8 +238,8 @@ class Engine:
         except Exception as exc:
             return internal_error("align", exc)
 
-    def _run(self, source: Source) -> list[Diagnostic]:
-        report = self.report(source)
+    def _run(self, document: Document | Diagnostic | None) -> list[Diagnostic]:
+        report = self._align(document)
         if not isinstance(report, Report):
             return [] if report is None else [report]
         ctx = Context(self.settings.lang, scratch={})

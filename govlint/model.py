@@ -28,8 +28,22 @@ class Span(NamedTuple):
     end: int
 
 
+class Place(NamedTuple):
+    """Where a stretch of a rendered text stands in the original file, so a person holding
+    the .pdf, .docx or web page can find a finding: from ``start`` (an offset into
+    ``Source.text``) until the next place."""
+
+    start: int
+    where: Msg  # "第 3 页第 12 行" / "page 3, line 12"; "表格 2 第 4 行第 3 列"; "第 12 段"
+    page: int | None = None  # the PDF page, 1-based
+    line: int | None = None  # the line in the original: of the web page's source, of the PDF page
+
+
 class Source(NamedTuple):
-    """Decoded text of one file plus what is needed to write it back unchanged."""
+    """Decoded text of one file plus what is needed to write it back unchanged. For a format
+    that is not text (.docx, .pdf, a web page), ``text`` is what its reader rendered
+    (``govlint text FILE`` prints it), ``rendered`` names the format, and ``places`` map
+    offsets back to the original file."""
 
     path: str
     text: str
@@ -37,14 +51,30 @@ class Source(NamedTuple):
     newline: str  # "\n", "\r\n" or "\r": the file's dominant line ending
     bom: bool
     line_starts: tuple[int, ...]
+    rendered: str = ""  # "docx", "pdf", "html" when ``text`` was rendered from that format
+    places: tuple[Place, ...] = ()  # in order of ``start``
 
     @classmethod
-    def from_text(cls, path: str, text: str, encoding: str = "utf-8", newline: str = "\n", bom: bool = False) -> Source:
+    def from_text(
+        cls,
+        path: str,
+        text: str,
+        encoding: str = "utf-8",
+        newline: str = "\n",
+        bom: bool = False,
+        rendered: str = "",
+        places: tuple[Place, ...] = (),
+    ) -> Source:
         """Build a Source from already-normalised text (``\\n`` line ends only)."""
         lines = text.split("\n")
         lines.pop()  # the last line has no "\n": each other line starts past the one before and its "\n"
         starts = tuple(accumulate(map(add, map(len, lines), repeat(1)), initial=0))  # C loops, no Python step a line
-        return cls(path, text, encoding, newline, bom, starts)
+        return cls(path, text, encoding, newline, bom, starts, rendered, places)
+
+    def place(self, offset: int) -> Place | None:
+        """Where ``offset`` stands in the original file (None for a text file)."""
+        i = bisect_right(self.places, offset, key=lambda p: p.start) - 1
+        return self.places[i] if i >= 0 else None
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset; column counts characters."""
@@ -91,10 +121,17 @@ class Cell(NamedTuple):
 
 
 class RawTable(NamedTuple):
-    """Rows of cells in reading order, before any knowledge of the format is applied."""
+    """Rows of cells in reading order, before any knowledge of the format is applied.
+
+    A table whose source has a grid (Word, a web page, a GFM table, PDF rows rebuilt from
+    positions) has ``columns`` > 0: every row then has exactly that many cells, a merged
+    cell standing (the same Cell) in every position it covers, so each value knows its row
+    and column. Text copied out of a PDF has no grid (``columns`` 0): a row is the cells
+    of a line, in reading order."""
 
     rows: tuple[tuple[Cell, ...], ...]
     span: Span
+    columns: int = 0
 
 
 class Comment(NamedTuple):
@@ -338,11 +375,16 @@ class Check(NamedTuple):
 
 
 class Reader(NamedTuple):
-    """Turns a Source into a Document; chosen by file suffix."""
+    """Turns a Source into a Document; chosen by file suffix. A format that is not text
+    (Word, PDF, a web page) has ``read_bytes``: the file's bytes and path to the Document
+    they are read as, over the text its reader rendered (its Source has ``rendered`` and
+    ``places``); it raises ``govlint.source.DecodeError`` with a message for the user when
+    the file cannot be read at all. Its ``read`` then reads a rendered text as plain text."""
 
     name: str
     suffixes: tuple[str, ...]
     read: Callable[[Source], Document]
+    read_bytes: Callable[[bytes, str], Document] | None = None
 
 
 class FileResult(NamedTuple):

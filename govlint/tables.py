@@ -103,10 +103,10 @@ def to_json(results: Iterable[Extracted]) -> str:
 
 def extract(path: str, engine: Engine) -> Extracted:
     """One file's tables (read and aligned with its configuration's pack)."""
-    from govlint.source import DecodeError, read_source
+    from govlint.source import DecodeError
 
     try:
-        source = read_source(path)
+        source = engine.load_path(path)
     except DecodeError as exc:
         return Extracted(path, None, None, (), str(exc))
     report = engine.report(source)

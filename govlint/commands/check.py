@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from govlint.batch import Item, Linter, Output
     from govlint.engine import Engine
     from govlint.fixes import FixOutcome
-    from govlint.model import Context, FileResult, Formatter, Source, Stream
+    from govlint.model import Context, Document, FileResult, Formatter, Source, Stream
     from govlint.routing import Router
 
 STDIN = "-"
@@ -78,13 +78,13 @@ def _check_usage(args: argparse.Namespace, formats: Iterable[str]) -> str | None
     return None
 
 
-def _read(path: str, data: bytes | None) -> Source | str:
-    """The Source of a file, or of ``data`` (standard input) checked as if it were ``path``;
-    a message when it cannot be read."""
-    from govlint.source import DecodeError, decode, read_source
+def _read(engine: Engine, path: str, data: bytes | None) -> Document | Source | str:
+    """What a file, or ``data`` (standard input) checked as if it were ``path``, is read as
+    (see ``Engine.load``); a message when it cannot be read."""
+    from govlint.source import DecodeError
 
     try:
-        return read_source(path) if data is None else decode(data, path)
+        return engine.load_path(path) if data is None else engine.load(data, path)
     except DecodeError as exc:
         return str(exc)
 
@@ -140,14 +140,14 @@ def _lint_stdin(router: Router, args: argparse.Namespace, data: bytes) -> FileRe
     from govlint.model import FileResult
 
     path = args.stdin_filename or STDIN
-    source = _read(path, data)
-    return FileResult(path, None, (), source) if isinstance(source, str) else router.engine(path).lint_source(source)
+    loaded = _read(router.engine(path), path, data)
+    return FileResult(path, None, (), loaded) if isinstance(loaded, str) else router.engine(path).lint(loaded)
 
 
 def _lint_inputs(router: Router, engine: Engine, args: argparse.Namespace) -> _Linted:
     """Lint the inputs, each file with the engine of its own configuration (``router``)."""
     from govlint.fixes import fix_source, write_fixed
-    from govlint.model import FileResult
+    from govlint.model import Document, FileResult, Source
 
     files, errors, stdin = _inputs(router, engine, args)
     inputs: list[tuple[str, bytes | None]] = [(args.stdin_filename or STDIN, stdin)] if stdin is not None else []
@@ -157,11 +157,15 @@ def _lint_inputs(router: Router, engine: Engine, args: argparse.Namespace) -> _L
     outcomes: list[FixOutcome] = []
     stdin_outcome = None
     for path, data in inputs:
-        source = _read(path, data)
+        source = _read(router.engine(path), path, data)
         if isinstance(source, str):
             results.append(FileResult(path, None, (), source))
             errors.append(source)
-        elif args.fix or args.diff:
+        elif fixing and isinstance(source, Document):  # a .docx, .pdf or web page: its text is govlint's rendering
+            errors.append(f"{path}: --fix 只修改文本文件（.md/.txt），请在原文件中修改 / "
+                          f"--fix only rewrites text files (.md, .txt); make the change in the original")
+            results.append(router.engine(path).lint(source))
+        elif fixing and isinstance(source, Source):
             outcome = fix_source(source, router.engine(path).lint_source, unsafe=args.unsafe_fixes)
             error = write_fixed(outcome) if args.fix and outcome.changed and data is None else None
             if error:  # not written: what stands is the file as it was
@@ -171,7 +175,7 @@ def _lint_inputs(router: Router, engine: Engine, args: argparse.Namespace) -> _L
             outcomes.append(outcome)
             results.append(outcome.result)
         else:
-            results.append(router.engine(path).lint_source(source))
+            results.append(router.engine(path).lint(source))
     if not fixing:
         from govlint.batch import run_files
 

@@ -123,7 +123,9 @@ class GovlintServer(LanguageServer):
             settings = found.settings
             engine = self.engines(settings)
             _ = engine.pack  # a broken pack is a configuration error, not an internal one
-            result = FileResult(doc.path, source, ()) if found.excluded else engine.lint_source(source)
+            reader = engine.reader_for(doc.path)
+            binary = reader is not None and reader.read_bytes is not None  # a .docx, .pdf: not the buffer's text
+            result = FileResult(doc.path, source, ()) if found.excluded or binary else engine.lint_source(source)
         except (ConfigError, PackError) as exc:
             self.log(lsp.MessageType.Error, f"govlint: {doc.path}: {exc}")
             result = FileResult(doc.path, source, (configuration_error(exc),))
