@@ -8,7 +8,7 @@ read as zero.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from operator import attrgetter
 
 from govlint._infra.records import NamedTuple
@@ -57,17 +57,17 @@ class _Building(NamedTuple):
     pending: list[Cell]  # blank cells after a label with no number on its line
 
 
-class TableStream:
-    """Reads the row stream of one table region against one template: a cell that matches a
-    row label starts that row, numbers that follow belong to it (on the same line or, in
-    one-cell-per-line layouts, on the lines after)."""
+class TableReading:
+    """What reading one table against one template needs, whichever path the table takes
+    (a grid, :mod:`govlint.align.grid`, or a stream of rows, :class:`TableStream`): the rows
+    found so far, the problems, the group a numbered sub-row belongs to, and how a label
+    or a header word is matched."""
 
     def __init__(self, template: Template) -> None:
         self.t = template
         self.rows: dict[str, RowMatch] = {}
         self.problems: list[Problem] = []
         self.group = ""
-        self.current: _Building | None = None
         self.superseded: Cell | None = None  # a header word of an older format's table
 
     # -- labels
@@ -138,6 +138,43 @@ class TableStream:
             return True
         return False
 
+    def _is_group(self, row_id: str) -> bool:
+        spec = self.t.row_spec(row_id)
+        return bool(spec and spec.group)
+
+    def _reworded(self, spec: RowSpec, cell: Cell) -> None:
+        self.problems.append(
+            Problem("reworded_row", cell.span, self.t.id, spec.id, {"found": cell.text, "expected": spec.label})
+        )
+
+    def superseded_problem(self, span: Span) -> tuple[TableMatch, list[Problem]] | None:
+        """An older format's table: its numbers are not this one's (GL302 says so)."""
+        found = self.superseded
+        if found is None:
+            return None
+        problem = Problem("superseded_layout", found.span, self.t.id, "", {"found": found.text})
+        return TableMatch(self.t.id, span, ()), [problem]
+
+    def missing_rows(self, span: Span) -> list[Problem]:
+        """The format's rows the table lacks (when it has any row at all)."""
+        if not self.rows:
+            return []
+        return [
+            Problem("missing_row", span, self.t.id, spec.id, {"expected": spec.label})
+            for spec in self.t.rows
+            if not spec.group and spec.id not in self.rows
+        ]
+
+
+class TableStream(TableReading):
+    """Reads the row stream of one table region against one template: a cell that matches a
+    row label starts that row, numbers that follow belong to it (on the same line or, in
+    one-cell-per-line layouts, on the lines after)."""
+
+    def __init__(self, template: Template) -> None:
+        super().__init__(template)
+        self.current: _Building | None = None
+
     # -- rows
     def feed(self, cells: tuple[Cell, ...]) -> None:
         if len(cells) == 1 and text_kind(cells[0].text) == "num":
@@ -200,15 +237,6 @@ class TableStream:
         elif tail and not unknown:
             # A row of numbers alone keeps its leading blanks: they are empty values.
             self._continue(list(cells) if not texts else tail)
-
-    def _is_group(self, row_id: str) -> bool:
-        spec = self.t.row_spec(row_id)
-        return bool(spec and spec.group)
-
-    def _reworded(self, spec: RowSpec, cell: Cell) -> None:
-        self.problems.append(
-            Problem("reworded_row", cell.span, self.t.id, spec.id, {"found": cell.text, "expected": spec.label})
-        )
 
     def _continue(self, cells: list[Cell]) -> None:
         """Numbers without a label: the rest of the current row (one cell per line), or an
@@ -305,26 +333,23 @@ class TableStream:
         return TableMatch(self.t.id, span, ordered), self.problems
 
 
-def read_table(template: Template, tables: Iterable[RawTable]) -> tuple[TableMatch, list[Problem]]:
-    """Align the rows of one or more raw tables (a table broken by page breaks) to a template."""
+def read_table(template: Template, tables: Sequence[RawTable]) -> tuple[TableMatch, list[Problem]]:
+    """Align the rows of one or more raw tables (a table broken by page breaks) to a template:
+    by grid column where every piece has a grid, as a stream of rows otherwise."""
+    span = Span(tables[0].span.start, tables[-1].span.end) if tables else Span(0, 0)
+    if tables and all(table.columns for table in tables):
+        from govlint.align.grid import read_grid
+
+        return read_grid(template, tables, span)
     reader = TableStream(template)
-    spans = []
     for table in tables:
-        spans.append(table.span)
         for row in table.rows:
             reader.feed(row)
-    span = Span(spans[0].start, spans[-1].end) if spans else Span(0, 0)
-    if reader.superseded is not None:  # an older format's table: its numbers are not this one's
-        found = reader.superseded
-        return TableMatch(template.id, span, ()), [
-            Problem("superseded_layout", found.span, template.id, "", {"found": found.text})
-        ]
+    superseded = reader.superseded_problem(span)
+    if superseded is not None:
+        return superseded
     match, problems = reader.result(span)
-    if match.rows:
-        for spec in template.rows:
-            if not spec.group and spec.id not in reader.rows:
-                problems.append(Problem("missing_row", span, template.id, spec.id, {"expected": spec.label}))
-    return match, problems
+    return match, problems + reader.missing_rows(span)
 
 
 SHORT_LINE = 60

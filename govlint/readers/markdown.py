@@ -168,7 +168,9 @@ def _blocks(source: Source) -> list[Block]:
                 if row_tok.type == "tr_open" and row_tok.map:
                     rows.append(_row_cells(source, row_tok.map[0]))
                 j += 1
-            blocks.append(RawTable(tuple(rows), _line_span(source, *tok.map)))
+            width = len(rows[0]) if rows else 0
+            grid = width if width and all(len(row) == width for row in rows) else 0
+            blocks.append(RawTable(tuple(rows), _line_span(source, *tok.map), grid))
             i = j
         i += 1
     return blocks
