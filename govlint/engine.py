@@ -31,6 +31,8 @@ from govlint.model import (
 from govlint.plugins import PluginError, Plugins, load_plugins
 
 INTERNAL_CODE = "GL900"
+#: The rule that reports a file without report text (an empty file, a scanned PDF): it alone runs on one.
+NO_TEXT_CODE = "GL100"
 
 
 class Settings(NamedTuple):
@@ -244,7 +246,10 @@ class Engine:
             return [] if report is None else [report]
         ctx = Context(self.settings.lang, scratch={})
         out: list[Diagnostic] = []
-        for check in self.checks():
+        checks = self.checks()
+        if not report.source.text.strip():  # nothing to check: GL100 says so, and nothing else
+            checks = [c for c in checks if c.code == NO_TEXT_CODE]
+        for check in checks:
             try:
                 out.extend(check.run(report, ctx))
             except Exception as exc:

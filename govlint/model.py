@@ -337,6 +337,8 @@ class OutputOptions(NamedTuple):
     fixed: int = 0  # problems ``--fix`` repaired, for the summary line
     fail_level: Severity = "info"  # what fails a JUnit testcase (the CLI passes its --fail-level)
     checks: tuple[Check, ...] = ()  # rule metadata for SARIF, when the caller has it
+    skipped: tuple[str, ...] = ()  # files of the folders checked that no reader takes
+    verbose: bool = False  # name the skipped files, not only count them
 
 
 class Context(NamedTuple):

@@ -2,7 +2,7 @@
 
 Each subcommand is a module of this package that declares, in its ``COMMANDS``, its line
 of help, what adds its arguments and what runs it: :mod:`~govlint.commands.check`,
-:mod:`~govlint.commands.tables`, :mod:`~govlint.commands.rules` (``rules`` and ``rule``),
+:mod:`~govlint.commands.tables`, :mod:`~govlint.commands.text`, :mod:`~govlint.commands.rules` (``rules`` and ``rule``),
 :mod:`~govlint.commands.pack`, :mod:`~govlint.commands.config` and
 :mod:`~govlint.commands.lsp`. Only the module of the command being run is imported, and
 heavy modules are imported inside the commands, so start-up stays cheap. What several
@@ -41,7 +41,7 @@ class Subcommand(NamedTuple):
 
 
 #: The module of each command, in the order ``govlint -h`` lists them.
-_MODULES = {"check": "check", "tables": "tables", "rules": "rules", "rule": "rules", "pack": "pack",
+_MODULES = {"check": "check", "tables": "tables", "text": "text", "rules": "rules", "rule": "rules", "pack": "pack",
             "config": "config", "lsp": "lsp"}
 
 
@@ -69,24 +69,32 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     return p
 
 
-def collect_files(paths: Sequence[str], suffixes: set[str]) -> tuple[list[str], list[str]]:
-    """Expand folders into report files; returns (files, errors). Explicit files are
-    always checked whatever their suffix; hidden folders are skipped."""
-    files: list[str] = []
-    errors: list[str] = []
+class Collected(NamedTuple):
+    """The files a run covers, what could not be found, and the files of its folders that
+    no reader takes (counted in the summary, named with ``--verbose``)."""
+
+    files: list[str]
+    errors: list[str]
+    skipped: list[str]
+
+
+def collect_files(paths: Sequence[str], suffixes: set[str]) -> Collected:
+    """Expand folders into report files. Explicit files are always checked whatever their
+    suffix; hidden files and folders and Word's lock files (``~$报告.docx``) are passed over."""
+    found = Collected([], [], [])
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for root, dirs, names in os.walk(path, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                files.extend(
-                    str(Path(root) / n) for n in sorted(names) if Path(n).suffix.lower() in suffixes
-                )
+                for name in sorted(n for n in names if not n.startswith((".", "~$"))):
+                    wanted = Path(name).suffix.lower() in suffixes
+                    (found.files if wanted else found.skipped).append(str(Path(root) / name))
         elif path.exists() or path.is_symlink():
-            files.append(raw)
+            found.files.append(raw)
         else:
-            errors.append(f"{raw}: 文件不存在 / no such file or directory")
-    return files, errors
+            found.errors.append(f"{raw}: 文件不存在 / no such file or directory")
+    return found
 
 
 def print_json(doc: object) -> None:

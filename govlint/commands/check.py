@@ -48,6 +48,7 @@ def check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("--stdin-filename", metavar="NAME", help="check standard input as file NAME")
     check.add_argument("--statistics", action="store_true", help="count problems by code")
     check.add_argument("-q", "--quiet", action="store_true", help="only the problems, no summary line")
+    check.add_argument("-v", "--verbose", action="store_true", help="name the files of the folders that were skipped")
     check.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="processes (default: one per CPU)")
     check.add_argument("--cache", action="store_true", help="skip unchanged files (cache in .govlint_cache/)")
     check.add_argument("--cache-dir", metavar="DIR", help="result cache folder (implies --cache)")
@@ -124,16 +125,17 @@ class _Inputs(NamedTuple):
     files: list[str]  # each once, in order
     errors: list[str]
     stdin: bytes | None  # None: standard input is not checked
+    skipped: list[str]  # files of the folders checked that no reader takes
 
 
 def _inputs(router: Router, engine: Engine, args: argparse.Namespace) -> _Inputs:
     """The files to check (folders expanded, excluded files left out) and standard input."""
     use_stdin = STDIN in args.paths or (args.stdin_filename is not None and not args.paths)
     paths = [p for p in args.paths if p != STDIN] or ([] if use_stdin else ["."])
-    files, errors = collect_files(paths, engine.suffixes())
+    files, errors, skipped = collect_files(paths, engine.suffixes())
     named = set(paths)  # files named on the command line are checked even when excluded
     files = [f for f in files if f in named or not router.file(f).excluded]
-    return _Inputs(_unique(files), errors, _read_stdin() if use_stdin else None)
+    return _Inputs(_unique(files), errors, _read_stdin() if use_stdin else None, skipped)
 
 
 def _lint_stdin(router: Router, args: argparse.Namespace, data: bytes) -> FileResult:
@@ -144,12 +146,12 @@ def _lint_stdin(router: Router, args: argparse.Namespace, data: bytes) -> FileRe
     return FileResult(path, None, (), loaded) if isinstance(loaded, str) else router.engine(path).lint(loaded)
 
 
-def _lint_inputs(router: Router, engine: Engine, args: argparse.Namespace) -> _Linted:
+def _lint_inputs(router: Router, args: argparse.Namespace, found: _Inputs) -> _Linted:
     """Lint the inputs, each file with the engine of its own configuration (``router``)."""
     from govlint.fixes import fix_source, write_fixed
     from govlint.model import Document, FileResult, Source
 
-    files, errors, stdin = _inputs(router, engine, args)
+    files, errors, stdin = found.files, list(found.errors), found.stdin
     inputs: list[tuple[str, bytes | None]] = [(args.stdin_filename or STDIN, stdin)] if stdin is not None else []
     fixing = args.fix or args.diff
     inputs.extend((path, None) for path in (files if fixing else []))
@@ -205,7 +207,7 @@ def _lint_batch(router: Router, args: argparse.Namespace, files: list[str]) -> t
     return found, items
 
 
-def _print_streamed(router: Router, engine: Engine, args: argparse.Namespace, output: Output) -> tuple[list[str], bool]:
+def _print_streamed(router: Router, args: argparse.Namespace, output: Output, found: _Inputs) -> tuple[list[str], bool]:
     """Lint and print file by file (``--fix`` and ``--diff`` need whole texts; they do not
     stream): each piece is written as soon as its file and those before it are done, and only
     counts are kept. Returns the read errors and whether any file fails its fail level."""
@@ -215,7 +217,7 @@ def _print_streamed(router: Router, engine: Engine, args: argparse.Namespace, ou
     from govlint.model import SEVERITY_RANK, Tally
     from govlint.output.streaming import added
 
-    files, errors, stdin = _inputs(router, engine, args)
+    files, errors, stdin = found.files, list(found.errors), found.stdin
     head = [printed(_lint_stdin(router, args, stdin), output)] if stdin is not None else []
     linters, items = _lint_batch(router, args, files)
     stream, ctx = output
@@ -279,7 +281,7 @@ def _print_diff(linted: _Linted, quiet: bool) -> None:
 
 
 def _context(args: argparse.Namespace, lang: str, fail_level: str, engine: Engine, stream: TextIO,
-             fixed: int) -> Context:
+             fixed: int, skipped: list[str]) -> Context:
     """What formatters get besides the results (see :mod:`govlint.output`)."""
     from govlint.model import Context, OutputOptions
 
@@ -289,6 +291,8 @@ def _context(args: argparse.Namespace, lang: str, fail_level: str, engine: Engin
         fixed=fixed,
         fail_level=fail_level,  # type: ignore[arg-type]  # argparse's choices are the severities
         checks=tuple(engine.checks()),
+        skipped=tuple(skipped),
+        verbose=args.verbose,
     )
     return Context(lang, options)
 
@@ -351,11 +355,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.own_process:
             _settle_collector()
         streamed = _stream_for(args, formatters)
+        found = _inputs(router, engine, args)
         if streamed is not None:
-            ctx = _context(args, settings.lang, base.fail_level, engine, sys.stdout, 0)
-            errors, findings = _print_streamed(router, engine, args, Output(streamed, ctx))
+            ctx = _context(args, settings.lang, base.fail_level, engine, sys.stdout, 0, found.skipped)
+            errors, findings = _print_streamed(router, args, Output(streamed, ctx), found)
         else:
-            linted = _lint_inputs(router, engine, args)
+            linted = _lint_inputs(router, args, found)
     except (PackError, ConfigError) as exc:  # configuration problems are reported, not raised
         print(f"govlint: {exc}", file=sys.stderr)
         return ExitStatus.ERROR
@@ -375,7 +380,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             render: Callable[[list[FileResult], Context], str] = formatters[args.format].render
             if args.statistics:
                 render = text.render_statistics if args.format == "text" else json_format.render_statistics
-            ctx = _context(args, settings.lang, base.fail_level, engine, stream, fixed)
+            ctx = _context(args, settings.lang, base.fail_level, engine, stream, fixed, found.skipped)
             _write_stdout(render(linted.results, ctx), stream)
         findings = any(at_or_above(r.diagnostics, router.file(r.path).fail_level) for r in linted.results)
     for err in errors:

@@ -31,7 +31,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
     results: list[Extracted] = []
     try:
         paths = args.paths or ["."]
-        files, errors = collect_files(paths, router.engine(paths[0]).suffixes())
+        files, errors, _ = collect_files(paths, router.engine(paths[0]).suffixes())
         for path in files:
             if not router.file(path).excluded or path in args.paths:
                 results.append(extract(path, router.engine(path)))

@@ -7,6 +7,11 @@ edits). ``entry`` is there only when the rule has several pack entries and says 
 fired: the identity (``row-total``), pattern (``yaodian-earlier-year``), statement, contact
 field or prose rule. A code a pack gives its own entries (a province's ``GL110`` statement)
 has the name of the rule that reports it.
+
+For a report read from a .pdf, .docx or web page, the position counts in the text govlint
+rendered (``govlint text FILE``), and ``where`` says the place in the original for a person
+(``第 3 页第 12 行``), with ``page`` (PDF) and ``original_line`` (the line on the PDF page, or of
+the web page's source) where known.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Any
 
 from govlint import __version__
 from govlint.model import Context, Diagnostic, FileResult, Source, Stream, Tally
+from govlint.output.places import place_fields
 from govlint.output.streaming import nothing, rendered
 
 # Formatters are registered (so imported) on every start-up; :mod:`json` (~2 ms) is imported
@@ -48,6 +54,7 @@ def diagnostic_dict(d: Diagnostic, source: Source, lang: str) -> dict[str, Any]:
         "column": col,
         "end_line": end_line,
         "end_column": end_col,
+        **place_fields(source, d.span.start, lang),
         "rule": d.rule,
         **({"entry": d.entry} if d.entry else {}),
         "fix": fix,

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from govlint import __version__
 from govlint.model import Check, Context, Diagnostic, FileResult, Fix, Source, Span, Stream, Tally
+from govlint.output.places import where_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -78,16 +79,25 @@ def _result(d: Diagnostic, source: Source, uri: str, index: int | None, lang: st
         "ruleId": d.code,
         **({} if index is None else {"ruleIndex": index}),
         "level": LEVEL[d.severity],
-        "message": {"text": d.message.get(lang)},
-        "locations": [
-            {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(source, d.span)}}
-        ],
+        "message": {"text": d.message.get(lang) + where_text(source, d.span.start, lang)},
+        "locations": [{"physicalLocation": _physical(source, d, uri)}],
     }
-    if d.fix is not None and d.fix.edits:
+    if d.fix is not None and d.fix.edits and not source.rendered:
         result["fixes"] = [_fix(d.fix, source, uri, lang)]
     if d.entry:
         result["properties"] = {"entry": d.entry}
     return result
+
+
+def _physical(source: Source, d: Diagnostic, uri: str) -> dict[str, Any]:
+    """Where a viewer can show the finding: the region in a text file, the line of a web
+    page's source; a .pdf or .docx has no lines a viewer shows, so the message says where."""
+    location: dict[str, Any] = {"artifactLocation": {"uri": uri}}
+    if not source.rendered:
+        location["region"] = region(source, d.span)
+    elif (place := source.place(d.span.start)) is not None and source.rendered == "html" and place.line:
+        location["region"] = {"startLine": place.line}
+    return location
 
 
 def _checks(ctx: Context) -> dict[str, Check]:

@@ -10,8 +10,9 @@ from govlint.model import CodeCount, Context, Diagnostic, FileResult, Source, St
 
 
 def fixable(d: Diagnostic, source: Source) -> bool:
-    """A diagnostic a plain ``--fix`` would fix."""
-    return d.fix is not None and is_applicable(d.fix, source.text, unsafe=False)
+    """A diagnostic a plain ``--fix`` would fix (never in a .pdf, .docx or web page, whose
+    text is govlint's rendering)."""
+    return d.fix is not None and not source.rendered and is_applicable(d.fix, source.text, unsafe=False)
 
 
 def tally_of(result: FileResult) -> Tally:

@@ -12,6 +12,7 @@ import unicodedata
 from govlint._infra import regex
 from govlint._infra.records import NamedTuple
 from govlint.model import CodeCount, Context, Diagnostic, FileResult, Source, Stream, Tally
+from govlint.output.places import where_text
 from govlint.output.streaming import added, fixable, nothing, rendered, tally_of
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -76,7 +77,7 @@ def diagnostic_lines(path: str, source: Source, d: Diagnostic, lang: str) -> lis
     line, col = source.position(d.span.start)
     sev = d.severity if lang == "en" else SEVERITY_ZH[d.severity]
     head: Line = [
-        Segment(f"{printable(path)}:{line}:{col}:", "bold"),
+        Segment(f"{printable(path)}:{line}:{col}{printable(where_text(source, d.span.start, lang))}:", "bold"),
         Segment(" "),
         Segment(d.code, "bold " + SEVERITY_STYLE[d.severity]),
         Segment(" "),
@@ -93,7 +94,9 @@ def diagnostic_lines(path: str, source: Source, d: Diagnostic, lang: str) -> lis
     if d.fix is not None:
         label = "fix" if lang == "en" else "修复"
         note = ""
-        if not fixable(d, source):
+        if source.rendered:
+            note = " (make the change in the original)" if lang == "en" else "（请在原文件中修改）"
+        elif not fixable(d, source):
             note = " (unsafe: --unsafe-fixes)" if lang == "en" else "（不安全，需 --unsafe-fixes）"
         lines.append([Segment(f"    = {label}: {printable(d.fix.title.get(lang))}{note}", "green")])
     return lines
@@ -110,12 +113,18 @@ def summary(tally: Tally, ctx: Context) -> Line:
             parts.append(f"Fixed {fixed} problem(s).")
         if can_fix:
             parts.append(f"[*] {can_fix} fixable with --fix.")
+        if ctx.options.skipped:
+            parts.append(f"Skipped {len(ctx.options.skipped)} file(s) of a format govlint does not read"
+                         + (":" if ctx.options.verbose else " (--verbose names them)."))
     else:
         parts = [f"共发现 {total} 个问题，检查了 {tally.files} 个文件。"]
         if fixed:
             parts.append(f"已修复 {fixed} 个问题。")
         if can_fix:
             parts.append(f"[*] 其中 {can_fix} 个可用 --fix 自动修复。")
+        if ctx.options.skipped:
+            parts.append(f"跳过 {len(ctx.options.skipped)} 个不支持格式的文件"
+                         + ("：" if ctx.options.verbose else "（--verbose 列出）。"))
     return [Segment(" ".join(parts), "bold")]
 
 
@@ -147,7 +156,10 @@ def end(tally: Tally, ctx: Context) -> str:
     """The summary line, on a line of its own after the problems."""
     if ctx.options.quiet:
         return ""
-    return ("\n" if any(c.total for c in tally.counts) else "") + to_string([summary(tally, ctx)], ctx)
+    lines = [summary(tally, ctx)]
+    if ctx.options.verbose:
+        lines.extend([Segment(f"    {printable(path)}", "dim")] for path in ctx.options.skipped)
+    return ("\n" if any(c.total for c in tally.counts) else "") + to_string(lines, ctx)
 
 
 STREAM = Stream(nothing, file_piece, end, "\n")

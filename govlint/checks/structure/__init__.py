@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from govlint.checks.structure import (
+    gl100_no_report_text,
     gl101_missing_section,
     gl102_section_order,
     gl103_heading_variant,
@@ -20,6 +21,7 @@ from govlint.model import Check
 @hookimpl
 def govlint_checks() -> list[Check]:
     return [
+        gl100_no_report_text.CHECK,
         gl101_missing_section.CHECK,
         gl102_section_order.CHECK,
         gl103_heading_variant.CHECK,
