@@ -42,11 +42,19 @@ def test_manifest_is_valid_and_its_entries_run(tmp_path: Path) -> None:
     shutil.copy2(CLEAN, report)
     for hook in hooks.values():
         assert hook["language"] == "python" and hook["require_serial"] is False
-        assert hook["types_or"] == ["markdown", "plain-text"]
         program, *args = hook["entry"].split()
         assert program == "govlint"
         assert main([*args, str(report)]) == 0
     assert hooks["govlint-fix"]["entry"] == "govlint check --fix"
+    assert hooks["govlint-fix"]["types_or"] == ["markdown", "plain-text"]  # what --fix can rewrite
+    assert hooks["govlint"]["types_or"] == ["markdown", "plain-text", "html", "pdf", "binary"]
+    import re
+
+    names = re.compile(hooks["govlint"]["files"])
+    for name in ("r.md", "r.txt", "报告.docx", "r.DOCX", "r.doc", "r.wps", "r.html", "r.htm", "r.pdf"):
+        assert names.search(name), name
+    for name in (".pre-commit-config.yaml", "r.xlsx", "r.png", "setup.py", "r.json"):
+        assert not names.search(name), name
     assert report.read_bytes() == CLEAN.read_bytes()
 
 
