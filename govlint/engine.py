@@ -24,6 +24,7 @@ from govlint.model import (
     Pack,
     Reader,
     Report,
+    ReportFacts,
     Severity,
     Source,
     Span,
@@ -205,13 +206,15 @@ class Engine:
 
     def _lint(self, source: Source, document: Document | Diagnostic | None) -> FileResult:
         diags = [plugin_error(e) for e in self.plugin_errors]
-        diags.extend(self._run(document))
+        report = self._align(document)
+        diags.extend(self._run(report))
         diags = self._apply_settings(diags)
         from govlint.suppress import apply_suppressions
 
         diags = self._apply_settings(apply_suppressions(source, diags, self.enabled))
         diags.sort(key=lambda d: (d.span.start, d.code))
-        return FileResult(source.path, source, tuple(diags))
+        facts = ReportFacts(report.organ, report.year) if isinstance(report, Report) else None
+        return FileResult(source.path, source, tuple(diags), None, facts)
 
     def document(self, source: Source) -> Document | Diagnostic | None:
         """A text file's Source read into a Document; the internal error when the reader
@@ -240,8 +243,7 @@ class Engine:
         except Exception as exc:
             return internal_error("align", exc)
 
-    def _run(self, document: Document | Diagnostic | None) -> list[Diagnostic]:
-        report = self._align(document)
+    def _run(self, report: Report | Diagnostic | None) -> list[Diagnostic]:
         if not isinstance(report, Report):
             return [] if report is None else [report]
         ctx = Context(self.settings.lang, scratch={})

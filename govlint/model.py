@@ -389,6 +389,16 @@ class Reader(NamedTuple):
     read_bytes: Callable[[bytes, str], Document] | None = None
 
 
+class ReportFacts(NamedTuple):
+    """What a view of many reports shows of one besides its findings (a province's review
+    page, the tables' roll-up): whose report it is, and how it stands to last year's."""
+
+    organ: str | None
+    year: int | None
+    previous: str | None = None  # the path of the same organ's report for the year before, when found
+    copied: float | None = None  # the share of its prose found in that report (内容雷同), 0 to 1
+
+
 class FileResult(NamedTuple):
     """Everything govlint found for one file; ``error`` set when it could not be read."""
 
@@ -396,6 +406,7 @@ class FileResult(NamedTuple):
     source: Source | None
     diagnostics: tuple[Diagnostic, ...]
     error: str | None = None
+    facts: ReportFacts | None = None  # None when the file was not read or aligned
 
 
 class CodeCount(NamedTuple):
