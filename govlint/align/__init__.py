@@ -2,7 +2,9 @@
 
 One module per concern, in the order :func:`align` uses them: :mod:`.sections` (the six
 sections by their numbered titles), :mod:`.title` (title, year, organ), :mod:`.tables` (each
-table read against its template, :mod:`.templates`), with :mod:`.labels` comparing labels.
+table read against its template, :mod:`.templates`, by grid column where the source has a
+grid, :mod:`.grid`), :mod:`.trust` (whether a reading can be trusted: a doubtful one is
+dropped whole, never summed), with :mod:`.labels` comparing labels.
 Facts the checks share are read from the aligned Report once per lint: :mod:`.texts` (the
 report's texts and where they stand), :mod:`.prose` (counts, totals and parts, rates in
 prose), :mod:`.contacts` (contact details).
@@ -15,6 +17,7 @@ from govlint.align.sections import find_sections
 from govlint.align.tables import read_table, table_pieces
 from govlint.align.templates import Template, column_label, row_title, template, templates
 from govlint.align.title import find_title
+from govlint.align.trust import assess
 from govlint.model import Document, Pack, Problem, Report, TableMatch
 
 __all__ = ["Template", "align", "column_label", "find_sections", "find_title", "norm", "row_title", "template",
@@ -40,7 +43,8 @@ def align(document: Document, pack: Pack, year: int | None = None) -> Report:
         if not match.rows:
             problems.extend(found_problems or [Problem("unreadable_table", raw[0].span, template_.id, "", {})])
             continue
-        tables.append(match)
+        trusted, found_problems = assess(template_, match, found_problems)
+        tables.extend([trusted] if trusted is not None else [])
         problems.extend(found_problems)
     return Report(
         document=document,

@@ -310,21 +310,26 @@ class TableStream(TableReading):
                     {"count": str(len(values)), "expected": str(expected), "found": " ".join(c.text for c in extra)},
                 )
             )
+        label = cur.label.text if cur.label else ""
+        if len(values) != expected:
+            # Which column a number belongs to is unknown when the row has fewer or more of
+            # them than columns: nothing is placed (a blank per column), never left to right.
+            unplaced = tuple(CellValue(column, "", None, anchor) for column in spec.columns)
+            self.rows[spec.id] = RowMatch(spec.id, label, anchor, unplaced, False)
+            return
         cells = []
-        complete = len(values) == expected
-        for column, (text, span) in zip(spec.columns, values, strict=False):
+        complete = True
+        for column, (text, span) in zip(spec.columns, values, strict=True):
             value = parse_number(text)  # (None for every blank mark: what text_kind tells, asked once)
             if value is None:
                 complete = False
                 if text in BLANK_MARKS:
-                    if len(values) >= expected:
-                        self.problems.append(Problem("empty_cell", span, self.t.id, spec.id, {"column": column}))
+                    self.problems.append(Problem("empty_cell", span, self.t.id, spec.id, {"column": column}))
                 else:
                     self.problems.append(
                         Problem("bad_number", span, self.t.id, spec.id, {"column": column, "found": text})
                     )
             cells.append(CellValue(column, text, value, span))
-        label = cur.label.text if cur.label else ""
         self.rows[spec.id] = RowMatch(spec.id, label, anchor, tuple(cells), complete)
 
     def result(self, span: Span) -> tuple[TableMatch, list[Problem]]:

@@ -32,8 +32,9 @@ def test_csv_holds_every_number_the_aligner_read(capsys: pytest.CaptureFixture[s
     for row in csv.DictReader(io.StringIO(out)):
         assert row["path"] == str(seed) and row["organ"] == expected["organ"] and row["year"] == str(expected["year"])
         got.setdefault(row["table"], {}).setdefault(row["row"], []).append(row["value"] or None)
-    want = {t: {r: v["values"] for r, v in rows.items()} for t, rows in expected["tables"].items()}
-    assert got == want
+    doubtful = {table for kind, _, table, _ in expected["problems"] if kind == "doubtful_table"}
+    want = {t: {r: v["values"] for r, v in rows.items()} for t, rows in expected["tables"].items() if t not in doubtful}
+    assert got == want  # a table whose reading is doubtful gives no numbers at all: never guessed
 
 
 @pytest.mark.seeds
@@ -46,7 +47,9 @@ def test_json_gives_lines_titles_and_blank_as_null(capsys: pytest.CaptureFixture
     four = tables["四"]
     row = next(iter(four.values()))
     assert row["complete"] is False and None in row["values"].values()  # 004's blank 复议 cells
-    applications = tables["三"]["一"]
+    assert "三" not in tables  # its short rows make the reading doubtful (GL108): no numbers guessed
+    code, out, _ = run(capsys, "--format", "json", str(next(SEEDS.glob("000_*.txt"))))
+    applications = json.loads(out)["files"][0]["tables"]["三"]["一"]
     assert applications["title"] == "一、本年新收政府信息公开申请数量" and isinstance(applications["line"], int)
     assert all(isinstance(v, (int, float)) for v in applications["values"].values())
 

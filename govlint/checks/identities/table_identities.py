@@ -4,9 +4,10 @@ The pack says which cells add up (``identities:`` in tables.yaml); this module o
 evaluates them, so a province pack can add an identity without code. Each identity
 carries its code (GL201 row totals, GL202 一+二 = 七+四, GL203 （七）总计, GL204 table 四);
 one Check per code evaluates the identities with that code, and each finding is that rule's,
-with the identity's id as its ``entry`` (``row-total``, ``review-total``). A row the aligner marked
-incomplete (missing columns) is never summed: the check says the identity cannot be
-checked instead of reporting a false sum.
+with the identity's id as its ``entry`` (``row-total``, ``review-total``). Only what the aligner
+read for certain is summed: a blank cell, a row whose numbers could not be placed (GL104,
+GL105) or a table whose reading is doubtful (GL108, dropped by :mod:`govlint.align.trust`)
+leaves the identity unchecked there, and those rules say why — never a false sum.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 from govlint._infra.memo import per_lint
 from govlint._infra.records import NamedTuple
-from govlint.align import Template, column_label, row_title, template
+from govlint.align import column_label, row_title, template
 from govlint.checks._common import decimal_text
 from govlint.model import CellValue, Check, Context, Diagnostic, Msg, Report, Span
 
@@ -114,21 +115,6 @@ def _mismatch(
     return check.finding(Msg(zh, en), lhs.span, entry=str(identity.get("id", "")))
 
 
-def _unchecked(check: Check, identity: dict[str, Any], t: Template, where: list[str], span: Span) -> Diagnostic:
-    note = identity.get("message") or {}
-    places = "、".join(w for w in where[:3] if w)
-    more = "等" if len(where) > 3 else ""
-    zh = (
-        f"表{t.id}有 {len(where)} 处缺列或空白{f'（{places}{more}）' if places else ''}，"
-        f"无法核对勾稽关系：{note.get('zh', identity.get('id'))}"
-    )
-    en = (
-        f"table {t.id}: {len(where)} place(s) have missing columns or blank cells, so this identity "
-        f"cannot be checked: {note.get('en', identity.get('id'))}"
-    )
-    return check.finding(Msg(zh, en), span, severity="info", entry=str(identity.get("id", "")))
-
-
 def check_identity(report: Report, ctx: Context, identity: dict[str, Any], check: Check) -> Iterator[Diagnostic]:
     t = template(report.pack, str(identity.get("table", "")))
     table = report.table(t.id) if t else None
@@ -137,7 +123,6 @@ def check_identity(report: Report, ctx: Context, identity: dict[str, Any], check
     lhs_ids = [str(x) for x in identity.get("lhs", [])]
     rhs_ids = [str(x) for x in identity.get("rhs", [])]
     specs = {spec.id: spec for spec in reversed(t.rows)}  # reversed: the first of a repeated id wins
-    skipped: list[str] = []
     by_row = per_lint(ctx, _row_cells, report)[table.template]
     if identity.get("per", "row") == "row":
         used = set(lhs_ids + rhs_ids)
@@ -147,11 +132,10 @@ def check_identity(report: Report, ctx: Context, identity: dict[str, Any], check
                 continue
             if identity.get("over") and row.row not in identity["over"]:
                 continue
-            shifted = len(row.cells) != len(spec.columns)  # numbers may sit in the wrong columns
+            if len(row.cells) != len(spec.columns):
+                continue  # numbers that may sit in the wrong columns are never summed
             lhs, rhs = _row_side(cells, lhs_ids), _row_side(cells, rhs_ids)
-            if lhs is None or rhs is None or shifted:
-                skipped.append(row_title(t, row.row))
-            elif lhs.total != rhs.total:
+            if lhs is not None and rhs is not None and lhs.total != rhs.total:
                 title = row_title(t, row.row)
                 place = Msg(
                     f"表{t.id}“{title}”行" if title else f"表{t.id}",
@@ -166,14 +150,10 @@ def check_identity(report: Report, ctx: Context, identity: dict[str, Any], check
         columns = [str(c) for c in identity.get("over") or [c["id"] for c in t.columns]]
         for column in columns:
             lhs, rhs = _column_side(rows, lhs_ids, column), _column_side(rows, rhs_ids, column)
-            if lhs is None or rhs is None:
-                skipped.append(f"“{column_label(t, column)}”列")
-            elif lhs.total != rhs.total:
+            if lhs is not None and rhs is not None and lhs.total != rhs.total:
                 label = column_label(t, column)
                 place = Msg(f"表{t.id}“{label}”列", f"table {t.id} column “{label}”")
                 yield _mismatch(check, identity, place, lhs, rhs, lambda r: row_title(t, r))
-    if skipped:
-        yield _unchecked(check, identity, t, skipped, table.span)
 
 
 def _check(code: str, name: str, zh: str, en: str) -> Check:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govlint.checks._common import problems, where, where_en
-from govlint.model import Check, Context, Diagnostic, Msg, Problem, Report
+from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 DOC = """
 ## 检查什么 / What it checks
@@ -33,34 +33,15 @@ they make exactly full is GL105, naming the empty columns).
 """
 
 
-#: More numbers than this that fit no row of one table are one finding for the table: its rows
-#: and columns are not the format's (a table in the 2019 layout), and a warning per number
-#: would bury the one that says so.
-MAX_STRAY = 3
-
-
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
-    stray: dict[str, list[Problem]] = {}
-    for p in problems(report, "extra_number"):
-        if "expected" not in p.detail:
-            stray.setdefault(p.table, []).append(p)
-    for table, numbers in stray.items():
-        if len(numbers) > MAX_STRAY:
-            sample = "".join(f"“{p.detail.get('found', '')}”" for p in numbers[:3])
-            msg = Msg(
-                f"表{table}有 {len(numbers)} 处数字无法归入任何行（{sample}等）：表格的行列与格式不符，请按格式重排",
-                f"table {table}: {len(numbers)} groups of numbers fit no row ({sample}…); its rows and columns "
-                "are not the format's",
-            )
-            yield CHECK.finding(msg, numbers[0].span)
+    # More such rows in one table make its reading doubtful: GL108 then says so once.
     for p in problems(report, "missing_column", "extra_number"):
-        if len(stray.get(p.table, ())) > MAX_STRAY and "expected" not in p.detail:
-            continue
         count, expected = p.detail.get("count", "?"), p.detail.get("expected", "?")
         if p.kind == "missing_column":
             msg = Msg(
-                f"{where(report, p)}只有 {count} 个数字，格式要求 {expected} 列，缺少的列无法确定",
-                f"{where_en(report, p)} has {count} numbers where the format has {expected} columns",
+                f"{where(report, p)}只有 {count} 个数字，格式要求 {expected} 列，缺少的列无法确定，此行不参与合计核对",
+                f"{where_en(report, p)} has {count} numbers where the format has {expected} columns; "
+                "it is left out of the sums",
             )
         else:
             found = p.detail.get("found", "")

@@ -5,14 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govlint.align import templates
-from govlint.checks._common import problems
-from govlint.model import Check, Context, Diagnostic, Msg, Report
+from govlint.checks._common import problems, where, where_en
+from govlint.model import Check, Context, Diagnostic, Msg, Problem, Report
 
 DOC = """
 ## 检查什么 / What it checks
-第二、三、四部分应各有一张格式规定的表格。部分存在但找不到表格，或表格无法按格式读出任何一行时报错误，
-此时该表的合计与勾稽关系均无法核对。
-A table the format requires that cannot be found in its section, or that yields no recognisable row.
+第二、三、四部分应各有一张格式规定的表格。部分存在但找不到表格，或表格无法按格式读出任何一行时报错误。
+表格读得出、但读法不可靠时（数字与行名对不上，行的顺序与格式不同，多行的数字个数与列数不符）报一条
+警告，说明原因；此时不核对该表的任何合计，也不导出它的数字——宁可不查，也不报不存在的错误。
+A table the format requires that cannot be found in its section, or that yields no recognisable
+row (error). A table whose reading cannot be trusted — numbers and row labels that came apart,
+rows out of the format's order, many rows with more or fewer numbers than columns — is one
+warning saying why, and none of its sums is checked or exported: a false "totals do not add
+up" is worse than a table left unchecked.
 
 ## 为什么 / Why
 表格是年度报告的统计核心；读不出的表格无法核对，也无法汇总。
@@ -29,9 +34,47 @@ A table the format requires that cannot be found in its section, or that yields 
 """
 
 
+def _doubt(report: Report, p: Problem) -> Msg:
+    """Why a table's reading cannot be trusted, for the person who opens the original."""
+    t = f"表{p.table}"
+    if p.detail.get("reason") == "order":
+        if "descents" in p.detail:
+            cause_zh, cause_en = "行的顺序与格式不同", "its rows are not in the format's order"
+        else:
+            cause_zh = f"有 {p.detail['stray']} 处数字不属于任何行、{p.detail['bare']} 行没有数字"
+            cause_en = f"{p.detail['stray']} groups of numbers fit no row while {p.detail['bare']} rows have none"
+        return Msg(
+            f"{t}的数字与行名顺序对不上（{cause_zh}），疑为从 PDF 直接复制；{t}的合计与勾稽关系无法核对，"
+            "请用 pdftotext -layout 提取或直接检查原文件",
+            f"table {p.table}: its numbers and row labels do not line up ({cause_en}), as in text copied straight "
+            "out of a PDF; its sums cannot be checked: extract it with pdftotext -layout or check the original",
+        )
+    parts_zh, parts_en = [], []
+    if p.detail.get("row"):
+        example = Problem("missing_column", p.span, p.table, p.detail["row"], {})
+        parts_zh.append(f"{p.detail['rows']} 行的数字个数与格式的列数不符（如{where(report, example)}有 "
+                        f"{p.detail['count']} 个数字，格式要求 {p.detail['expected']} 列）")
+        parts_en.append(f"{p.detail['rows']} rows have more or fewer numbers than the format's columns (e.g. "
+                        f"{where_en(report, example)}: {p.detail['count']} where it has {p.detail['expected']})")
+    if int(p.detail.get("unknown", "0")):
+        parts_zh.append(f"{p.detail['unknown']} 行的行名不是格式中的行")
+        parts_en.append(f"{p.detail['unknown']} row labels are not the format's")
+    if int(p.detail.get("stray", "0")):
+        parts_zh.append(f"{p.detail['stray']} 处数字无法归入任何行")
+        parts_en.append(f"{p.detail['stray']} groups of numbers fit no row")
+    return Msg(
+        f"{t}的行列与格式不符：{'；'.join(parts_zh)}，缺少或多出的是哪一列无法确定；"
+        f"{t}的合计与勾稽关系无法核对，请对照原文件检查",
+        f"table {p.table} is not in the format's shape: {'; '.join(parts_en)}, and which columns are missing "
+        "or extra cannot be told; its sums cannot be checked: check the original",
+    )
+
+
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
+    for p in problems(report, "doubtful_table"):
+        yield CHECK.finding(_doubt(report, p), p.span, severity="warning")
     # a table in an older format's layout is GL302's finding, not a missing table
-    broken = {p.table for p in problems(report, "unreadable_table", "superseded_layout")}
+    broken = {p.table for p in problems(report, "unreadable_table", "superseded_layout", "doubtful_table")}
     for p in problems(report, "unreadable_table"):
         yield CHECK.finding(
             Msg(

@@ -26,9 +26,10 @@ def test_a_group_total_that_is_not_its_sum(found: FindFn, numbers: str, entry: s
     assert "之和为 1，" in got[0].message and words in got[0].message
 
 
-def test_a_blank_cell_is_a_note_per_group_it_breaks(found: FindFn) -> None:
-    got = found(clean_with(FOUR, "| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 无 |"), "GL204")
-    assert [(f.line, f.severity, f.entry) for f in got] == [(59, "info", "litigation-after-review-total")]
+def test_a_blank_cell_leaves_its_group_unchecked(found: FindFn) -> None:
+    """Blank is not 0: the group's total is not checked, and GL105 alone says why."""
+    got = found(clean_with(FOUR, "| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 无 |"), "GL1", "GL2")
+    assert where(got) == {("GL105", 63, "warning")}
 
 
 def test_totals_that_add_up_stay_quiet(found: FindFn) -> None:

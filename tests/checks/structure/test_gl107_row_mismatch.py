@@ -8,9 +8,9 @@ from conftest import CLEAN, FindFn, clean_with, where
 
 def test_a_row_the_format_lacks_in_place_of_one_it_has(found: FindFn) -> None:
     """Both are reported: the unknown row where it stands, the missing one at the table; （七）
-    cannot be summed without it (GL203, info)."""
+    is not summed without it (no GL203)."""
     got = found(clean_with("| 8.属于行政查询事项 |", "| 9.属于其他情形 |"), "GL1", "GL20")
-    assert where(got) == {("GL107", 29, "warning"), ("GL107", 42, "warning"), ("GL203", 29, "info")}
+    assert where(got) == {("GL107", 29, "warning"), ("GL107", 42, "warning")}
     assert [f.message for f in got if f.code == "GL107"] == [
         "表三“（三）8.属于行政查询事项”行缺失",
         "表三中的“9.属于其他情形”不是格式中的行",
