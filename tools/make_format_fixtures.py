@@ -530,9 +530,11 @@ def tracked(paragraph: Any, before: str, deleted: str, inserted: str) -> None:
         r.append(t)
         return r
 
+    first_id = len(paragraph._p.xpath("//w:ins | //w:del")) + 101  # revision ids: unique in the document
+
     def change(kind: str, child: Any) -> Any:
         wrapper = OxmlElement(kind)
-        wrapper.set(qn("w:id"), str(len(paragraph._p.xpath("//w:ins | //w:del")) + 101))
+        wrapper.set(qn("w:id"), str(first_id + (kind == "w:ins")))
         wrapper.set(qn("w:author"), "审核人")
         wrapper.set(qn("w:date"), WHEN.strftime("%Y-%m-%dT%H:%M:%SZ"))
         wrapper.append(child)
