@@ -132,6 +132,7 @@ class RawTable(NamedTuple):
     rows: tuple[tuple[Cell, ...], ...]
     span: Span
     columns: int = 0
+    marked: bool = False  # a cell per line, each closed by its own mark ("0 |", "|" when empty): none lost
 
 
 class Comment(NamedTuple):

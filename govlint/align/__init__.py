@@ -39,11 +39,11 @@ def align(document: Document, pack: Pack, year: int | None = None) -> Report:
         if not raw:
             continue
         used.update(t.span.start for t in raw)
-        match, found_problems = read_table(template_, raw)
-        if not match.rows:
-            problems.extend(found_problems or [Problem("unreadable_table", raw[0].span, template_.id, "", {})])
+        read = read_table(template_, raw)
+        if not read.match.rows:
+            problems.extend(read.problems or [Problem("unreadable_table", raw[0].span, template_.id, "", {})])
             continue
-        trusted, found_problems = assess(template_, match, found_problems)
+        trusted, found_problems = assess(template_, read, pack)
         tables.extend([trusted] if trusted is not None else [])
         problems.extend(found_problems)
     return Report(

@@ -134,7 +134,12 @@ class GridReading(TableReading):
     def _place(self, spec: RowSpec, label: Cell | None, row: tuple[Cell, ...]) -> None:
         """The row's values, each from the grid column(s) of its template column."""
         if self.columns:
-            by_column = {c: _distinct([row[j] for j, cid in self.columns.items() if cid == c]) for c in spec.columns}
+            # (a piece of the table narrower than the one whose header mapped the columns, after
+            # a page break, has no cell where it ends: none is read there)
+            by_column = {
+                c: _distinct([row[j] for j, cid in self.columns.items() if cid == c and j < len(row)])
+                for c in spec.columns
+            }
         else:
             numbers = _distinct([cell for cell in row if parse_number(cell.text) is not None])
             if len(numbers) != len(spec.columns):

@@ -174,9 +174,16 @@ class TableStream(TableReading):
     def __init__(self, template: Template) -> None:
         super().__init__(template)
         self.current: _Building | None = None
+        self.counted = False  # some row's numbers came from the lines after its label, counted
+        self.counting = False  # the current row's numbers come a cell per line, after its label
+        self.marked = False  # the table piece being read closes every cell with its own mark
 
     # -- rows
     def feed(self, cells: tuple[Cell, ...]) -> None:
+        if not cells:  # the text marks the row's end ("||"): its numbers were counted within it
+            self.counting = False
+            self._finish()
+            return
         if len(cells) == 1 and text_kind(cells[0].text) == "num":
             self._continue([cells[0]])  # a number alone (one cell per line): most rows of that layout
             return
@@ -251,8 +258,14 @@ class TableStream(TableReading):
                 return
         if cur is not None and (not full or (cur.values and not cur.values[0].text)):
             cur.values.extend(cells)  # (empty cells that came first may be the label's: see _finish)
+            self.counting = True
             return
         unlabelled = self._next_unlabelled()
+        if cur is not None and self.counting and unlabelled is None:
+            # A number more than the row has columns, counted off the lines after its label:
+            # which of them is the extra one is unknown, so the row is not placed (_finish).
+            cur.values.extend(cells)
+            return
         if unlabelled is not None:
             self._finish()
             self.current = _Building(unlabelled, None, cells, [])
@@ -274,6 +287,8 @@ class TableStream(TableReading):
     def _finish(self) -> None:
         cur = self.current
         self.current = None
+        self.counted = self.counted or (self.counting and not self.marked)
+        self.counting = False
         if cur is None:
             return
         spec = cur.spec
@@ -338,23 +353,35 @@ class TableStream(TableReading):
         return TableMatch(self.t.id, span, ordered), self.problems
 
 
-def read_table(template: Template, tables: Sequence[RawTable]) -> tuple[TableMatch, list[Problem]]:
+class TableRead(NamedTuple):
+    """A table as read: the rows found, the problems met, and whether some row's numbers
+    were counted off the lines after its label (one cell per line) rather than taken from
+    its own line or grid row — then one missing or extra number shifts every number after
+    it, and :mod:`govlint.align.trust` judges the reading so."""
+
+    match: TableMatch
+    problems: list[Problem]
+    counted: bool = False
+
+
+def read_table(template: Template, tables: Sequence[RawTable]) -> TableRead:
     """Align the rows of one or more raw tables (a table broken by page breaks) to a template:
     by grid column where every piece has a grid, as a stream of rows otherwise."""
     span = Span(tables[0].span.start, tables[-1].span.end) if tables else Span(0, 0)
     if tables and all(table.columns for table in tables):
         from govlint.align.grid import read_grid
 
-        return read_grid(template, tables, span)
+        return TableRead(*read_grid(template, tables, span))
     reader = TableStream(template)
     for table in tables:
+        reader.marked = table.marked
         for row in table.rows:
             reader.feed(row)
     superseded = reader.superseded_problem(span)
     if superseded is not None:
-        return superseded
+        return TableRead(*superseded)
     match, problems = reader.result(span)
-    return match, problems + reader.missing_rows(span)
+    return TableRead(match, problems + reader.missing_rows(span), reader.counted)
 
 
 SHORT_LINE = 60
@@ -405,8 +432,7 @@ def _best_unplaced(document: Document, template: Template, used: set[int]) -> li
     for table in (b for b in document.blocks if isinstance(b, RawTable)):
         if table.span.start in used:
             continue
-        match, _ = read_table(template, [table])
-        score = len(match.rows)
+        score = len(read_table(template, [table]).match.rows)
         if score >= 2 and (best is None or score > best[0]):
             best = (score, table)
     return [best[1]] if best else []

@@ -9,22 +9,29 @@ text-versus-table comparison or ``govlint tables`` — when
 - numbers fit no row while rows have no numbers: the labels and the numbers came apart
   (plain ``pdftotext`` of a PDF that stores text out of reading order prints a row's values
   before its label, or all the numbers of a table before all its labels);
+- numbers were counted off the lines after their labels (a cell per line) and the table's
+  identities fail: a number moved from one row to another and another moved back keep
+  every count — only the sums tell (so a real sum error in that layout is this one finding,
+  not GL2xx; a row that has one number too few or too many is not placed, and says so);
 - rows come in an order the format never has (twice or more): values may sit under the
   wrong labels;
-- more than :data:`MAX_ROW_PROBLEMS` rows have more or fewer numbers than the format has
-  columns, or carry labels that are no row of the format: the table is not in the format's
-  shape, or was read wrongly, and a finding per row would bury the one that says so.
+- more than :data:`MAX_ROW_PROBLEMS` labels are no row of the format, or that many groups of
+  numbers fit no row: the table is not this one of the format, or was read wrongly.
 
-Up to that many such rows keep their own findings (GL104, GL107), and those rows alone are
-left out of the sums: a row with fewer numbers than columns is never filled left to right.
+A row with more or fewer numbers than the format has columns is never filled left to right:
+it is left out of the sums, its own GL104 says so, and the other rows, each read off its own
+line or grid row, keep their sums. More than :data:`MAX_ROW_PROBLEMS` such rows are one
+``uneven_rows`` problem for the table (one GL104), not a finding per row.
 """
 
 from __future__ import annotations
 
 from itertools import pairwise
 
+from govlint.align.identities import Mismatch, identities_of, mismatches
+from govlint.align.tables import TableRead
 from govlint.align.templates import Template
-from govlint.model import Problem, TableMatch
+from govlint.model import Pack, Problem, TableMatch
 
 #: Rows with the wrong number of values (or unknown labels) a table may have and still be read.
 MAX_ROW_PROBLEMS = 3
@@ -32,10 +39,11 @@ MAX_ROW_PROBLEMS = 3
 FOLDED = frozenset({"missing_column", "extra_number", "unknown_row", "empty_cell", "missing_row", "bad_number"})
 
 
-def assess(template: Template, match: TableMatch, problems: list[Problem]) -> tuple[TableMatch | None, list[Problem]]:
+def assess(template: Template, read: TableRead, pack: Pack) -> tuple[TableMatch | None, list[Problem]]:
     """The reading and its problems when it can be trusted; else no reading, and its row
     findings folded into one ``doubtful_table`` problem (detail ``reason``: ``order`` or
     ``shape``, with counts and an example for the message)."""
+    match, problems = read.match, read.problems
     mine = [p for p in problems if p.table == template.id]
     stray = [p for p in mine if p.kind == "extra_number" and not p.row]
     bare = [p for p in mine if p.kind == "empty_cell" and p.detail.get("count") == "0"]
@@ -46,22 +54,36 @@ def assess(template: Template, match: TableMatch, problems: list[Problem]) -> tu
     if stray and bare:
         at = min(stray[0].span, bare[0].span)
         detail = {"reason": "order", "stray": str(len(stray)), "bare": str(len(bare)), "row": bare[0].row}
+    elif read.counted and (failed := _failures(template, match, pack)):
+        at = failed[0].lhs.span
+        detail = {"reason": "order", "counted_sums": str(len(failed))}
     elif _descents(template, match) >= 2:
         detail = {"reason": "order", "descents": str(_descents(template, match))}
-    elif len(uneven) + len(unknown) + (len(stray) if len(stray) > MAX_ROW_PROBLEMS else 0) > MAX_ROW_PROBLEMS:
-        example = next(iter(uneven.values()), None)
-        first = [p.span for p in (*uneven.values(), *unknown, *stray)]
-        at = min(first) if first else at
-        detail = {"reason": "shape", "rows": str(len(uneven)), "unknown": str(len(unknown)), "stray": str(len(stray))}
-        if example is not None:
-            detail |= {"row": example.row, "count": example.detail.get("count", "?"),
-                       "expected": example.detail.get("expected", "?")}
-        elif unknown:
-            detail["found"] = unknown[0].detail.get("found", "")
+    elif len(unknown) > MAX_ROW_PROBLEMS or len(stray) > MAX_ROW_PROBLEMS:
+        at = min([p.span for p in (*unknown, *stray)], default=at)
+        detail = {"reason": "shape", "unknown": str(len(unknown)), "stray": str(len(stray))}
     if not detail:
-        return match, problems
+        return match, _fold_uneven(template, problems, list(uneven.values()))
     kept = [p for p in problems if not (p.table == template.id and p.kind in FOLDED)]
     return None, [*kept, Problem("doubtful_table", at, template.id, "", detail)]
+
+
+def _fold_uneven(template: Template, problems: list[Problem], uneven: list[Problem]) -> list[Problem]:
+    """More than :data:`MAX_ROW_PROBLEMS` rows with the wrong number of values: one problem
+    for the table, at its first such row, naming one as the example."""
+    if len(uneven) <= MAX_ROW_PROBLEMS:
+        return problems
+    first = min(uneven, key=lambda p: p.span)
+    detail = {"rows": str(len(uneven)), "row": first.row, "count": first.detail.get("count", "?"),
+              "expected": first.detail.get("expected", "?")}
+    rest = [p for p in problems if p not in uneven]
+    return [*rest, Problem("uneven_rows", first.span, template.id, "", detail)]
+
+
+def _failures(template: Template, match: TableMatch, pack: Pack) -> list[Mismatch]:
+    """The identities a reading breaks: for numbers counted off a cell-per-line layout, a
+    number moved from one row to another keeps every row's count, and only the sums tell."""
+    return [m for identity in identities_of(pack, template.id) for m in mismatches(template, match, identity)]
 
 
 def _descents(template: Template, match: TableMatch) -> int:

@@ -166,6 +166,7 @@ def _read_table(lines: list[str], at: tuple[int, ...], kinds: list[str | None], 
     end = start
     n = len(lines)
     single = False  # the last line was one cell closed by its own "|" ("56 |")
+    marked = False  # cells are closed by their own "|", an empty one too: none vanished
     while i < n:
         kind = kinds[i]
         text = lines[i]
@@ -189,13 +190,16 @@ def _read_table(lines: list[str], at: tuple[int, ...], kinds: list[str | None], 
             if kind == "tab":
                 tab_rows.append(len(rows))
             rows.append(cells)
+        elif single and text.strip() == "||":
+            rows.append(())  # where every cell closes with "|", "||" ends the row: an empty row says so
         single = kind == "pipe" and len(cells) == 1 and text.rstrip().endswith("|")
+        marked = marked or single
         end = at[i] + len(text)
         i += 1
     if tab_rows and _layout_tabs([rows[k] for k in tab_rows]):
         for k in tab_rows:
             rows[k] = _without_empty_tail(rows[k])
-    blocks.append(RawTable(tuple(rows), Span(start, end)))
+    blocks.append(RawTable(tuple(rows), Span(start, end), marked=marked))
     return i
 
 

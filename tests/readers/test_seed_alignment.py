@@ -42,7 +42,7 @@ def read_tables(report: Report) -> list[TableMatch]:
         raw = table_pieces(report.document, t, report.section(t.section), used)
         used.update(piece.span.start for piece in raw)
         if raw:
-            found.append(read_table(t, raw)[0])
+            found.append(read_table(t, raw).match)
     return [t for t in found if t.rows]
 
 

@@ -30,7 +30,8 @@ def test_one_cell_per_line_with_pipes_and_lost_pipe() -> None:
 
 
 def test_a_lone_pipe_is_an_empty_cell_only_among_cells_closed_by_their_own() -> None:
-    assert tables("表\n规章 |\n0 |\n|\n|\n3 |\n||\n")[0] == [["规章"], ["0"], [""], [""], ["3"]]
+    # "||" ends the row: an empty row says so
+    assert tables("表\n规章 |\n0 |\n|\n|\n3 |\n||\n")[0] == [["规章"], ["0"], [""], [""], ["3"], []]
     assert tables("表\n规章 |\n0\n|\n3\n|\n")[0] == [["规章"], ["0"], ["3"]]
 
 

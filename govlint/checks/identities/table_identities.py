@@ -13,14 +13,12 @@ leaves the identity unchecked there, and those rules say why — never a false s
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from decimal import Decimal
 from typing import Any
 
-from govlint._infra.memo import per_lint
-from govlint._infra.records import NamedTuple
 from govlint.align import column_label, row_title, template
+from govlint.align.identities import Side, mismatches
 from govlint.checks._common import decimal_text
-from govlint.model import CellValue, Check, Context, Diagnostic, Msg, Report, Span
+from govlint.model import Check, Context, Diagnostic, Msg, Report
 
 DOC = """
 ## 检查什么 / What it checks
@@ -47,55 +45,12 @@ be checked there.
 """
 
 
-class Side(NamedTuple):
-    total: Decimal
-    span: Span
-    ids: list[str]  # the columns (per row) or rows (per column) summed: named only in a message
-
-
 def _names(names: list[str]) -> str:
     return "“" + "”+“".join(names) + "”" if len(names) <= 4 else f"“{names[0]}”至“{names[-1]}”{len(names)} 项"
 
 
 def _names_en(names: list[str]) -> str:
     return " + ".join(names) if len(names) <= 4 else f"{names[0]} … {names[-1]} ({len(names)} items)"
-
-
-def _row_side(cells: dict[str, CellValue], columns: list[str]) -> Side | None:
-    """The sum of a row's ``columns`` (``cells`` by column id), None when one is blank."""
-    total = Decimal(0)
-    spans = []
-    for column in columns:
-        cell = cells.get(column)
-        if cell is None or cell.value is None:
-            return None
-        total += cell.value
-        spans.append(cell.span)
-    return Side(total, spans[0], columns)
-
-
-def _column_side(rows: dict[str, dict[str, CellValue] | None], ids: list[str], column: str) -> Side | None:
-    """The sum of one column over the rows ``ids`` (``rows``: their cells by column, None
-    where the numbers are shifted); None when a row is missing, shifted or blank there."""
-    total = Decimal(0)
-    spans = []
-    for row_id in ids:
-        cells = rows.get(row_id)
-        cell = None if cells is None else cells.get(column)
-        if cell is None or cell.value is None:
-            return None
-        total += cell.value
-        spans.append(cell.span)
-    return Side(total, spans[0], ids)
-
-
-def _row_cells(report: Report, ctx: Context) -> dict[str, tuple[dict[str, CellValue], ...]]:
-    """Each table's rows' cells by column (the first of a repeated column wins), built once
-    per lint for all the identities over them."""
-    return {
-        table.template: tuple({cell.column: cell for cell in reversed(row.cells)} for row in table.rows)
-        for table in report.tables
-    }
 
 
 def _mismatch(
@@ -115,45 +70,22 @@ def _mismatch(
     return check.finding(Msg(zh, en), lhs.span, entry=str(identity.get("id", "")))
 
 
-def check_identity(report: Report, ctx: Context, identity: dict[str, Any], check: Check) -> Iterator[Diagnostic]:
+def check_identity(report: Report, identity: dict[str, Any], check: Check) -> Iterator[Diagnostic]:
+    """The findings of one identity: each row or column where it fails, in the words of the form."""
     t = template(report.pack, str(identity.get("table", "")))
     table = report.table(t.id) if t else None
     if t is None or table is None:
         return
-    lhs_ids = [str(x) for x in identity.get("lhs", [])]
-    rhs_ids = [str(x) for x in identity.get("rhs", [])]
-    specs = {spec.id: spec for spec in reversed(t.rows)}  # reversed: the first of a repeated id wins
-    by_row = per_lint(ctx, _row_cells, report)[table.template]
-    if identity.get("per", "row") == "row":
-        used = set(lhs_ids + rhs_ids)
-        for row, cells in zip(table.rows, by_row, strict=True):
-            spec = specs.get(row.row)
-            if spec is None or not used <= set(spec.columns):
-                continue
-            if identity.get("over") and row.row not in identity["over"]:
-                continue
-            if len(row.cells) != len(spec.columns):
-                continue  # numbers that may sit in the wrong columns are never summed
-            lhs, rhs = _row_side(cells, lhs_ids), _row_side(cells, rhs_ids)
-            if lhs is not None and rhs is not None and lhs.total != rhs.total:
-                title = row_title(t, row.row)
-                place = Msg(
-                    f"表{t.id}“{title}”行" if title else f"表{t.id}",
-                    f"table {t.id} row “{title}”" if title else f"table {t.id}",
-                )
-                yield _mismatch(check, identity, place, lhs, rhs, lambda c: column_label(t, c))
-    else:
-        rows = {
-            row.row: cells if (spec := specs.get(row.row)) is not None and len(row.cells) == len(spec.columns) else None
-            for row, cells in zip(reversed(table.rows), reversed(by_row), strict=True)
-        }  # reversed: the first of a repeated id wins
-        columns = [str(c) for c in identity.get("over") or [c["id"] for c in t.columns]]
-        for column in columns:
-            lhs, rhs = _column_side(rows, lhs_ids, column), _column_side(rows, rhs_ids, column)
-            if lhs is not None and rhs is not None and lhs.total != rhs.total:
-                label = column_label(t, column)
-                place = Msg(f"表{t.id}“{label}”列", f"table {t.id} column “{label}”")
-                yield _mismatch(check, identity, place, lhs, rhs, lambda r: row_title(t, r))
+    for m in mismatches(t, table, identity):
+        if m.row:
+            title = row_title(t, m.row)
+            place = Msg(f"表{t.id}“{title}”行" if title else f"表{t.id}",
+                        f"table {t.id} row “{title}”" if title else f"table {t.id}")
+            yield _mismatch(check, identity, place, m.lhs, m.rhs, lambda c: column_label(t, c))
+        else:
+            label = column_label(t, m.column)
+            place = Msg(f"表{t.id}“{label}”列", f"table {t.id} column “{label}”")
+            yield _mismatch(check, identity, place, m.lhs, m.rhs, lambda r: row_title(t, r))
 
 
 def _check(code: str, name: str, zh: str, en: str) -> Check:
@@ -162,7 +94,7 @@ def _check(code: str, name: str, zh: str, en: str) -> Check:
     def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         for identity in report.pack.data.get("identities", []) or []:
             if str(identity.get("code", "GL201")) == code:
-                yield from check_identity(report, ctx, identity, check)
+                yield from check_identity(report, identity, check)
 
     check = Check(code, name, "error", Msg(zh, en), DOC, run)
     return check

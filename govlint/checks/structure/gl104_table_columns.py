@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govlint.checks._common import problems, where, where_en
-from govlint.model import Check, Context, Diagnostic, Msg, Report
+from govlint.model import Check, Context, Diagnostic, Msg, Problem, Report
 
 DOC = """
 ## 检查什么 / What it checks
@@ -34,7 +34,17 @@ they make exactly full is GL105, naming the empty columns).
 
 
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
-    # More such rows in one table make its reading doubtful: GL108 then says so once.
+    for p in problems(report, "uneven_rows"):  # more such rows than a finding each would be worth
+        example = Problem("missing_column", p.span, p.table, p.detail["row"], {})
+        msg = Msg(
+            f"表{p.table}有 {p.detail['rows']} 行的数字个数与格式的列数不符（如{where(report, example)}有 "
+            f"{p.detail['count']} 个数字，格式要求 {p.detail['expected']} 列），缺少或多出的是哪一列无法确定，"
+            "这些行不参与合计核对",
+            f"table {p.table}: {p.detail['rows']} rows have more or fewer numbers than the format's columns (e.g. "
+            f"{where_en(report, example)}: {p.detail['count']} where it has {p.detail['expected']}); they are left "
+            "out of the sums",
+        )
+        yield CHECK.finding(msg, p.span)
     for p in problems(report, "missing_column", "extra_number"):
         count, expected = p.detail.get("count", "?"), p.detail.get("expected", "?")
         if p.kind == "missing_column":

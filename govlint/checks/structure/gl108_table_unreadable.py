@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govlint.align import templates
-from govlint.checks._common import problems, where, where_en
+from govlint.checks._common import problems
 from govlint.model import Check, Context, Diagnostic, Msg, Problem, Report
 
 DOC = """
@@ -40,6 +40,10 @@ def _doubt(report: Report, p: Problem) -> Msg:
     if p.detail.get("reason") == "order":
         if "descents" in p.detail:
             cause_zh, cause_en = "行的顺序与格式不同", "its rows are not in the format's order"
+        elif "counted_sums" in p.detail:
+            cause_zh = f"每个单元格各占一行，有 {p.detail['counted_sums']} 处合计对不上，无法判断是数字填错还是数字错位"
+            cause_en = (f"every cell stands on a line of its own and {p.detail['counted_sums']} sums fail: "
+                        "wrong numbers cannot be told from numbers in the wrong row")
         else:
             cause_zh = f"有 {p.detail['stray']} 处数字不属于任何行、{p.detail['bare']} 行没有数字"
             cause_en = f"{p.detail['stray']} groups of numbers fit no row while {p.detail['bare']} rows have none"
@@ -50,12 +54,6 @@ def _doubt(report: Report, p: Problem) -> Msg:
             "out of a PDF; its sums cannot be checked: extract it with pdftotext -layout or check the original",
         )
     parts_zh, parts_en = [], []
-    if p.detail.get("row"):
-        example = Problem("missing_column", p.span, p.table, p.detail["row"], {})
-        parts_zh.append(f"{p.detail['rows']} 行的数字个数与格式的列数不符（如{where(report, example)}有 "
-                        f"{p.detail['count']} 个数字，格式要求 {p.detail['expected']} 列）")
-        parts_en.append(f"{p.detail['rows']} rows have more or fewer numbers than the format's columns (e.g. "
-                        f"{where_en(report, example)}: {p.detail['count']} where it has {p.detail['expected']})")
     if int(p.detail.get("unknown", "0")):
         parts_zh.append(f"{p.detail['unknown']} 行的行名不是格式中的行")
         parts_en.append(f"{p.detail['unknown']} row labels are not the format's")
@@ -63,10 +61,9 @@ def _doubt(report: Report, p: Problem) -> Msg:
         parts_zh.append(f"{p.detail['stray']} 处数字无法归入任何行")
         parts_en.append(f"{p.detail['stray']} groups of numbers fit no row")
     return Msg(
-        f"{t}的行列与格式不符：{'；'.join(parts_zh)}，缺少或多出的是哪一列无法确定；"
-        f"{t}的合计与勾稽关系无法核对，请对照原文件检查",
-        f"table {p.table} is not in the format's shape: {'; '.join(parts_en)}, and which columns are missing "
-        "or extra cannot be told; its sums cannot be checked: check the original",
+        f"{t}的行列与格式不符（{'；'.join(parts_zh)}），疑为另一张表或读错了表格；{t}的合计与勾稽关系无法核对，请对照原文件检查",
+        f"table {p.table} is not in the format's shape ({'; '.join(parts_en)}): another table, or one read wrongly; "
+        "its sums cannot be checked: check the original",
     )
 
 
