@@ -49,7 +49,8 @@ MAX_PART = 32 << 20
 #: (Word's XML deflates 5–30 times).
 MAX_RATIO = 200
 MAX_SMALL = 1 << 20
-MAX_ELEMENTS = 2_000_000
+#: "<" in a part: a 30-page report has about 100,000; a million elements parse in about a second.
+MAX_ELEMENTS = 1_000_000
 #: Frames, tables in cells, content controls and revisions inside each other: Word nests a few.
 MAX_DEPTH = 64
 
@@ -145,8 +146,11 @@ def _package(data: bytes, path: str) -> Parts:
                          _optional(package, join(folder, "numbering.xml"), path))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
         raise DecodeError(f"{path}: 文件不完整或已损坏 / the file is truncated or damaged ({exc})") from None
-    except (NotImplementedError, RuntimeError) as exc:  # compression method, zip password
+    except NotImplementedError as exc:  # a compression method zipfile does not have
         raise DecodeError(f"{path}: 无法解压（{exc}）/ cannot unpack: {exc}") from None
+    except RuntimeError:  # zipfile's "password required" (NotImplementedError is one too: caught first)
+        raise DecodeError(f"{path}: 文件设有密码（已加密），请去除密码后另存为 .docx / "
+                          "is protected by a password (encrypted): remove the password and save it as .docx") from None
 
 
 def _main_part(package: zipfile.ZipFile, path: str) -> str:
@@ -366,7 +370,7 @@ ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC
          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
-def _chinese(n: int, digits: str = CN_DIGITS, units: str = "十百千") -> str:
+def _chinese(n: int, digits: str = "零一二三四五六七八九", units: str = "十百千") -> str:
     """一, 十, 十一, 二十, 一百零五 (Word's chineseCounting, to 9999)."""
     if n <= 0 or n > 9999:
         return str(n)
