@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from collections.abc import Iterator
 from functools import lru_cache
 from io import BytesIO
@@ -144,7 +145,7 @@ def _package(data: bytes, path: str) -> Parts:
             folder = dirname(main)
             return Parts(_part(package, main, path), _optional(package, join(folder, "styles.xml"), path),
                          _optional(package, join(folder, "numbering.xml"), path))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
         raise DecodeError(f"{path}: 文件不完整或已损坏 / the file is truncated or damaged ({exc})") from None
     except NotImplementedError as exc:  # a compression method zipfile does not have
         raise DecodeError(f"{path}: 无法解压（{exc}）/ cannot unpack: {exc}") from None

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import io
-import struct
 import subprocess
 import sys
-import zipfile
-import zlib
 from pathlib import Path
 
 import docx
@@ -327,56 +324,7 @@ def test_a_markdown_run_does_not_import_the_word_reader(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- bad files
 
 MINIMAL = build.save(docx.Document())
-LAUGHS = (b"<?xml version='1.0'?><!DOCTYPE lolz [<!ENTITY lol0 'lol'>"
-          + b"".join(b"<!ENTITY lol%d '%s'>" % (i, b"&lol%d;" % (i - 1) * 10) for i in range(1, 10))
-          + f"]><w:document xmlns:w='{build.W}'><w:body>{para(run('&lol9;'))}</w:body></w:document>".encode())
-EXTERNAL = (b"<?xml version='1.0'?><!DOCTYPE d [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
-            + f"<w:document xmlns:w='{build.W}'><w:body>{para(run('&x;'))}</w:body></w:document>".encode())
-
-
-def _zip(parts: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
-    return out.getvalue()
-
-
-def _patched(data: bytes, name: str, field: int, fmt: str, value: int) -> bytes:
-    """``data`` with a field of ``name``'s central directory entry (and, for the flags and
-    method, its local header) set to ``value``: what a hostile or broken file declares."""
-    out = bytearray(data)
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        info = package.getinfo(name)
-    central = data.index(b"PK\x01\x02")
-    while data[central + 46 : central + 46 + len(name)] != name.encode():
-        central = data.index(b"PK\x01\x02", central + 4)
-    struct.pack_into(fmt, out, central + field, value)
-    if field in (8, 10):  # flags and method stand 2 bytes earlier in the local header
-        struct.pack_into(fmt, out, info.header_offset + field - 2, value)
-    return bytes(out)
-
-
-def _bomb() -> bytes:
-    """A small file whose document.xml inflates to 8 MiB (a ratio of about 1000)."""
-    zeros = zlib.compressobj(9, zlib.DEFLATED, -15)
-    stream = zeros.compress(b"\0" * (8 << 20)) + zeros.flush()
-    data = _zip({"word/document.xml": b"x" * 10})
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        info = package.getinfo("word/document.xml")
-    local = info.header_offset
-    name_len, extra_len = struct.unpack_from("<HH", data, local + 26)
-    start = local + 30 + name_len + extra_len
-    rebuilt = bytearray(data[:start] + stream + data[start + info.compress_size :])
-    shift = len(stream) - info.compress_size
-    struct.pack_into("<II", rebuilt, local + 18, len(stream), 8 << 20)
-    central = rebuilt.index(b"PK\x01\x02")
-    struct.pack_into("<II", rebuilt, central + 20, len(stream), 8 << 20)
-    end = rebuilt.index(b"PK\x05\x06")
-    struct.pack_into("<I", rebuilt, end + 16, struct.unpack_from("<I", rebuilt, end + 16)[0] + shift)
-    return bytes(rebuilt)
-
-
+STYLED = body(para(run("一、总体情况"), props="<w:pStyle w:val='Heading1'/>"))  # its style is looked up
 BAD_FILES = {
     "old Word": ("r.doc", reader.OLE2 + b"\0" * 2000, "old Word/WPS file: save it as .docx"),
     "old WPS": ("r.wps", reader.OLE2 + b"\0" * 2000, "old Word/WPS file: save it as .docx"),
@@ -387,17 +335,16 @@ BAD_FILES = {
     "not a zip": ("r.docx", "一、总体情况".encode(), "a .docx is a zip package"),
     "empty": ("r.docx", b"", "a .docx is a zip package"),
     "truncated": ("r.docx", MINIMAL[: len(MINIMAL) // 2], "truncated or damaged"),
-    "no document.xml": ("r.docx", _zip({"xl/workbook.xml": b"<workbook/>"}), "no word/document.xml"),
-    "zip bomb by ratio": ("r.docx", _bomb(), "refused as a zip bomb"),
-    "zip bomb by size": ("r.docx", _patched(MINIMAL, "word/document.xml", 24, "<I", 0xF0000000),
+    "no document.xml": ("r.docx", build.package({"xl/workbook.xml": b"<workbook/>"}), "no word/document.xml"),
+    "zip bomb by ratio": ("r.docx", build.bomb(), "refused as a zip bomb"),
+    "zip bomb by size": ("r.docx", build.patched(MINIMAL, "word/document.xml", 24, "<I", 0xF0000000),
                          "refused as a zip bomb"),
-    "size understated": ("r.docx", _patched(MINIMAL, "word/document.xml", 24, "<I", 100), "truncated or damaged"),
-    "zip password": ("r.docx", _patched(MINIMAL, "word/document.xml", 8, "<H", 1), "protected by a password"),
-    "compression method": ("r.docx", _patched(MINIMAL, "word/document.xml", 10, "<H", 99), "cannot unpack"),
-    "billion laughs": ("r.docx", build.with_part(MINIMAL, "word/document.xml", LAUGHS), "DOCTYPE"),
-    "external entity": ("r.docx", build.with_part(MINIMAL, "word/document.xml", EXTERNAL), "DOCTYPE"),
-    "DOCTYPE in styles": ("r.docx", build.with_part(
-        body(para(run("一、总体情况"), props="<w:pStyle w:val='Heading1'/>")), "word/styles.xml", LAUGHS), "DOCTYPE"),
+    "size understated": ("r.docx", build.patched(MINIMAL, "word/document.xml", 24, "<I", 100), "truncated or damaged"),
+    "zip password": ("r.docx", build.patched(MINIMAL, "word/document.xml", 8, "<H", 1), "protected by a password"),
+    "compression method": ("r.docx", build.patched(MINIMAL, "word/document.xml", 10, "<H", 99), "cannot unpack"),
+    "billion laughs": ("r.docx", build.with_part(MINIMAL, "word/document.xml", build.LAUGHS), "DOCTYPE"),
+    "external entity": ("r.docx", build.with_part(MINIMAL, "word/document.xml", build.EXTERNAL), "DOCTYPE"),
+    "DOCTYPE in styles": ("r.docx", build.with_part(STYLED, "word/styles.xml", build.LAUGHS), "DOCTYPE"),
     "deep nesting": ("r.docx", build.with_body(MINIMAL, "<w:p>" + "<w:ins>" * 20_000 + "</w:ins>" * 20_000 + "</w:p>"),
                      "nested too deeply"),
     "deep tables": ("r.docx", build.with_body(MINIMAL, "<w:tbl><w:tr><w:tc>" * 5000 + "</w:tc></w:tr></w:tbl>" * 5000),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -155,3 +156,46 @@ def without_part(data: bytes, name: str) -> bytes:
             if item != name:
                 dst.writestr(item, src.read(item))
     return out.getvalue()
+
+
+# --------------------------------------------------------------------------- hostile files
+
+#: A billion laughs: ten entities of ten of the one before, nine deep (10⁹ "lol"s).
+def _document(text: str) -> bytes:
+    return f"<w:document xmlns:w='{W}'><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>".encode()
+
+
+LAUGHS = (b"<?xml version='1.0'?><!DOCTYPE lolz [<!ENTITY lol0 'lol'>"
+          + b"".join(b"<!ENTITY lol%d '%s'>" % (i, b"&lol%d;" % (i - 1) * 10) for i in range(1, 10))
+          + b"]>" + _document("&lol9;"))
+EXTERNAL = b"<?xml version='1.0'?><!DOCTYPE d [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>" + _document("&x;")
+
+
+def package(parts: dict[str, bytes]) -> bytes:
+    """A zip package of these parts, deflated."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for name, data in parts.items():
+            zipped.writestr(name, data)
+    return out.getvalue()
+
+
+def bomb(size: int = 8 << 20) -> bytes:
+    """A file of a few kilobytes whose document.xml inflates to ``size`` bytes (a ratio of about 1000)."""
+    return package({"word/document.xml": b"\0" * size})
+
+
+def patched(data: bytes, name: str, field: int, fmt: str, value: int) -> bytes:
+    """``data`` with a field of ``name``'s central directory entry (and, for the flags and
+    method, its local header) set to ``value``: what a hostile or broken file declares.
+    Fields: 8 flags, 10 method, 24 inflated size."""
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as zipped:
+        info = zipped.getinfo(name)
+    central = data.index(b"PK\x01\x02")
+    while data[central + 46 : central + 46 + len(name)] != name.encode():
+        central = data.index(b"PK\x01\x02", central + 4)
+    struct.pack_into(fmt, out, central + field, value)
+    if field in (8, 10):  # flags and method stand 2 bytes earlier in the local header
+        struct.pack_into(fmt, out, info.header_offset + field - 2, value)
+    return bytes(out)
