@@ -1,13 +1,14 @@
 """Word reports (.docx): the document body rendered as text, tables as grids.
 
 Read with the standard library: ``zipfile`` for the package and ``xml.etree`` (expat) for
-``word/document.xml``, walked by hand. Measured on a 12-page report made with python-docx
-(tables 二/三/四 with merged label cells, 117 KB of document.xml, the python-docx template's
-349 KB styles.xml; ``benchmarks/read_docx.py``): python-docx 70–93 ms (and its
-``row.cells`` repeats a merged cell in every position it covers, so where a merge starts is
-lost), docx2python 170–230 ms (merged text repeated too), this reader about 7 ms with no
-dependency added. Styles are looked up only for the styles the body uses, each parsed from its
-own ``w:style`` element: parsing the whole of that styles.xml alone cost 10–11 ms.
+``word/document.xml``, walked by hand; no dependency added. Measured on a 12-page report made
+with python-docx (tables 二/三/四 with merged label cells, 114 KB of document.xml, the
+python-docx template's 341 KB styles.xml; ``benchmarks/read_docx.py``), CPU time a read:
+this reader 9.5 ms (8.5–10 ms wall on a quiet machine), python-docx 70–110 ms, docx2python
+170–230 ms. Both libraries also lose what the grid needs: python-docx's ``row.cells`` repeats
+a merged cell in every position it covers, so where a merge starts is lost, and docx2python
+repeats merged text the same way. Styles are looked up only for the styles the body uses,
+each parsed from its own ``w:style`` element: parsing that whole styles.xml cost 10–11 ms.
 
 What is report text: the body's paragraphs in order, with the numbers Word draws for
 numbered paragraphs (``w:numPr``: “一、” of an auto-numbered heading is in numbering.xml, not
@@ -314,7 +315,8 @@ class Styles:
         if not data:
             return
         _no_doctype(data, self.path, "styles.xml")
-        head_end = data.find(b">", data.find(b"<w:styles")) + 1
+        opening = data.find(b"<w:styles")
+        head_end = data.find(b">", opening) + 1 if opening >= 0 else 0
         if not head_end or b"<w:style " not in data:
             root = _safe_parse(data, self.path, "styles.xml")
             self._parsed = {s.get(self.t.style_id, ""): s for s in root.iter(self.t.style)}

@@ -104,6 +104,16 @@ def test_chinese_style_names_outline_levels_and_the_table_of_contents_left_out()
     assert "主动公开" not in found.source.text and "总体情况" not in found.source.text
 
 
+def test_styles_written_with_another_prefix_and_strict_documents_are_read() -> None:
+    styles = (f"<s:styles xmlns:s='{build.W}'><s:style s:type='paragraph' s:styleId='H'><s:name s:val='heading 1'/>"
+              "</s:style></s:styles>").encode()
+    data = build.with_part(body(para(run("总体情况"), props="<w:pStyle w:val='H'/>")), "word/styles.xml", styles)
+    assert [(b.level, b.text) for b in read(data).blocks] == [(1, "总体情况")]
+    strict = build.with_part(body(para(run("一、总体情况"))), "word/document.xml",
+                             lambda xml: xml.replace(build.W.encode(), reader.STRICT.encode()))
+    assert lines(read(strict)) == ["一、总体情况"]
+
+
 def test_list_numbers_drawn_by_word_are_read_as_the_text_shows_them() -> None:
     numbering = (
         f"<w:numbering xmlns:w='{build.W}'><w:abstractNum w:abstractNumId='3'>"
