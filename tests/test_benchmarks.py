@@ -37,7 +37,12 @@ def test_batch_throughput() -> None:
     assert "reports/s" in out and "--cache (unchanged)" in out and "align" in out
 
 
+def test_read_docx() -> None:
+    out = _run(str(BENCHMARKS / "read_docx.py"), "--runs", "1", "--copies", "1")
+    assert "govlint .docx reader" in out and "target" in out and "refused as a zip bomb" in out
+
+
 def test_every_benchmark_script_is_smoke_tested() -> None:
     scripts = {p.stem for p in BENCHMARKS.glob("*.py")} - {"lsp_latency"}  # tested by its owner
-    tested = {"corpus", "cold_start", "batch_throughput"}
+    tested = {"corpus", "cold_start", "batch_throughput", "read_docx"}
     assert scripts <= tested, scripts - tested
