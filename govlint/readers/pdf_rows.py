@@ -1,0 +1,529 @@
+"""A PDF page's layout rebuilt from where its glyphs and ruling lines stand.
+
+Text copied out of a PDF comes in the order the file stores it, which for tables is often
+not the order a person reads: a label, then the numbers of another row. Here nothing
+depends on that order. Glyphs are grouped into lines by their vertical position, lines into
+paragraphs by indent, line ends and spacing; a table is the area its ruling lines enclose
+(Word and WPS draw every cell border), its columns and rows the positions of those lines,
+and a glyph belongs to the cell its centre falls in. A table drawn without lines is found
+by its columns of numbers, whose x-positions across the rows give its columns.
+
+All coordinates are points, top-down (``top`` < ``bottom``), as a page is read.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from statistics import median
+
+from govlint._infra.records import NamedTuple
+
+
+class Glyph(NamedTuple):
+    """A character and its box on the page (the font's full height, not the ink)."""
+
+    char: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class Rule(NamedTuple):
+    """A ruling line: a thin box (a stroked line or a thin filled rectangle)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class Line(NamedTuple):
+    """Glyphs on one baseline, left to right."""
+
+    glyphs: tuple[Glyph, ...]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def size(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def text(self) -> str:
+        return line_text(self.glyphs)
+
+
+class GridCell(NamedTuple):
+    """A cell of a rebuilt table: where it starts in the grid, how far it spans, its text,
+    and the page and page line of its first glyph."""
+
+    row: int
+    column: int
+    rowspan: int
+    colspan: int
+    text: str
+    page: int
+    line: int
+
+
+class Table(NamedTuple):
+    """A table (or the part of one on a page): its cells, its column boundaries (to tell a
+    continuation on the next page) and where it stands."""
+
+    cells: tuple[GridCell, ...]
+    rows: int
+    edges: tuple[float, ...]  # x of the column boundaries
+    top: float
+    bottom: float
+
+
+class TextBlock(NamedTuple):
+    """A paragraph read off a page: its lines' text joined, the page line it starts on and
+    the shape a paragraph continuing on the next page is told by."""
+
+    text: str
+    page: int
+    line: int
+    size: float
+    top: float
+    indented: bool  # the first line starts right of the text's left edge
+    full: bool  # the last line reaches the text's right edge: the paragraph may go on
+
+
+#: A rule is at most this thick (points); a border drawn as a filled box is ~0.5-1.5.
+RULE_THICKNESS = 3.0
+#: Rules this close (points) are one boundary; ends this close meet.
+SNAP = 2.0
+#: A cell boundary is drawn when rules cover this share of it.
+COVERED = 0.6
+#: Lines whose top or bottom lies within this share of the page height from its edge may be
+#: running headers, footers or page numbers.
+EDGE = 0.12
+PAGE_NUMBER = re.compile(
+    r"^[-—–－_\s]*(?:第\s*)?[0-9０-９]{1,4}\s*(?:页)?(?:\s*[/／]\s*[0-9０-９]{1,4}|\s*共\s*[0-9０-９]{1,4}\s*页)?[-—–－_\s]*$"
+    r"|^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$",
+    re.IGNORECASE,
+)
+NUMBER = re.compile(r"^[-+]?[0-9０-９][0-9０-９,，.．]*\s*[%％]?$")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def line_text(glyphs: Sequence[Glyph]) -> str:
+    """The glyphs' text; a gap wider than a character where no space is drawn reads as one."""
+    out: list[str] = []
+    last: Glyph | None = None
+    for g in glyphs:
+        if last is not None and g.x0 - last.x1 > (g.bottom - g.top) and last.char != " " and g.char != " ":
+            out.append(" ")
+        out.append(g.char)
+        last = g
+    return "".join(out)
+
+
+def join_lines(texts: Iterable[str]) -> str:
+    """Lines of one paragraph or cell as one text: Chinese runs on without a space, a Latin
+    word or number broken at a line end keeps one."""
+    out = ""
+    spaced = False  # the line before ended in a space
+    for text in texts:
+        words = text.strip()
+        if not words:
+            continue
+        if out and (spaced or text[0].isspace() or (_ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(words[0]))):
+            out += " "
+        out += words
+        spaced = text[-1].isspace()
+    return out
+
+
+def group_lines(glyphs: Iterable[Glyph]) -> list[Line]:
+    """Glyphs grouped by baseline, top to bottom: a glyph whose vertical centre lies within
+    ~0.4 of the font height of a line's centre is on that line."""
+    ordered = sorted(glyphs, key=lambda g: (g.top + g.bottom, g.x0))
+    groups: list[list[Glyph]] = []
+    centre = size = 0.0
+    for g in ordered:
+        c, s = (g.top + g.bottom) / 2, g.bottom - g.top
+        if groups and abs(c - centre) <= 0.4 * max(s, size):
+            groups[-1].append(g)
+            continue
+        groups.append([g])
+        centre, size = c, s
+    return [_line(group) for group in groups]
+
+
+def _line(group: list[Glyph]) -> Line:
+    """A line of ``group``; its box is that of its glyphs less the spaces at its ends (a
+    line of spaces alone has no glyphs), its text keeps them (a space before a line end)."""
+    group.sort(key=lambda g: g.x0)
+    ink = [g for g in group if not g.char.isspace()]
+    if not ink:
+        return Line((), 0.0, 0.0, 0.0, 0.0)
+    sizes = sorted(g.bottom - g.top for g in ink)
+    top = median(g.top for g in ink)
+    return Line(tuple(group), ink[0].x0, top, ink[-1].x1, top + sizes[len(sizes) // 2])
+
+
+def split_gaps(line: Line) -> list[Line]:
+    """A line cut where glyphs stand more than two characters apart: the cells of a table
+    drawn without lines, or text set apart on one line."""
+    pieces: list[list[Glyph]] = [[]]
+    for g in line.glyphs:
+        if pieces[-1] and g.x0 - pieces[-1][-1].x1 > 2 * (g.bottom - g.top):
+            pieces.append([])
+        pieces[-1].append(g)
+    return [_line(piece) for piece in pieces if piece]
+
+
+def page_lines(glyphs: Sequence[Glyph]) -> list[float]:
+    """The vertical centre of each line of the page, top to bottom: a place's line number is
+    where a glyph's centre falls among them."""
+    return [(line.top + line.bottom) / 2 for line in group_lines(glyphs) if line.glyphs]
+
+
+def line_number(centres: Sequence[float], y: float) -> int:
+    """The 1-based page line nearest to ``y``."""
+    i = bisect_left(centres, y)
+    if i == len(centres) or (i > 0 and y - centres[i - 1] < centres[i] - y):
+        i -= 1
+    return max(i, 0) + 1
+
+
+# --------------------------------------------------------------------------- ruled tables
+
+
+class _Segment(NamedTuple):
+    at: float  # y of a horizontal rule, x of a vertical one
+    start: float
+    end: float
+
+
+def _merge(segments: list[_Segment]) -> list[_Segment]:
+    """Rules at one position (within SNAP) joined where they touch or overlap."""
+    segments.sort()
+    out: list[_Segment] = []
+    for s in segments:
+        if out and abs(s.at - out[-1].at) <= SNAP and s.start <= out[-1].end + SNAP:
+            last = out[-1]
+            out[-1] = _Segment(last.at, last.start, max(last.end, s.end))
+        else:
+            out.append(s)
+    return out
+
+
+def _segments(rules: Iterable[Rule]) -> tuple[list[_Segment], list[_Segment]]:
+    horizontal: list[_Segment] = []
+    vertical: list[_Segment] = []
+    for r in rules:
+        width, height = r.x1 - r.x0, r.bottom - r.top
+        if height <= RULE_THICKNESS and width > 2 * SNAP:
+            horizontal.append(_Segment((r.top + r.bottom) / 2, r.x0, r.x1))
+        elif width <= RULE_THICKNESS and height > 2 * SNAP:
+            vertical.append(_Segment((r.x0 + r.x1) / 2, r.top, r.bottom))
+    return _merge(horizontal), _merge(vertical)
+
+
+def _crosses(h: _Segment, v: _Segment) -> bool:
+    return h.start - SNAP <= v.at <= h.end + SNAP and v.start - SNAP <= h.at <= v.end + SNAP
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _union(parent: list[int], a: int, b: int) -> None:
+    parent[_find(parent, a)] = _find(parent, b)
+
+
+def _clusters(values: Iterable[float], width: float = SNAP) -> list[float]:
+    """Positions within ``width`` of the next as one (their mean), in order."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= width:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(c) / len(c) for c in out]
+
+
+def _covered(segments: Sequence[_Segment], at: float, start: float, end: float) -> bool:
+    """Whether rules at ``at`` cover most of ``start``..``end``."""
+    covered = sum(
+        max(0.0, min(s.end, end) - max(s.start, start)) for s in segments if abs(s.at - at) <= SNAP
+    )
+    return covered >= COVERED * (end - start)
+
+
+class Region(NamedTuple):
+    """The rules of one table: those that cross each other, and the box they fill."""
+
+    horizontal: tuple[_Segment, ...]
+    vertical: tuple[_Segment, ...]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def holds(self, g: Glyph) -> bool:
+        x, y = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+        return self.x0 <= x <= self.x1 and self.top <= y <= self.bottom
+
+
+def ruled_regions(rules: Iterable[Rule]) -> list[Region]:
+    """Groups of crossing rules with at least two cells between them: the tables of a page."""
+    horizontal, vertical = _segments(rules)
+    parent = list(range(len(horizontal) + len(vertical)))
+    for i, h in enumerate(horizontal):
+        for j, v in enumerate(vertical):
+            if _crosses(h, v):
+                _union(parent, i, len(horizontal) + j)
+    groups: dict[int, tuple[list[_Segment], list[_Segment]]] = {}
+    for i, h in enumerate(horizontal):
+        groups.setdefault(_find(parent, i), ([], []))[0].append(h)
+    for j, v in enumerate(vertical):
+        groups.setdefault(_find(parent, len(horizontal) + j), ([], []))[1].append(v)
+    regions = []
+    for hs, vs in groups.values():
+        if len(_clusters(h.at for h in hs)) + len(_clusters(v.at for v in vs)) < 5:
+            continue  # a box or a lone line: one cell at most, no table
+        regions.append(Region(tuple(hs), tuple(vs), min(v.at for v in vs), min(h.at for h in hs),
+                              max(v.at for v in vs), max(h.at for h in hs)))
+    return sorted(regions, key=lambda r: r.top)
+
+
+def ruled_table(region: Region, glyphs: Sequence[Glyph], page: int, centres: Sequence[float]) -> Table:
+    """The grid a region's rules draw: a column boundary at each vertical rule, a row boundary
+    at each horizontal one; neighbouring spaces not parted by a rule are one merged cell."""
+    xs = _clusters(v.at for v in region.vertical)
+    ys = _clusters(h.at for h in region.horizontal)
+    rows, columns = len(ys) - 1, len(xs) - 1
+    parent = list(range(rows * columns))
+    for r in range(rows):
+        for c in range(columns):
+            if c + 1 < columns and not _covered(region.vertical, xs[c + 1], ys[r], ys[r + 1]):
+                _union(parent, r * columns + c, r * columns + c + 1)
+            if r + 1 < rows and not _covered(region.horizontal, ys[r + 1], xs[c], xs[c + 1]):
+                _union(parent, r * columns + c, (r + 1) * columns + c)
+    boxes: dict[int, list[int]] = {}
+    for r in range(rows):
+        for c in range(columns):
+            box = boxes.setdefault(_find(parent, r * columns + c), [r, c, r, c])
+            box[2], box[3] = max(box[2], r), max(box[3], c)
+    inside: dict[tuple[int, int], list[Glyph]] = {}
+    for g in glyphs:
+        x, y = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+        r, c = bisect_left(ys, y) - 1, bisect_left(xs, x) - 1
+        if 0 <= r < rows and 0 <= c < columns:
+            inside.setdefault((r, c), []).append(g)
+    cells = []
+    for r0, c0, r1, c1 in sorted(boxes.values()):
+        found = [g for r in range(r0, r1 + 1) for c in range(c0, c1 + 1) for g in inside.get((r, c), ())]
+        lines = [line for line in group_lines(found) if line.glyphs]
+        y = (lines[0].top + lines[0].bottom) / 2 if lines else ys[r0]
+        cells.append(GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, join_lines(line.text for line in lines),
+                              page, line_number(centres, y)))
+    return Table(tuple(cells), rows, tuple(xs), region.top, region.bottom)
+
+
+def join_tables(upper: Table, lower: Table) -> Table | None:
+    """One table from its part on a page and its continuation on the next, when their columns
+    stand at the same places: the lower part's rows follow, a header row it repeats is dropped,
+    and a cell left empty at its top under a label (a merged label cut by the page break)
+    joins the cell above."""
+    if len(upper.edges) != len(lower.edges):
+        return None
+    if any(abs(a - b) > SNAP for a, b in zip(upper.edges, lower.edges, strict=True)):
+        return None
+    cells = list(lower.cells)
+    repeated = _repeated_header(upper, lower)
+    cells = [c._replace(row=c.row - repeated) for c in cells if c.row >= repeated]
+    ends: dict[tuple[int, int], int] = {}
+    for i, c in enumerate(upper.cells):
+        if c.row + c.rowspan == upper.rows:
+            ends[(c.column, c.colspan)] = i
+    merged = list(upper.cells)
+    out = []
+    for c in cells:
+        above = ends.get((c.column, c.colspan)) if c.row == 0 and not c.text else None
+        if above is not None and merged[above].text and not NUMBER.match(merged[above].text):
+            merged[above] = merged[above]._replace(rowspan=merged[above].rowspan + c.rowspan)
+        else:
+            out.append(c._replace(row=c.row + upper.rows))
+    rows = upper.rows + lower.rows - repeated
+    return Table(tuple(merged + out), rows, upper.edges, upper.top, lower.bottom)
+
+
+def _repeated_header(upper: Table, lower: Table) -> int:
+    """How many rows at the top of ``lower`` repeat the top of ``upper`` (Word's repeated
+    header rows)."""
+    def rows(table: Table) -> list[list[tuple[int, int, str]]]:
+        out: list[list[tuple[int, int, str]]] = [[] for _ in range(table.rows)]
+        for c in table.cells:
+            out[c.row].append((c.column, c.colspan, c.text))
+        return out
+
+    top, bottom = rows(upper), rows(lower)
+    n = 0
+    while n < min(len(top), len(bottom)) - 1 and top[n] == bottom[n] and any(t for _, _, t in top[n]):
+        n += 1
+    return n if n and not any(NUMBER.match(t) for row in top[:n] for _, _, t in row) else 0
+
+
+# --------------------------------------------------------------------------- tables without rules
+
+
+def aligned_tables(lines: Sequence[Line], page: int, centres: Sequence[float]) -> list[tuple[int, int, Table]]:
+    """Tables drawn without lines among ``lines``: (first line, last line, table) each. A row
+    is a line holding two numbers or more set apart; rows at most three lines apart are one
+    table, and lines right above its first row with cells set apart are its header."""
+    pieces = [split_gaps(line) for line in lines]
+    numeric = [i for i, p in enumerate(pieces) if sum(1 for s in p if NUMBER.match(s.text)) >= 2]
+    groups: list[list[int]] = []
+    for i in numeric:
+        if groups and i - groups[-1][-1] <= 3:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    out: list[tuple[int, int, Table]] = []
+    for rows in groups:
+        if len(rows) < 2:
+            continue
+        first = rows[0]
+        while first > (out[-1][1] + 1 if out else 0) and len(pieces[first - 1]) >= 2:
+            first -= 1
+        table = _aligned(lines[first : rows[-1] + 1], pieces[first : rows[-1] + 1],
+                         {i - first for i in rows}, page, centres)
+        out.append((first, rows[-1], table))
+    return out
+
+
+def _aligned(lines: Sequence[Line], pieces: Sequence[list[Line]], numeric: set[int], page: int,
+             centres: Sequence[float]) -> Table:
+    """The grid of a table drawn without lines: its columns are where its numbers stand across
+    the rows (each number goes to the column its centre is nearest to, whatever its order in
+    the file); the text left of the first number column is the row's label, and a line
+    without numbers after the first row continues the label above it (a wrapped label)."""
+    size = max(line.size for line in lines)
+    anchors = _clusters([(s.x0 + s.x1) / 2 for i in numeric for s in pieces[i] if NUMBER.match(s.text)], size)
+    label_edge = anchors[0] - size
+    grid: list[list[list[Line]]] = []
+    first_row = min(numeric)
+    for i, line_pieces in enumerate(pieces):
+        row: list[list[Line]] = [[] for _ in range(len(anchors) + 1)]
+        for s in line_pieces:
+            centre = (s.x0 + s.x1) / 2
+            if s.x1 <= label_edge or (centre < label_edge and not NUMBER.match(s.text)):
+                row[0].append(s)
+            else:
+                row[1 + min(range(len(anchors)), key=lambda k: abs(anchors[k] - centre))].append(s)
+        if i > first_row and i not in numeric and not any(row[1:]) and grid:
+            grid[-1][0].extend(row[0])  # a wrapped label
+        else:
+            grid.append(row)
+    cells = []
+    for r, row in enumerate(grid):
+        for c, found in enumerate(row):
+            found.sort(key=lambda s: (s.top, s.x0))
+            y = (found[0].top + found[0].bottom) / 2 if found else _row_top(row)
+            cells.append(GridCell(r, c, 1, 1, join_lines(s.text for s in found), page, line_number(centres, y)))
+    return Table(tuple(cells), len(grid), (label_edge, *anchors), lines[0].top, lines[-1].bottom)
+
+
+def _row_top(row: Sequence[Sequence[Line]]) -> float:
+    return min((s.top for found in row for s in found), default=0.0)
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+def paragraphs(lines: Sequence[Line], page: int, centres: Sequence[float], left: float, right: float,
+               gap: float) -> list[TextBlock]:
+    """Lines (top to bottom, outside tables) as paragraphs: a paragraph ends where a line
+    ends short of the right edge, the next is indented, the font size changes or the space
+    between lines is wider than ``gap`` (the text's usual space between lines, and more)."""
+    out: list[TextBlock] = []
+    texts: list[str] = []
+    prev: Line | None = None
+    for line in lines:
+        indented = line.x0 > left + line.size
+        new = (
+            prev is None
+            or indented
+            or prev.x1 < right - 2 * prev.size
+            or abs(line.size - prev.size) > 0.15 * prev.size
+            or line.top - prev.bottom > gap
+        )
+        if new and prev is not None:
+            out[-1] = out[-1]._replace(text=join_lines(texts), full=prev.x1 >= right - 2 * prev.size)
+        if new:
+            texts = []
+            out.append(TextBlock("", page, line_number(centres, (line.top + line.bottom) / 2), line.size,
+                                 line.top, indented, False))
+        texts.append(line.text)
+        prev = line
+    if prev is not None:
+        out[-1] = out[-1]._replace(text=join_lines(texts), full=prev.x1 >= right - 2 * prev.size)
+    return out
+
+
+def line_gap(lines: Sequence[Sequence[Line]]) -> float:
+    """The space between two lines of a paragraph, and some: wider means a new paragraph."""
+    gaps = [b.top - a.bottom for page in lines for a, b in pairwise(page)
+            if abs(a.size - b.size) < 0.15 * a.size and b.top > a.bottom]
+    usual = median(gaps) if gaps else 0.0
+    sizes = [line.size for page in lines for line in page]
+    return max(usual * 1.4, usual + 0.25 * (median(sizes) if sizes else 10.0))
+
+
+def text_edges(lines: Sequence[Sequence[Line]]) -> tuple[float, float]:
+    """The left edge of the text (where most lines start) and its right edge (where most
+    full lines end)."""
+    starts = Counter(round(line.x0) for page in lines for line in page)
+    ends = Counter(round(line.x1) for page in lines for line in page)
+    if not starts:
+        return 0.0, 0.0
+    left = float(starts.most_common(1)[0][0])
+    right = float(max(x for x, n in ends.items() if n >= max(2, ends.most_common(1)[0][1] // 4))
+                  if len(ends) > 1 else max(ends))
+    return left, right
+
+
+# --------------------------------------------------------------------------- headers and footers
+
+
+def running_lines(pages: Sequence[Sequence[Line]], height: Sequence[float]) -> set[tuple[int, int]]:
+    """(page, line index) of the running headers and footers to drop: text near the top or
+    bottom edge repeated at the same place on most pages (page numbers counted as one text),
+    and a page number alone at the edge."""
+    edge: dict[tuple[int, int], tuple[str, float]] = {}
+    for p, lines in enumerate(pages):
+        for i, line in enumerate(lines):
+            if line.bottom < EDGE * height[p] or line.top > (1 - EDGE) * height[p]:
+                edge[(p, i)] = (re.sub(r"[0-9０-９]+", "#", line.text.replace(" ", "")), line.top)
+    drop: set[tuple[int, int]] = set()
+    seen: dict[str, list[tuple[float, int, tuple[int, int]]]] = {}
+    for key, (text, top) in edge.items():
+        seen.setdefault(text, []).append((top, key[0], key))
+    for places in seen.values():
+        pages_at = {p for _, p, _ in places}
+        if len(pages) >= 2 and len(pages_at) >= max(2, (len(pages) + 1) // 2):
+            tops = median(t for t, _, _ in places)
+            drop.update(key for t, _, key in places if abs(t - tops) <= 2 * SNAP)
+    for (p, i), _ in edge.items():
+        lines = pages[p]
+        if PAGE_NUMBER.match(lines[i].text) and (i in (0, len(lines) - 1)):
+            drop.add((p, i))
+    return drop
