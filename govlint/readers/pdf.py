@@ -10,8 +10,9 @@ are as easy to read from PDFium's path objects. Both were measured on the fixtur
 tests/readers/pdf (benchmarks/read_pdf.py times this reader).
 
 What is read: the first :data:`MAX_PAGES` pages (a report has fewer than 20; a larger file is
-read that far and no further, so time and memory stay bounded) and at most
-:data:`MAX_GLYPHS` characters a page. Running headers, footers and page numbers are dropped;
+read that far and no further, so time and memory stay bounded), at most :data:`MAX_GLYPHS`
+characters a page and :data:`MAX_TOTAL_GLYPHS` in all. Nothing says so in the findings: what
+is past the cap is no report, and the report is read. Running headers, footers and page numbers are dropped;
 a paragraph or a table cut by a page break is read whole. A PDF of scanned images has no text
 layer and renders no text. PDFium is not thread-safe: govlint reads files in one thread of
 each process.
@@ -32,6 +33,7 @@ from govlint.source import DecodeError
 
 MAX_PAGES = 200
 MAX_GLYPHS = 40_000  # a page of 5-point text holds ~15,000
+MAX_TOTAL_GLYPHS = 600_000  # 200 full pages; a report has ~1,000 a page
 MAX_OBJECTS = 20_000  # page objects looked at for ruling lines, a page
 MAX_SEGMENTS = 64  # a path with more is a drawing, not a box of rules
 MAX_FORM_DEPTH = 4
@@ -65,14 +67,19 @@ def pages(data: bytes, path: str) -> Iterator[Page]:
         count = pdfium.FPDF_GetPageCount(doc)
         if count <= 0 and data:
             raise DecodeError(f"{path}: PDF 文件已损坏，没有可读的页 / the PDF is damaged: no page can be read")
+        glyphs = 0
         for i in range(min(count, MAX_PAGES)):
             page = pdfium.FPDF_LoadPage(doc, i)
             if not page:
                 continue  # a damaged page: the others are still read
             try:
-                yield _page(page, pdfium)
+                read = _page(page, pdfium)
             finally:
                 pdfium.FPDF_ClosePage(page)
+            yield read
+            glyphs += len(read.glyphs)
+            if glyphs >= MAX_TOTAL_GLYPHS:
+                break
     finally:
         pdfium.FPDF_CloseDocument(doc)
 
@@ -269,7 +276,7 @@ def _page_items(number: int, page: _Laid, left: float, right: float, gap: float)
             runs.append([])
         runs[-1].append(line)
     for i, run in enumerate(runs):
-        items.extend(_run_items(run, number, page.centres, left, right, gap))
+        items.extend(_run_items(run, number, page.centres, left, right, gap, page_top=not i))
         if i < len(tables):
             items.append(tables[i])
     items.extend(tables[len(runs):])
@@ -277,11 +284,11 @@ def _page_items(number: int, page: _Laid, left: float, right: float, gap: float)
 
 
 def _run_items(lines: list[Line], number: int, centres: list[float], left: float, right: float,
-               gap: float) -> list[Item]:
+               gap: float, page_top: bool) -> list[Item]:
     """Lines between tables: paragraphs, and tables drawn without rules among them."""
     out: list[Item] = []
     start = 0
-    for first, last, table in pdf_rows.aligned_tables(lines, number, centres):
+    for first, last, table in pdf_rows.aligned_tables(lines, number, centres, page_top):
         out.extend(pdf_rows.paragraphs(lines[start:first], number, centres, left, right, gap))
         out.append(table)
         start = last + 1

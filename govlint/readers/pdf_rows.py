@@ -21,6 +21,8 @@ from itertools import pairwise
 from statistics import median
 
 from govlint._infra.records import NamedTuple
+from govlint.readers import numbering
+from govlint.readers.grid import MAX_COLUMNS, MAX_ROWS
 
 
 class Glyph(NamedTuple):
@@ -43,9 +45,10 @@ class Rule(NamedTuple):
 
 
 class Line(NamedTuple):
-    """Glyphs on one baseline, left to right."""
+    """Glyphs on one baseline, left to right, and their text."""
 
     glyphs: tuple[Glyph, ...]
+    text: str
     x0: float
     top: float
     x1: float
@@ -54,10 +57,6 @@ class Line(NamedTuple):
     @property
     def size(self) -> float:
         return self.bottom - self.top
-
-    @property
-    def text(self) -> str:
-        return line_text(self.glyphs)
 
 
 class GridCell(NamedTuple):
@@ -103,6 +102,10 @@ RULE_THICKNESS = 3.0
 SNAP = 2.0
 #: A cell boundary is drawn when rules cover this share of it.
 COVERED = 0.6
+#: Ruling lines of one direction on a page (after joining) beyond which the page is a drawing.
+MAX_RULES = 1000
+#: Column boundaries this close (points) on two pages are the same table's.
+JOIN_SLACK = 6.0
 #: Lines whose top or bottom lies within this share of the page height from its edge may be
 #: running headers, footers or page numbers.
 EDGE = 0.12
@@ -149,12 +152,12 @@ def join_lines(texts: Iterable[str]) -> str:
 def group_lines(glyphs: Iterable[Glyph]) -> list[Line]:
     """Glyphs grouped by baseline, top to bottom: a glyph whose vertical centre lies within
     ~0.4 of the font height of a line's centre is on that line."""
-    ordered = sorted(glyphs, key=lambda g: (g.top + g.bottom, g.x0))
+    ordered = sorted(glyphs, key=_centre2)
     groups: list[list[Glyph]] = []
     centre = size = 0.0
     for g in ordered:
         c, s = (g.top + g.bottom) / 2, g.bottom - g.top
-        if groups and abs(c - centre) <= 0.4 * max(s, size):
+        if groups and abs(c - centre) <= 0.4 * (s if s > size else size):
             groups[-1].append(g)
             continue
         groups.append([g])
@@ -163,15 +166,24 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[Line]:
 
 
 def _line(group: list[Glyph]) -> Line:
-    """A line of ``group``; its box is that of its glyphs less the spaces at its ends (a
-    line of spaces alone has no glyphs), its text keeps them (a space before a line end)."""
-    group.sort(key=lambda g: g.x0)
+    """A line of ``group`` (in order of vertical centre); its height is that of its middle
+    glyph by that order, its width that of its glyphs less the spaces at its ends (a line of
+    spaces alone has no glyphs), its text keeps them (a space before a line end)."""
     ink = [g for g in group if not g.char.isspace()]
     if not ink:
-        return Line((), 0.0, 0.0, 0.0, 0.0)
-    sizes = sorted(g.bottom - g.top for g in ink)
-    top = median(g.top for g in ink)
-    return Line(tuple(group), ink[0].x0, top, ink[-1].x1, top + sizes[len(sizes) // 2])
+        return Line((), "", 0.0, 0.0, 0.0, 0.0)
+    middle = ink[len(ink) // 2]
+    group.sort(key=_x0)
+    return Line(tuple(group), line_text(group), min(g.x0 for g in ink), middle.top, max(g.x1 for g in ink),
+                middle.bottom)
+
+
+def _centre2(g: Glyph) -> float:
+    return g.top + g.bottom
+
+
+def _x0(g: Glyph) -> float:
+    return g.x0
 
 
 def split_gaps(line: Line) -> list[Line]:
@@ -182,7 +194,7 @@ def split_gaps(line: Line) -> list[Line]:
         if pieces[-1] and g.x0 - pieces[-1][-1].x1 > 2 * (g.bottom - g.top):
             pieces.append([])
         pieces[-1].append(g)
-    return [_line(piece) for piece in pieces if piece]
+    return [_line(piece) for piece in pieces if piece] if len(pieces) > 1 else [line]
 
 
 def page_lines(glyphs: Sequence[Glyph]) -> list[float]:
@@ -259,11 +271,19 @@ def _clusters(values: Iterable[float], width: float = SNAP) -> list[float]:
     return [sum(c) / len(c) for c in out]
 
 
-def _covered(segments: Sequence[_Segment], at: float, start: float, end: float) -> bool:
-    """Whether rules at ``at`` cover most of ``start``..``end``."""
-    covered = sum(
-        max(0.0, min(s.end, end) - max(s.start, start)) for s in segments if abs(s.at - at) <= SNAP
-    )
+def _at(segments: Iterable[_Segment], positions: Sequence[float]) -> list[list[_Segment]]:
+    """The segments at each of ``positions`` (cluster centres), by index."""
+    out: list[list[_Segment]] = [[] for _ in positions]
+    for s in segments:
+        i = bisect_left(positions, s.at - SNAP)
+        if i < len(positions) and abs(positions[i] - s.at) <= SNAP:
+            out[i].append(s)
+    return out
+
+
+def _covered(segments: Sequence[_Segment], start: float, end: float) -> bool:
+    """Whether ``segments`` (the rules at one position) cover most of ``start``..``end``."""
+    covered = sum(max(0.0, min(s.end, end) - max(s.start, start)) for s in segments)
     return covered >= COVERED * (end - start)
 
 
@@ -285,6 +305,8 @@ class Region(NamedTuple):
 def ruled_regions(rules: Iterable[Rule]) -> list[Region]:
     """Groups of crossing rules with at least two cells between them: the tables of a page."""
     horizontal, vertical = _segments(rules)
+    if len(horizontal) > MAX_RULES or len(vertical) > MAX_RULES:
+        return []  # a drawing (a chart, a map, a pattern), no report table
     parent = list(range(len(horizontal) + len(vertical)))
     for i, h in enumerate(horizontal):
         for j, v in enumerate(vertical):
@@ -297,8 +319,9 @@ def ruled_regions(rules: Iterable[Rule]) -> list[Region]:
         groups.setdefault(_find(parent, len(horizontal) + j), ([], []))[1].append(v)
     regions = []
     for hs, vs in groups.values():
-        if len(_clusters(h.at for h in hs)) + len(_clusters(v.at for v in vs)) < 5:
-            continue  # a box or a lone line: one cell at most, no table
+        rows, columns = len(_clusters(h.at for h in hs)) - 1, len(_clusters(v.at for v in vs)) - 1
+        if rows < 1 or columns < 1 or rows * columns < 2 or columns > MAX_COLUMNS or rows > MAX_ROWS:
+            continue  # a box or a lone line (one cell at most), or a grid no report table has
         regions.append(Region(tuple(hs), tuple(vs), min(v.at for v in vs), min(h.at for h in hs),
                               max(v.at for v in vs), max(h.at for h in hs)))
     return sorted(regions, key=lambda r: r.top)
@@ -310,12 +333,13 @@ def ruled_table(region: Region, glyphs: Sequence[Glyph], page: int, centres: Seq
     xs = _clusters(v.at for v in region.vertical)
     ys = _clusters(h.at for h in region.horizontal)
     rows, columns = len(ys) - 1, len(xs) - 1
+    vertical, horizontal = _at(region.vertical, xs), _at(region.horizontal, ys)
     parent = list(range(rows * columns))
     for r in range(rows):
         for c in range(columns):
-            if c + 1 < columns and not _covered(region.vertical, xs[c + 1], ys[r], ys[r + 1]):
+            if c + 1 < columns and not _covered(vertical[c + 1], ys[r], ys[r + 1]):
                 _union(parent, r * columns + c, r * columns + c + 1)
-            if r + 1 < rows and not _covered(region.horizontal, ys[r + 1], xs[c], xs[c + 1]):
+            if r + 1 < rows and not _covered(horizontal[r + 1], xs[c], xs[c + 1]):
                 _union(parent, r * columns + c, (r + 1) * columns + c)
     boxes: dict[int, list[int]] = {}
     for r in range(rows):
@@ -345,24 +369,30 @@ def join_tables(upper: Table, lower: Table) -> Table | None:
     joins the cell above."""
     if len(upper.edges) != len(lower.edges):
         return None
-    if any(abs(a - b) > SNAP for a, b in zip(upper.edges, lower.edges, strict=True)):
+    if any(abs(a - b) > JOIN_SLACK for a, b in zip(upper.edges, lower.edges, strict=True)):
         return None
-    cells = list(lower.cells)
     repeated = _repeated_header(upper, lower)
-    cells = [c._replace(row=c.row - repeated) for c in cells if c.row >= repeated]
+    cells = [c._replace(row=c.row - repeated) for c in lower.cells if c.row >= repeated]
     ends: dict[tuple[int, int], int] = {}
     for i, c in enumerate(upper.cells):
         if c.row + c.rowspan == upper.rows:
             ends[(c.column, c.colspan)] = i
     merged = list(upper.cells)
+    top = [c for c in cells if c.row == 0]
+    split = (not any(NUMBER.match(c.text) for c in top) and all((c.column, c.colspan) in ends for c in top)
+             and any(NUMBER.match(merged[i].text) for i in ends.values()))
     out = []
     for c in cells:
-        above = ends.get((c.column, c.colspan)) if c.row == 0 and not c.text else None
-        if above is not None and merged[above].text and not NUMBER.match(merged[above].text):
-            merged[above] = merged[above]._replace(rowspan=merged[above].rowspan + c.rowspan)
+        above = ends.get((c.column, c.colspan)) if c.row == 0 else None
+        label = above is not None and bool(merged[above].text) and not NUMBER.match(merged[above].text)
+        if above is not None and split and c.text and c.rowspan == 1:
+            # a row cut by the page break: the rest of its text joins it
+            merged[above] = merged[above]._replace(text=join_lines((merged[above].text, c.text)))
+        elif above is not None and not c.text and (split or label):
+            merged[above] = merged[above]._replace(rowspan=merged[above].rowspan + c.rowspan - split)
         else:
-            out.append(c._replace(row=c.row + upper.rows))
-    rows = upper.rows + lower.rows - repeated
+            out.append(c._replace(row=c.row + upper.rows - split))
+    rows = upper.rows + lower.rows - repeated - split
     return Table(tuple(merged + out), rows, upper.edges, upper.top, lower.bottom)
 
 
@@ -385,15 +415,20 @@ def _repeated_header(upper: Table, lower: Table) -> int:
 # --------------------------------------------------------------------------- tables without rules
 
 
-def aligned_tables(lines: Sequence[Line], page: int, centres: Sequence[float]) -> list[tuple[int, int, Table]]:
+def aligned_tables(lines: Sequence[Line], page: int, centres: Sequence[float],
+                   page_top: bool = False) -> list[tuple[int, int, Table]]:
     """Tables drawn without lines among ``lines``: (first line, last line, table) each. A row
-    is a line holding two numbers or more set apart; rows at most three lines apart are one
-    table, and lines right above its first row with cells set apart are its header."""
-    pieces = [split_gaps(line) for line in lines]
-    numeric = [i for i, p in enumerate(pieces) if sum(1 for s in p if NUMBER.match(s.text)) >= 2]
+    is a line holding two numbers or more set apart; rows with only label lines between them
+    (lines ending left of the numbers) are one table, and the lines right above its first row
+    that spread over its columns are its header. At the top of a page (``page_top``), label
+    lines before the first row are the end of a label cut by the page break."""
+    pieces = [split_gaps(line) if sum(c.isdigit() for c in line.text) >= 2 else [line] for line in lines]
+    numbers = [[s for s in p if NUMBER.match(s.text)] for p in pieces]
     groups: list[list[int]] = []
-    for i in numeric:
-        if groups and i - groups[-1][-1] <= 3:
+    for i, found in enumerate(numbers):
+        if len(found) < 2:
+            continue
+        if groups and all(lines[k].x1 < found[0].x0 for k in range(groups[-1][-1] + 1, i)):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -401,49 +436,67 @@ def aligned_tables(lines: Sequence[Line], page: int, centres: Sequence[float]) -
     for rows in groups:
         if len(rows) < 2:
             continue
-        first = rows[0]
-        while first > (out[-1][1] + 1 if out else 0) and len(pieces[first - 1]) >= 2:
+        size = max(lines[i].size for i in rows)
+        anchors = _clusters([(s.x0 + s.x1) / 2 for i in rows for s in numbers[i]], size)
+        if len(anchors) < 2:
+            continue
+        edges = (anchors[0] - (anchors[1] - anchors[0]) / 2, *((a + b) / 2 for a, b in pairwise(anchors)))
+        first, floor = rows[0], (out[-1][1] + 1 if out else 0)
+        while first > floor and rows[0] - first < 4 and _header_line(lines[first - 1], edges):
             first -= 1
-        table = _aligned(lines[first : rows[-1] + 1], pieces[first : rows[-1] + 1],
-                         {i - first for i in rows}, page, centres)
+        if page_top and not floor and all(lines[k].x1 < numbers[rows[0]][0].x0 for k in range(first)):
+            first = 0
+        table = _aligned(lines[first : rows[-1] + 1], {i - first for i in rows}, edges, page, centres)
         out.append((first, rows[-1], table))
     return out
 
 
-def _aligned(lines: Sequence[Line], pieces: Sequence[list[Line]], numeric: set[int], page: int,
+def _header_line(line: Line, edges: Sequence[float]) -> bool:
+    """A line of column headings: words set apart (not prose) over two columns or more."""
+    spread = len({bisect_left(edges, (g.x0 + g.x1) / 2) for g in line.glyphs}) >= 2
+    return spread and any(b.x0 - a.x1 > b.bottom - b.top for a, b in pairwise(line.glyphs))
+
+
+def _aligned(lines: Sequence[Line], numeric: set[int], edges: tuple[float, ...], page: int,
              centres: Sequence[float]) -> Table:
-    """The grid of a table drawn without lines: its columns are where its numbers stand across
-    the rows (each number goes to the column its centre is nearest to, whatever its order in
-    the file); the text left of the first number column is the row's label, and a line
-    without numbers after the first row continues the label above it (a wrapped label)."""
-    size = max(line.size for line in lines)
-    anchors = _clusters([(s.x0 + s.x1) / 2 for i in numeric for s in pieces[i] if NUMBER.match(s.text)], size)
-    label_edge = anchors[0] - size
-    grid: list[list[list[Line]]] = []
-    first_row = min(numeric)
-    for i, line_pieces in enumerate(pieces):
-        row: list[list[Line]] = [[] for _ in range(len(anchors) + 1)]
-        for s in line_pieces:
-            centre = (s.x0 + s.x1) / 2
-            if s.x1 <= label_edge or (centre < label_edge and not NUMBER.match(s.text)):
-                row[0].append(s)
-            else:
-                row[1 + min(range(len(anchors)), key=lambda k: abs(anchors[k] - centre))].append(s)
-        if i > first_row and i not in numeric and not any(row[1:]) and grid:
-            grid[-1][0].extend(row[0])  # a wrapped label
-        else:
+    """The grid of a table drawn without lines. A glyph goes to the column its centre falls in
+    (``edges`` part the columns: where the numbers stand across the rows, whatever their order
+    in the file); left of the first is the row's label. A line without numbers continues a
+    label: the next row's when it starts with a row number (1. （三） 二、) and the next row's
+    label does not (its numbers centred on a wrapped label), else the row above's. Header lines
+(words over the columns, before the first row) are one header row, its words wrapped."""
+    grid: list[list[list[Glyph]]] = []
+    pending: list[list[Glyph]] = []  # label lines not yet given to a row
+    for i, line in enumerate(lines):
+        row: list[list[Glyph]] = [[] for _ in range(len(edges) + 1)]
+        for g in line.glyphs:
+            row[bisect_left(edges, (g.x0 + g.x1) / 2)].append(g)
+        if i in numeric:
+            starts = numbering.LABEL.match(line_text(pending[0])) if pending else None
+            if starts and not numbering.LABEL.match(line_text(row[0])):
+                row[0] = [g for part in pending for g in part] + row[0]
+            elif pending and grid:
+                grid[-1][0].extend(g for part in pending for g in part)
+            elif pending:  # the end of a label cut by a page break: a row of its own
+                grid.append([[g for part in pending for g in part], *[[] for _ in edges]])
+            pending = []
             grid.append(row)
+        elif (grid or i < min(numeric)) and not any(row[1:]) and not _header_line(line, edges):
+            pending.append(row[0])
+        elif grid and i < min(numeric) and any(grid[-1][1:]):
+            for cell, more in zip(grid[-1], row, strict=True):
+                cell.extend(more)  # a header wrapped over lines: one header row
+        else:
+            grid.append(row)  # a header line
+    if pending and grid:
+        grid[-1][0].extend(g for part in pending for g in part)
     cells = []
     for r, row in enumerate(grid):
         for c, found in enumerate(row):
-            found.sort(key=lambda s: (s.top, s.x0))
-            y = (found[0].top + found[0].bottom) / 2 if found else _row_top(row)
-            cells.append(GridCell(r, c, 1, 1, join_lines(s.text for s in found), page, line_number(centres, y)))
-    return Table(tuple(cells), len(grid), (label_edge, *anchors), lines[0].top, lines[-1].bottom)
-
-
-def _row_top(row: Sequence[Sequence[Line]]) -> float:
-    return min((s.top for found in row for s in found), default=0.0)
+            parts = [line for line in group_lines(found) if line.glyphs]
+            y = (parts[0].top + parts[0].bottom) / 2 if parts else min(g.top for part in row for g in part)
+            cells.append(GridCell(r, c, 1, 1, join_lines(part.text for part in parts), page, line_number(centres, y)))
+    return Table(tuple(cells), len(grid), edges, lines[0].top, lines[-1].bottom)
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -496,9 +549,9 @@ def text_edges(lines: Sequence[Sequence[Line]]) -> tuple[float, float]:
     if not starts:
         return 0.0, 0.0
     left = float(starts.most_common(1)[0][0])
-    right = float(max(x for x, n in ends.items() if n >= max(2, ends.most_common(1)[0][1] // 4))
-                  if len(ends) > 1 else max(ends))
-    return left, right
+    common = ends.most_common(1)[0][1]
+    floor = min(common, max(2, common // 4))  # lines ending there: not a lone long line
+    return left, float(max(x for x, n in ends.items() if n >= floor))
 
 
 # --------------------------------------------------------------------------- headers and footers
