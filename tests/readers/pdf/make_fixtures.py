@@ -287,6 +287,23 @@ def break_pdf(report: Report) -> Path:
     return write_pdf(doc, "break")
 
 
+def borderless_pdf(report: Report) -> Path:
+    """Table 三 drawn without lines, a row a label: its numbers' columns are found by where
+    they stand. The long labels wrap in their cell."""
+    doc = new_document(("", ""))
+    add_prose(doc, "heading", "三、收到和处理政府信息公开申请情况")
+    t = next(t for t in report.tables if t.template == "三")
+    table = new_table(doc, 1 + len(t.rows), [5.6, *[1.4] * 7])
+    table.style = None  # no borders
+    for i, name in enumerate(["自然人", *T3_APPLICANTS, "总计"]):
+        put(table, 0, 1 + i, name, bold=True)
+    for r, row in enumerate(t.rows, start=1):
+        put(table, r, 0, row.label.replace("(", "（").replace(")", "）").replace(" ", ""))
+        for j, number in enumerate(values(t, row.row)):
+            put(table, r, 1 + j, number)
+    return write_pdf(doc, "borderless")
+
+
 def scan_pdf(source: Path) -> Path:
     """Page 1 of ``source`` as an image only: a PDF without a text layer."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -309,7 +326,7 @@ def encrypted_pdf(source: Path, user_password: str, name: str) -> Path:
 
 def main() -> None:
     report = seed_report()
-    made = [report_pdf(report), break_pdf(report)]
+    made = [report_pdf(report), break_pdf(report), borderless_pdf(report)]
     made.append(scan_pdf(made[1]))
     made.append(encrypted_pdf(made[1], "user-secret", "encrypted.pdf"))
     made.append(encrypted_pdf(made[1], "", "owner-only.pdf"))  # opens without a password
