@@ -2,20 +2,21 @@
 rebuilds the lines, paragraphs and table grids).
 
 The library is pypdfium2 (PDFium, the engine of Chrome's viewer), called through its raw
-bindings: on the 6-page fixture report it gives every character with its box and every path
-with its bounds in ~25 ms, where pdfplumber (pdfminer.six) takes 430-800 ms (and 200 ms more
-to import) to give the same characters. pdfplumber's table finder reads Word's grids right,
-but it is too slow for a linter run over folders of reports, and the ruling lines it uses
-are as easy to read from PDFium's path objects. Both were measured on the fixtures of
-tests/readers/pdf (benchmarks/read_pdf.py times this reader).
+bindings. Both candidates were measured on the fixtures of tests/readers/pdf and both give the
+same characters, so speed chose: on the 6-page report PDFium gives every character with its
+box and every path with its bounds in ~25 ms of CPU (the whole read, layout included, ~45 ms;
+benchmarks/read_pdf.py), where pdfplumber (pdfminer.six) takes 350-800 ms for its characters
+and tables, and 200 ms more to import. pdfplumber's table finder reads Word's grids right, but
+its rows leave a merged cell's spans to be worked out from the None it puts where the cell
+reaches, and the ruling lines it uses are as easy to read from PDFium's path objects.
 
 What is read: the first :data:`MAX_PAGES` pages (a report has fewer than 20; a larger file is
 read that far and no further, so time and memory stay bounded), at most :data:`MAX_GLYPHS`
-characters a page and :data:`MAX_TOTAL_GLYPHS` in all. Nothing says so in the findings: what
-is past the cap is no report, and the report is read. Running headers, footers and page numbers are dropped;
-a paragraph or a table cut by a page break is read whole. A PDF of scanned images has no text
-layer and renders no text. PDFium is not thread-safe: govlint reads files in one thread of
-each process.
+characters a page and :data:`MAX_TOTAL_GLYPHS` in all. The cap raises no finding: a report is
+whole long before it, and what a longer file holds past it (annexes, scans) is not read.
+Running headers, footers and page numbers are dropped; a paragraph or a table cut by a page
+break is read whole. A PDF of scanned images has no text layer and renders no text. PDFium is
+not thread-safe: govlint reads a file in one thread of each process.
 """
 
 from __future__ import annotations
@@ -250,11 +251,10 @@ def layout(pages: list[Page]) -> list[Item]:
     drop = pdf_rows.running_lines([p.lines for p in laid], [page.height for page in pages])
     for p, page in enumerate(laid):
         page.lines[:] = [line for i, line in enumerate(page.lines) if (p, i) not in drop]
-    left, right = pdf_rows.text_edges([p.lines for p in laid])
-    gap = pdf_rows.line_gap([p.lines for p in laid])
+    measure = pdf_rows.measure([p.lines for p in laid])
     items: list[Item] = []
     for n, page in enumerate(laid, start=1):
-        page_items = _page_items(n, page, left, right, gap)
+        page_items = _page_items(n, page, measure)
         if items and page_items:
             joined = _continued(items[-1], page_items[0])
             if joined is not None:
@@ -264,7 +264,7 @@ def layout(pages: list[Page]) -> list[Item]:
     return items
 
 
-def _page_items(number: int, page: _Laid, left: float, right: float, gap: float) -> list[Item]:
+def _page_items(number: int, page: _Laid, measure: pdf_rows.Measure) -> list[Item]:
     """A page's paragraphs and tables by their place, top to bottom."""
     items: list[Item] = []
     runs: list[list[Line]] = [[]]
@@ -276,23 +276,23 @@ def _page_items(number: int, page: _Laid, left: float, right: float, gap: float)
             runs.append([])
         runs[-1].append(line)
     for i, run in enumerate(runs):
-        items.extend(_run_items(run, number, page.centres, left, right, gap, page_top=not i))
+        items.extend(_run_items(run, number, page.centres, measure, page_top=not i))
         if i < len(tables):
             items.append(tables[i])
     items.extend(tables[len(runs):])
     return items
 
 
-def _run_items(lines: list[Line], number: int, centres: list[float], left: float, right: float,
-               gap: float, page_top: bool) -> list[Item]:
+def _run_items(lines: list[Line], number: int, centres: list[float], measure: pdf_rows.Measure,
+               page_top: bool) -> list[Item]:
     """Lines between tables: paragraphs, and tables drawn without rules among them."""
     out: list[Item] = []
     start = 0
     for first, last, table in pdf_rows.aligned_tables(lines, number, centres, page_top):
-        out.extend(pdf_rows.paragraphs(lines[start:first], number, centres, left, right, gap))
+        out.extend(pdf_rows.paragraphs(lines[start:first], number, centres, measure))
         out.append(table)
         start = last + 1
-    out.extend(pdf_rows.paragraphs(lines[start:], number, centres, left, right, gap))
+    out.extend(pdf_rows.paragraphs(lines[start:], number, centres, measure))
     return out
 
 

@@ -502,25 +502,54 @@ def _aligned(lines: Sequence[Line], numeric: set[int], edges: tuple[float, ...],
 # --------------------------------------------------------------------------- paragraphs
 
 
-def paragraphs(lines: Sequence[Line], page: int, centres: Sequence[float], left: float, right: float,
-               gap: float) -> list[TextBlock]:
+class Measure(NamedTuple):
+    """What the text of a document is like: its left and right edges, the space between two
+    lines of one paragraph (and some), and its body font's height."""
+
+    left: float
+    right: float
+    gap: float
+    body: float
+
+    def centred(self, line: Line) -> bool:
+        return line.x0 > self.left + line.size and abs(line.x0 + line.x1 - self.left - self.right) <= 2 * line.size
+
+
+def measure(pages: Sequence[Sequence[Line]]) -> Measure:
+    """The left edge (where most lines start), the right edge (where most full lines end), the
+    usual space between lines and the usual line height of ``pages``' lines."""
+    lines = [line for page in pages for line in page]
+    if not lines:
+        return Measure(0.0, 0.0, 0.0, 0.0)
+    starts = Counter(round(line.x0) for line in lines)
+    ends = Counter(round(line.x1) for line in lines)
+    common = ends.most_common(1)[0][1]
+    floor = min(common, max(2, common // 4))  # lines ending there: not a lone long line
+    gaps = [b.top - a.bottom for page in pages for a, b in pairwise(page)
+            if abs(a.size - b.size) < 0.15 * a.size and b.top > a.bottom]
+    usual = median(gaps) if gaps else 0.0
+    body = median(line.size for line in lines)
+    return Measure(float(starts.most_common(1)[0][0]), float(max(x for x, n in ends.items() if n >= floor)),
+                   max(usual * 1.4, usual + 0.25 * body), body)
+
+
+def paragraphs(lines: Sequence[Line], page: int, centres: Sequence[float], m: Measure) -> list[TextBlock]:
     """Lines (top to bottom, outside tables) as paragraphs: a paragraph ends where a line
     ends short of the right edge, the next is indented, the font size changes or the space
-    between lines is wider than ``gap`` (the text's usual space between lines, and more)."""
+    between lines is wider than usual; a title centred over two lines in a large font is one."""
     out: list[TextBlock] = []
     texts: list[str] = []
     prev: Line | None = None
     for line in lines:
-        indented = line.x0 > left + line.size
-        new = (
-            prev is None
-            or indented
-            or prev.x1 < right - 2 * prev.size
-            or abs(line.size - prev.size) > 0.15 * prev.size
-            or line.top - prev.bottom > gap
-        )
+        indented = line.x0 > m.left + line.size
+        same_size = prev is not None and abs(line.size - prev.size) <= 0.15 * prev.size
+        title = (prev is not None and same_size and line.size >= 1.2 * m.body and m.centred(prev)
+                 and m.centred(line) and line.top - prev.bottom <= max(m.gap, 0.8 * line.size))
+        new = prev is None or (not title and (
+            indented or prev.x1 < m.right - 2 * prev.size or not same_size or line.top - prev.bottom > m.gap
+        ))
         if new and prev is not None:
-            out[-1] = out[-1]._replace(text=join_lines(texts), full=prev.x1 >= right - 2 * prev.size)
+            out[-1] = out[-1]._replace(text=join_lines(texts), full=prev.x1 >= m.right - 2 * prev.size)
         if new:
             texts = []
             out.append(TextBlock("", page, line_number(centres, (line.top + line.bottom) / 2), line.size,
@@ -528,30 +557,8 @@ def paragraphs(lines: Sequence[Line], page: int, centres: Sequence[float], left:
         texts.append(line.text)
         prev = line
     if prev is not None:
-        out[-1] = out[-1]._replace(text=join_lines(texts), full=prev.x1 >= right - 2 * prev.size)
+        out[-1] = out[-1]._replace(text=join_lines(texts), full=prev.x1 >= m.right - 2 * prev.size)
     return out
-
-
-def line_gap(lines: Sequence[Sequence[Line]]) -> float:
-    """The space between two lines of a paragraph, and some: wider means a new paragraph."""
-    gaps = [b.top - a.bottom for page in lines for a, b in pairwise(page)
-            if abs(a.size - b.size) < 0.15 * a.size and b.top > a.bottom]
-    usual = median(gaps) if gaps else 0.0
-    sizes = [line.size for page in lines for line in page]
-    return max(usual * 1.4, usual + 0.25 * (median(sizes) if sizes else 10.0))
-
-
-def text_edges(lines: Sequence[Sequence[Line]]) -> tuple[float, float]:
-    """The left edge of the text (where most lines start) and its right edge (where most
-    full lines end)."""
-    starts = Counter(round(line.x0) for page in lines for line in page)
-    ends = Counter(round(line.x1) for page in lines for line in page)
-    if not starts:
-        return 0.0, 0.0
-    left = float(starts.most_common(1)[0][0])
-    common = ends.most_common(1)[0][1]
-    floor = min(common, max(2, common // 4))  # lines ending there: not a lone long line
-    return left, float(max(x for x, n in ends.items() if n >= floor))
 
 
 # --------------------------------------------------------------------------- headers and footers

@@ -192,6 +192,31 @@ def test_a_page_of_many_rules_is_a_drawing_read_in_bounded_time() -> None:
     assert time.perf_counter() - started < 5
 
 
+def _line(text: str, x0: float, top: float, size: float = 12.0) -> pdf_rows.Line:
+    return pdf_rows.group_lines(Glyph(c, x0 + i * size, top, x0 + (i + 1) * size, top + size)
+                                for i, c in enumerate(text))[0]
+
+
+def test_paragraphs_end_at_short_lines_indents_and_wide_gaps_and_a_centred_title_is_one() -> None:
+    measure = pdf_rows.Measure(left=72, right=528, gap=8, body=12)
+    lines = [
+        _line("同心县人民政府办公室", 300 - 5 * 18, 60, 18),  # a title centred over two lines
+        _line("政府信息公开工作年度报告", 300 - 6 * 18, 82, 18),
+        _line("一、总体情况", 72, 120),  # a heading: a short line
+        _line("本" * 36, 96, 138),  # indented, full: runs on
+        _line("年" * 20, 72, 156),  # ends short
+        _line("二" * 38, 72, 174),  # not indented, but after a short line
+        _line("三" * 38, 72, 200),  # after a wide gap
+    ]
+    centres = pdf_rows.page_lines([g for line in lines for g in line.glyphs])
+    blocks = pdf_rows.paragraphs(lines, 1, centres, measure)
+    assert [b.text for b in blocks] == [
+        "同心县人民政府办公室政府信息公开工作年度报告", "一、总体情况", "本" * 36 + "年" * 20, "二" * 38, "三" * 38,
+    ]
+    assert [b.line for b in blocks] == [1, 3, 4, 6, 7]
+    assert [b.full for b in blocks] == [False, False, False, True, True]
+
+
 def test_a_scan_renders_no_text() -> None:
     doc = read("scan.pdf")
     assert doc.source.text == "" and doc.blocks == () and doc.source.rendered == "pdf"
