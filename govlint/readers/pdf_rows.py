@@ -364,32 +364,34 @@ def ruled_table(region: Region, glyphs: Sequence[Glyph], page: int, centres: Seq
 
 def join_tables(upper: Table, lower: Table) -> Table | None:
     """One table from its part on a page and its continuation on the next, when their columns
-    stand at the same places: the lower part's rows follow, a header row it repeats is dropped,
-    and a cell left empty at its top under a label (a merged label cut by the page break)
-    joins the cell above."""
+    stand at the same places: the lower part's rows follow, and a header row it repeats is
+    dropped. Where the break cut a cell, its two parts are one: a label cell merged over rows
+    goes on empty at the top of the next page (its rows are added to it), and a row cut in two
+    goes on there without numbers, its label's last words under the label's first (a new row
+    would begin with its own number: 1. （三） 二、)."""
     if len(upper.edges) != len(lower.edges):
         return None
     if any(abs(a - b) > JOIN_SLACK for a, b in zip(upper.edges, lower.edges, strict=True)):
         return None
     repeated = _repeated_header(upper, lower)
     cells = [c._replace(row=c.row - repeated) for c in lower.cells if c.row >= repeated]
-    ends: dict[tuple[int, int], int] = {}
+    ends: dict[tuple[int, int], int] = {}  # (column, colspan) of a cell in upper's last row: its index
     for i, c in enumerate(upper.cells):
         if c.row + c.rowspan == upper.rows:
             ends[(c.column, c.colspan)] = i
     merged = list(upper.cells)
     top = [c for c in cells if c.row == 0]
-    split = (not any(NUMBER.match(c.text) for c in top) and all((c.column, c.colspan) in ends for c in top)
+    split = (all((c.column, c.colspan) in ends for c in top)
+             and not any(NUMBER.match(c.text) or numbering.LABEL.match(c.text) for c in top)
              and any(NUMBER.match(merged[i].text) for i in ends.values()))
     out = []
     for c in cells:
         above = ends.get((c.column, c.colspan)) if c.row == 0 else None
-        label = above is not None and bool(merged[above].text) and not NUMBER.match(merged[above].text)
-        if above is not None and split and c.text and c.rowspan == 1:
-            # a row cut by the page break: the rest of its text joins it
-            merged[above] = merged[above]._replace(text=join_lines((merged[above].text, c.text)))
-        elif above is not None and not c.text and (split or label):
-            merged[above] = merged[above]._replace(rowspan=merged[above].rowspan + c.rowspan - split)
+        if above is not None and split:
+            cell = merged[above]
+            merged[above] = cell._replace(text=join_lines((cell.text, c.text)), rowspan=cell.rowspan + c.rowspan - 1)
+        elif above is not None and not c.text and merged[above].text and not NUMBER.match(merged[above].text):
+            merged[above] = merged[above]._replace(rowspan=merged[above].rowspan + c.rowspan)
         else:
             out.append(c._replace(row=c.row + upper.rows - split))
     rows = upper.rows + lower.rows - repeated - split

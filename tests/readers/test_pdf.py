@@ -192,6 +192,32 @@ def test_a_page_of_many_rules_is_a_drawing_read_in_bounded_time() -> None:
     assert time.perf_counter() - started < 5
 
 
+def _part(*rows: list[str]) -> pdf_rows.Table:
+    """A table part of one-cell-wide columns, as a page holds it."""
+    cells = tuple(pdf_rows.GridCell(r, c, 1, 1, text, 1, r + 1)
+                  for r, row in enumerate(rows) for c, text in enumerate(row))
+    return pdf_rows.Table(cells, len(rows), tuple(float(x) for x in range(0, 100 * len(rows[0]) + 1, 100)), 0, 10)
+
+
+def _rows(table: pdf_rows.Table) -> list[list[str]]:
+    out: list[list[str]] = [[] for _ in range(table.rows)]
+    for cell in sorted(table.cells, key=lambda c: (c.row, c.column)):
+        out[cell.row].append(cell.text)
+    return out
+
+
+def test_a_table_part_on_the_next_page_joins_by_its_columns() -> None:
+    upper = _part(["信息内容", "本年制发件数"], ["1.本机关不掌握相关", "14"])
+    cut_row = pdf_rows.join_tables(upper, _part(["政府信息", ""], ["2.没有现成信息", "0"]))
+    assert cut_row is not None
+    assert _rows(cut_row)[1:] == [["1.本机关不掌握相关政府信息", "14"], ["2.没有现成信息", "0"]]
+    blank_row = pdf_rows.join_tables(upper, _part(["2.没有现成信息", ""], ["3.补正后", "0"]))  # a blank, not a cut
+    assert blank_row is not None and _rows(blank_row)[2:] == [["2.没有现成信息", ""], ["3.补正后", "0"]]
+    repeated = pdf_rows.join_tables(upper, _part(["信息内容", "本年制发件数"], ["2.没有现成信息", "0"]))
+    assert repeated is not None and _rows(repeated)[2:] == [["2.没有现成信息", "0"]]
+    assert pdf_rows.join_tables(upper, _part(["2.没有现成信息", "0", "0"])) is None  # other columns: another table
+
+
 def _line(text: str, x0: float, top: float, size: float = 12.0) -> pdf_rows.Line:
     return pdf_rows.group_lines(Glyph(c, x0 + i * size, top, x0 + (i + 1) * size, top + size)
                                 for i, c in enumerate(text))[0]
