@@ -301,7 +301,7 @@ def _continued(last: Item, first: Item) -> Item | None:
     if isinstance(last, Table) and isinstance(first, Table):
         return pdf_rows.join_tables(last, first)
     if (isinstance(last, TextBlock) and isinstance(first, TextBlock) and last.full and not first.indented
-            and abs(last.size - first.size) <= 0.15 * last.size):
+            and abs(last.size - first.size) <= 0.15 * last.size and not pdf_rows.heading_after(last.text, first.text)):
         return last._replace(text=pdf_rows.join_lines((last.text, first.text)), full=first.full)
     return None
 

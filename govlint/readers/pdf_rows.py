@@ -23,6 +23,7 @@ from statistics import median
 from govlint._infra.records import NamedTuple
 from govlint.readers import numbering
 from govlint.readers.grid import MAX_COLUMNS, MAX_ROWS
+from govlint.readers.text import heading_level
 
 
 class Glyph(NamedTuple):
@@ -78,7 +79,9 @@ class Table(NamedTuple):
 
     cells: tuple[GridCell, ...]
     rows: int
-    edges: tuple[float, ...]  # x of the column boundaries
+    edges: tuple[float, ...]  # x of the boundaries between its columns
+    left: float  # x of its outer edges
+    right: float
     top: float
     bottom: float
 
@@ -116,6 +119,10 @@ PAGE_NUMBER = re.compile(
 )
 NUMBER = re.compile(r"^[-+]?[0-9０-９][0-9０-９,，.．]*\s*[%％]?$")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_LATIN_END = re.compile(r"[A-Za-z0-9\-/.:_@]$")
+_LATIN_START = re.compile(r"[A-Za-z0-9]")
+SENTENCE_END = "。！？；：!?;:"
+CLOSING = " ）)”’」』》〕】"
 
 
 # --------------------------------------------------------------------------- lines
@@ -221,15 +228,23 @@ class _Segment(NamedTuple):
 
 
 def _merge(segments: list[_Segment]) -> list[_Segment]:
-    """Rules at one position (within SNAP) joined where they touch or overlap."""
+    """Rules at one position (within SNAP) joined where they touch or overlap; rules at one
+    position that do not meet (two tables' borders in one column) stay apart."""
     segments.sort()
     out: list[_Segment] = []
-    for s in segments:
-        if out and abs(s.at - out[-1].at) <= SNAP and s.start <= out[-1].end + SNAP:
-            last = out[-1]
-            out[-1] = _Segment(last.at, last.start, max(last.end, s.end))
-        else:
-            out.append(s)
+    group: list[_Segment] = []
+    for s in [*segments, None]:
+        if s is not None and (not group or s.at - group[-1].at <= SNAP):
+            group.append(s)
+            continue
+        run: list[_Segment] = []
+        for g in sorted(group, key=lambda g: g.start):
+            if run and g.start <= run[-1].end + SNAP:
+                run[-1] = _Segment(run[-1].at, run[-1].start, max(run[-1].end, g.end))
+            else:
+                run.append(g)
+        out.extend(run)
+        group = [s] if s is not None else []
     return out
 
 
@@ -359,7 +374,7 @@ def ruled_table(region: Region, glyphs: Sequence[Glyph], page: int, centres: Seq
         y = (lines[0].top + lines[0].bottom) / 2 if lines else ys[r0]
         cells.append(GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, join_lines(line.text for line in lines),
                               page, line_number(centres, y)))
-    return Table(tuple(cells), rows, tuple(xs), region.top, region.bottom)
+    return Table(tuple(cells), rows, tuple(xs[1:-1]), xs[0], xs[-1], region.top, region.bottom)
 
 
 def join_tables(upper: Table, lower: Table) -> Table | None:
@@ -367,12 +382,20 @@ def join_tables(upper: Table, lower: Table) -> Table | None:
     stand at the same places: the lower part's rows follow, and a header row it repeats is
     dropped. Where the break cut a cell, its two parts are one: a label cell merged over rows
     goes on empty at the top of the next page (its rows are added to it), and a row cut in two
-    goes on there without numbers, its label's last words under the label's first (a new row
-    would begin with its own number: 1. （三） 二、)."""
-    if len(upper.edges) != len(lower.edges):
+    (a label's or a header's words wrapped over the break) goes on there without numbers, its
+    last words under its first (a new row would begin with its own number: 1. （三） 二、)."""
+    if len(upper.edges) == len(lower.edges):
+        same = all(abs(a - b) <= JOIN_SLACK for a, b in zip(upper.edges, lower.edges, strict=True))
+        return _joined(upper, lower) if same else None
+    if abs(upper.left - lower.left) > JOIN_SLACK or abs(upper.right - lower.right) > JOIN_SLACK:
         return None
-    if any(abs(a - b) > JOIN_SLACK for a, b in zip(upper.edges, lower.edges, strict=True)):
-        return None
+    fine = max(upper.edges, lower.edges, key=len)
+    high, low = _on_columns(upper, fine), _on_columns(lower, fine)
+    return None if high is None or low is None else _joined(high, low)
+
+
+def _joined(upper: Table, lower: Table) -> Table:
+    """:func:`join_tables` of two parts on the same columns."""
     repeated = _repeated_header(upper, lower)
     cells = [c._replace(row=c.row - repeated) for c in lower.cells if c.row >= repeated]
     ends: dict[tuple[int, int], int] = {}  # (column, colspan) of a cell in upper's last row: its index
@@ -382,8 +405,7 @@ def join_tables(upper: Table, lower: Table) -> Table | None:
     merged = list(upper.cells)
     top = [c for c in cells if c.row == 0]
     split = (all((c.column, c.colspan) in ends for c in top)
-             and not any(NUMBER.match(c.text) or numbering.LABEL.match(c.text) for c in top)
-             and any(NUMBER.match(merged[i].text) for i in ends.values()))
+             and not any(NUMBER.match(c.text) or numbering.LABEL.match(c.text) for c in top))
     out = []
     for c in cells:
         above = ends.get((c.column, c.colspan)) if c.row == 0 else None
@@ -395,7 +417,23 @@ def join_tables(upper: Table, lower: Table) -> Table | None:
         else:
             out.append(c._replace(row=c.row + upper.rows - split))
     rows = upper.rows + lower.rows - repeated - split
-    return Table(tuple(merged + out), rows, upper.edges, upper.top, lower.bottom)
+    return Table(tuple(merged + out), rows, upper.edges, upper.left, upper.right, upper.top, lower.bottom)
+
+
+def _on_columns(table: Table, edges: tuple[float, ...]) -> Table | None:
+    """``table`` on the columns ``edges`` part, when each boundary between its own columns is
+    one of them (a part of a table whose rows there draw fewer rules: header rows merged over
+    the label columns), else None."""
+    at = [0]  # where each of its boundaries stands among ``edges``, its outer edges first and last
+    for x in table.edges:
+        k = min(range(len(edges)), key=lambda k: abs(edges[k] - x))
+        if abs(edges[k] - x) > JOIN_SLACK:
+            return None
+        at.append(k + 1)
+    at.append(len(edges) + 1)
+    cells = tuple(c._replace(column=at[c.column], colspan=at[c.column + c.colspan] - at[c.column])
+                  for c in table.cells)
+    return table._replace(cells=cells, edges=edges)
 
 
 def _repeated_header(upper: Table, lower: Table) -> int:
@@ -498,7 +536,8 @@ def _aligned(lines: Sequence[Line], numeric: set[int], edges: tuple[float, ...],
             parts = [line for line in group_lines(found) if line.glyphs]
             y = (parts[0].top + parts[0].bottom) / 2 if parts else min(g.top for part in row for g in part)
             cells.append(GridCell(r, c, 1, 1, join_lines(part.text for part in parts), page, line_number(centres, y)))
-    return Table(tuple(cells), len(grid), edges, lines[0].top, lines[-1].bottom)
+    return Table(tuple(cells), len(grid), edges, min(line.x0 for line in lines), max(line.x1 for line in lines),
+                 lines[0].top, lines[-1].bottom)
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -515,6 +554,19 @@ class Measure(NamedTuple):
 
     def centred(self, line: Line) -> bool:
         return line.x0 > self.left + line.size and abs(line.x0 + line.x1 - self.left - self.right) <= 2 * line.size
+
+
+def heading_after(before: str, text: str) -> bool:
+    """Whether ``text`` is a numbered heading (一、 （一） 1.) after a sentence that ended: a
+    heading set like the text, under a paragraph whose last line happens to be full."""
+    return before.rstrip(CLOSING)[-1:] in SENTENCE_END and heading_level(text.strip()) is not None
+
+
+def _wrapped_word(prev: Line, line: Line, m: Measure) -> bool:
+    """Whether ``prev`` ends short only because a Latin word, number or address did not fit
+    (0793- / 7352618; a web address): the paragraph goes on."""
+    return (prev.x1 >= m.right - 8 * prev.size and prev.text.rstrip()[-1:] not in SENTENCE_END
+            and bool(_LATIN_END.search(prev.text.rstrip())) and bool(_LATIN_START.match(line.text.lstrip())))
 
 
 def measure(pages: Sequence[Sequence[Line]]) -> Measure:
@@ -537,8 +589,9 @@ def measure(pages: Sequence[Sequence[Line]]) -> Measure:
 
 def paragraphs(lines: Sequence[Line], page: int, centres: Sequence[float], m: Measure) -> list[TextBlock]:
     """Lines (top to bottom, outside tables) as paragraphs: a paragraph ends where a line
-    ends short of the right edge, the next is indented, the font size changes or the space
-    between lines is wider than usual; a title centred over two lines in a large font is one."""
+    ends short of the right edge (but for a Latin word that did not fit), the next is
+    indented, the font size changes or the space between lines is wider than usual; a title
+    centred over two lines in a large font is one."""
     out: list[TextBlock] = []
     texts: list[str] = []
     prev: Line | None = None
@@ -548,7 +601,9 @@ def paragraphs(lines: Sequence[Line], page: int, centres: Sequence[float], m: Me
         title = (prev is not None and same_size and line.size >= 1.2 * m.body and m.centred(prev)
                  and m.centred(line) and line.top - prev.bottom <= max(m.gap, 0.8 * line.size))
         new = prev is None or (not title and (
-            indented or prev.x1 < m.right - 2 * prev.size or not same_size or line.top - prev.bottom > m.gap
+            indented or (prev.x1 < m.right - 2 * prev.size and not _wrapped_word(prev, line, m))
+            or not same_size or line.top - prev.bottom > m.gap
+            or (line.x1 < m.right - 2 * line.size and heading_after(prev.text, line.text))
         ))
         if new and prev is not None:
             out[-1] = out[-1]._replace(text=join_lines(texts), full=prev.x1 >= m.right - 2 * prev.size)
