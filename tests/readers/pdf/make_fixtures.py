@@ -5,6 +5,7 @@ reads them, turned into PDFs by LibreOffice, then a scan of one page and an encr
 
 Needs: soffice, pdftoppm, fonts-noto-cjk, and python-docx, pypdf and Pillow in the venv.
 
+    .venv/bin/pip install -e '.[test,fixtures]'
     .venv/bin/python tests/readers/pdf/make_fixtures.py
 """
 
