@@ -42,7 +42,12 @@ def test_read_docx() -> None:
     assert "govlint .docx reader" in out and "target" in out and "refused as a zip bomb" in out
 
 
+def test_read_pdf() -> None:
+    out = _run(str(BENCHMARKS / "read_pdf.py"), "--runs", "1", "--pages", "12")
+    assert "read (both)" in out and "12-page PDF" in out
+
+
 def test_every_benchmark_script_is_smoke_tested() -> None:
     scripts = {p.stem for p in BENCHMARKS.glob("*.py")} - {"lsp_latency"}  # tested by its owner
-    tested = {"corpus", "cold_start", "batch_throughput", "read_docx"}
+    tested = {"corpus", "cold_start", "batch_throughput", "read_docx", "read_pdf"}
     assert scripts <= tested, scripts - tested
