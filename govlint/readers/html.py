@@ -54,7 +54,10 @@ BLOCKS = frozenset({
     "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 })
 CELLS = frozenset({"td", "th"})
-HIDDEN = regex.compile(r"display\s*:\s*none", re.I)
+#: Hidden elements: ``hidden``, or ``display:none`` in their style (Word hides its own marks
+#: so); libxml2 finds those whose style may say so, in one pass.
+MAY_HIDE = "//*[@hidden or contains(@style, 'none') or contains(@style, 'NONE')]"
+DISPLAY_NONE = regex.compile(r"display\s*:\s*none", re.I)
 #: libxml2 keeps a line number in 16 bits: past this every element says 65535, and the
 #: walk counts the lines of the text it passes instead.
 LAST_LINE = 65535
@@ -152,14 +155,14 @@ class _Table(NamedTuple):
 
 
 class _Frame:
-    """An open element: where its items start, and the section headings and other lines in it."""
+    """An open block element: where its items start, and the section headings and other
+    lines in it."""
 
-    __slots__ = ("body", "first", "sections", "skipped")
+    __slots__ = ("body", "first", "sections")
 
-    def __init__(self, first: int, skipped: bool) -> None:
+    def __init__(self, first: int) -> None:
         self.first = first
-        self.skipped = skipped
-        self.sections: set[str] = set()
+        self.sections: set[str] | None = None
         self.body = False  # it holds a line that is no section heading, or a table
 
 
@@ -174,9 +177,13 @@ class _Cell:
         self.lines: list[int] = []
 
 
+# What an open element is to the walk (its entry on the walk's stack).
+INLINE, LINK, SKIPPED, BLOCK = range(4)
+
+
 class _Walker:
     """One pass over the tree: the page's lines and data tables as items, in order, and the
-    element whose items hold the most distinct section headings."""
+    block element whose items hold the most distinct section headings."""
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -185,8 +192,7 @@ class _Walker:
         self.pieces: list[str] = []  # the text of the line being read
         self.lines: list[int] = []  # the source line each piece starts on
         self.links: list[bool] = []  # whether each piece is a link's
-        self.frames: list[_Frame] = []
-        self.skip = 0  # how many open elements are never text
+        self.frames: list[_Frame] = []  # the open block elements
         self.link = 0  # how many open <a href>
         self.pre = 0  # how many open <pre>
         self.data: set[Any] = set()  # the data tables: innermost, and more than one column
@@ -195,59 +201,68 @@ class _Walker:
         self.best = (0, 0, 0)  # (distinct section headings, first item, end item)
 
     def walk(self, root: Any) -> None:
+        """Each element's text and tail in source order; a line ends where a block starts or
+        ends. Elements that are never text are not entered."""
         if root is None:
             return
         from lxml import etree
 
         self.data = _data_tables(root)
-        for event, el in etree.iterwalk(root, events=("start", "end", "comment")):
+        hidden = {el for el in root.xpath(MAY_HIDE)
+                  if el.get("hidden") is not None or DISPLAY_NONE.search(el.get("style") or "")}
+        stack: list[int] = []  # what each open element is: INLINE, LINK, SKIPPED or BLOCK
+        events = etree.iterwalk(root, events=("start", "end", "comment"))
+        for event, el in events:
             if event == "start":
-                self._start(el)
-            elif event == "end":
-                self._end(el)
-            else:  # a comment (or what HTML5 reads as one, such as <?xml …?>): its newlines, then its tail
+                line = el.sourceline
+                if 0 < line < LAST_LINE:
+                    self.line = line  # where the start tag ends: where its text starts
+                tag = el.tag
+                if tag in SKIP or el in hidden:
+                    events.skip_subtree()
+                    stack.append(SKIPPED)
+                    self.line += (el.text or "").count("\n")  # a script's or style's lines
+                    continue
+                if tag in BLOCKS:
+                    self._boundary(el, tag, start=True)
+                    self.frames.append(_Frame(len(self.items)))
+                    self.pre += tag == "pre"
+                    stack.append(BLOCK)
+                elif tag == "a" and el.get("href") is not None:
+                    self.link += 1
+                    stack.append(LINK)
+                else:
+                    stack.append(INLINE)
+                self._text(el.text)
+                continue
+            if event == "end":
+                kind = stack.pop()
+                if kind == BLOCK:
+                    tag = el.tag
+                    self._boundary(el, tag, start=False)
+                    self.pre -= tag == "pre"
+                    self._close(self.frames.pop())
+                elif kind == LINK:
+                    self.link -= 1
+            else:  # a comment (or what HTML5 reads as one, such as <?xml …?>): its lines
                 self.line += (el.text or "").count("\n")
-                self._text(el.tail)
+            self._text(el.tail)
 
-    def _start(self, el: Any) -> None:
-        tag = el.tag
-        if 0 < el.sourceline < LAST_LINE:
-            self.line = el.sourceline  # where the start tag ends: where its text starts
-        skipped = bool(self.skip) or tag in SKIP or _hidden(el)
-        if skipped:
-            self.skip += 1
-        elif tag in BLOCKS:
-            self._boundary(el, start=True)
-        elif tag == "a" and el.get("href") is not None:
-            self.link += 1
-        self.frames.append(_Frame(len(self.items), skipped))
-        if tag == "pre" and not skipped:
-            self.pre += 1
-        self._text(el.text)
-
-    def _end(self, el: Any) -> None:
-        tag = el.tag
-        frame = self.frames[-1]
-        if frame.skipped:
-            self.skip -= 1
-        elif tag in BLOCKS:
-            self._boundary(el, start=False)
-        elif tag == "a" and el.get("href") is not None:
-            self.link -= 1
-        if tag == "pre" and not frame.skipped:
-            self.pre -= 1
-        self.frames.pop()
-        if frame.body and len(frame.sections) > self.best[0]:
+    def _close(self, frame: _Frame) -> None:
+        """A block ends: is it the content so far? Its parent holds what it holds."""
+        if frame.body and frame.sections and len(frame.sections) > self.best[0]:
             self.best = (len(frame.sections), frame.first, len(self.items))
         if self.frames:
-            self.frames[-1].sections |= frame.sections
-            self.frames[-1].body |= frame.body
-        self._text(el.tail)
+            parent = self.frames[-1]
+            parent.body |= frame.body
+            if frame.sections:
+                if parent.sections is None:
+                    parent.sections = set()
+                parent.sections |= frame.sections
 
-    def _boundary(self, el: Any, start: bool) -> None:
+    def _boundary(self, el: Any, tag: str, start: bool) -> None:
         """A block element starts or ends: a line ends, or a cell's text takes a line break;
         a data table, its rows and cells start and end."""
-        tag = el.tag
         if tag == "table" and el in self.data:
             self._flush()
             if start:
@@ -277,9 +292,7 @@ class _Walker:
     def _text(self, text: str | None) -> None:
         if not text:
             return
-        if self.skip:
-            pass
-        elif self.cell is not None:
+        if self.cell is not None:
             self.cell.pieces.append(text)
             self.cell.lines.append(self.line)
         elif self.pre and "\n" in text:  # preformatted: each source line is a line
@@ -315,10 +328,12 @@ class _Walker:
         self._add(item)
         frame = self.frames[-1]
         section = _section(item)
-        if section:
-            frame.sections.add(section)
-        else:
+        if not section:
             frame.body = True
+        elif frame.sections is None:
+            frame.sections = {section}
+        else:
+            frame.sections.add(section)
 
     def _end_cell(self) -> None:
         cell = self.cell
@@ -345,14 +360,6 @@ class _Walker:
             raise DecodeError(f"{self.path}: 网页有超过 {MAX_LINES:,} 行文字，不是年度报告 / "
                               f"the page has more than {MAX_LINES:,} lines of text: no annual report has")
         self.items.append(item)
-
-
-def _hidden(el: Any) -> bool:
-    """``hidden``, or ``display:none`` in its style (Word hides its own marks so)."""
-    if el.get("hidden") is not None:
-        return True
-    style = el.get("style")
-    return bool(style) and "none" in style and HIDDEN.search(style) is not None
 
 
 def _data_tables(root: Any) -> set[Any]:
