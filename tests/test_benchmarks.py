@@ -37,7 +37,13 @@ def test_batch_throughput() -> None:
     assert "reports/s" in out and "--cache (unchanged)" in out and "align" in out
 
 
+def test_read_html() -> None:
+    out = _run(str(BENCHMARKS / "read_html.py"), "--runs", "1", "--parsers", "--report",
+               str(BENCHMARKS.parent / "tests" / "fixtures" / "clean-minimal.md"))
+    assert "clean-minimal.md" in out and "lxml (chosen)" in out and "nested" in out
+
+
 def test_every_benchmark_script_is_smoke_tested() -> None:
     scripts = {p.stem for p in BENCHMARKS.glob("*.py")} - {"lsp_latency"}  # tested by its owner
-    tested = {"corpus", "cold_start", "batch_throughput"}
+    tested = {"corpus", "cold_start", "batch_throughput", "read_html"}
     assert scripts <= tested, scripts - tested
