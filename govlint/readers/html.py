@@ -117,7 +117,7 @@ def _declared(head: bytes) -> str | None:
     except LookupError:
         return None
     # A page that declares UTF-16 in ASCII is not UTF-16; Latin-1 means windows-1252 (WHATWG).
-    return "utf-8" if name.startswith(("utf-16", "utf-32")) else "cp1252" if name in ("latin-1", "ascii") else name
+    return "utf-8" if name.startswith(("utf-16", "utf-32")) else "cp1252" if name in ("iso8859-1", "ascii") else name
 
 
 def _parse(text: str, path: str) -> Any:
@@ -138,6 +138,7 @@ def _parse(text: str, path: str) -> Any:
 
 
 def where(line: int) -> Msg:
+    """A line of the page's source, as "view source" numbers it."""
     return Msg(f"网页源代码第 {line} 行", f"line {line} of the page source")
 
 

@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 from govlint.engine import Engine
 from govlint.model import Document, FileResult, Msg, RawTable, Report
 from govlint.readers import markdown
+from govlint.readers.html import _declared
 from govlint.readers.html_table import collapse
 from govlint.source import DecodeError, source_from_text
 
@@ -319,6 +320,20 @@ def test_encodings(engine: Engine, data: bytes, why: str) -> None:
     document = page(engine, data)
     assert document.source.text.startswith(TITLE + "\n根据《中华人民共和国政府信息公开条例》"), why
     assert document.source.text.endswith("2024年1月20日\n"), why
+
+
+@pytest.mark.parametrize(("head", "codec"), [
+    (b'<meta http-equiv=Content-Type content="text/html; charset=gb2312">', "gb18030"),
+    (b"<META CHARSET='GBK'>", "gb18030"),
+    (b'<meta charset="x-gbk"/>', "gb18030"),
+    (b'<meta charset="big5">', "big5"),
+    (b'<meta charset="utf-16">', "utf-8"),  # a declaration read in ASCII is no UTF-16
+    (b'<meta charset="ISO-8859-1">', "cp1252"),
+    (b'<meta charset="no-such-thing">', None),
+    (b'<p>charset=gbk</p>', None),
+])
+def test_declared_encodings(head: bytes, codec: str | None) -> None:
+    assert _declared(b"<html><head>" + head) == codec
 
 
 # --------------------------------------------------------------------------- bad input
