@@ -47,7 +47,13 @@ def test_read_pdf() -> None:
     assert "read (both)" in out and "12-page PDF" in out
 
 
+def test_read_html() -> None:
+    out = _run(str(BENCHMARKS / "read_html.py"), "--runs", "1", "--parsers", "--report",
+               str(BENCHMARKS.parent / "tests" / "fixtures" / "clean-minimal.md"))
+    assert "clean-minimal.md" in out and "lxml (chosen)" in out and "nested" in out
+
+
 def test_every_benchmark_script_is_smoke_tested() -> None:
     scripts = {p.stem for p in BENCHMARKS.glob("*.py")} - {"lsp_latency"}  # tested by its owner
-    tested = {"corpus", "cold_start", "batch_throughput", "read_docx", "read_pdf"}
+    tested = {"corpus", "cold_start", "batch_throughput", "read_docx", "read_pdf", "read_html"}
     assert scripts <= tested, scripts - tested

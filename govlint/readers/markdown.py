@@ -157,9 +157,7 @@ def _blocks(source: Source) -> list[Block]:
                 blocks.append(Comment(m.group(1).strip(), Span(m.start(), m.end())))
             from govlint.readers.html_table import read_html_tables  # html.parser: ~4 ms, rarely needed
 
-            table = read_html_tables(source.text[span.start : span.end], span.start)
-            if table is not None:
-                blocks.append(table)
+            blocks.extend(read_html_tables(source.text[span.start : span.end], span.start))
         elif tok.type == "table_open" and tok.map:
             rows = []
             j = i + 1

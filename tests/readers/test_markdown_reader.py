@@ -59,10 +59,12 @@ def test_html_tables_with_merged_cells() -> None:
     )
     doc = read(source_from_text("r.md", text))
     table = next(b for b in doc.blocks if isinstance(b, RawTable))
+    assert table.columns == 4  # a grid: the merged label stands in both rows (readers/grid)
     assert [[c.text for c in row] for row in table.rows] == [
         ["三、本年度办理结果", "（一）予以公开", "6", "1"],
-        ["（二）部分公开", "1", ""],
+        ["三、本年度办理结果", "（二）部分公开", "1", ""],
     ]
+    assert table.rows[0][0] is table.rows[1][0]
     for row in table.rows:
         for cell in row:
             assert text[cell.span.start : cell.span.end] == cell.text
