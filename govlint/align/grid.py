@@ -30,12 +30,14 @@ class GridReading(TableReading):
     def __init__(self, template: Template) -> None:
         super().__init__(template)
         self.columns: dict[int, str] = {}  # grid column -> template column id
+        self.in_header = False  # the last row read was a header row that named columns
 
     def read_row(self, row: tuple[Cell, ...]) -> None:
         values = [j for j, cell in enumerate(row) if parse_number(cell.text) is not None]
-        labels = _distinct([cell for j, cell in enumerate(row) if j not in self.columns and _words(cell.text)])
+        labels = _distinct([cell for cell in row if _words(cell.text)])  # words are never values
         if not values and self._header(row):
             return
+        self.in_header = False
         spec, label = self._row_of(labels, bool(values))
         if spec is None:
             if values and labels:
@@ -89,11 +91,19 @@ class GridReading(TableReading):
             column = later[0] if later else candidates[0]
             at = order.index(column) + 1
             named[j] = seen[cell.span] = column
-        if not named:
+        if not named:  # a caption (第二十条第（五）项) or header words that name no column
+            self.in_header = False
             return any(self.t.header_word(cell.text) for cell in row if cell.text)
+        if self.in_header:
+            # The header's next row: a cell merged over several grid columns names only those no
+            # row above it named (“其他” drawn wider than its column must not take 总计's place).
+            # A header after data rows starts a table of its own (table 二's parts): it renames all.
+            spans = [cell.span for cell in row]
+            named = {j: c for j, c in named.items() if spans.count(spans[j]) == 1 or j not in self.columns}
         kept = {j: c for j, c in self.columns.items() if j not in named}
         if not set(named.values()) & set(kept.values()):  # a header repeated with words of its own
             self.columns = kept | named  # (“… | 予以公开 | … | 总计”) would put 总计 in two places
+        self.in_header = True
         return True
 
     def _column_ids(self, cell: Cell) -> list[str]:
@@ -133,6 +143,7 @@ class GridReading(TableReading):
 
     def _place(self, spec: RowSpec, label: Cell | None, row: tuple[Cell, ...]) -> None:
         """The row's values, each from the grid column(s) of its template column."""
+        numbers = _distinct([cell for cell in row if parse_number(cell.text) is not None])
         if self.columns:
             # (a piece of the table narrower than the one whose header mapped the columns, after
             # a page break, has no cell where it ends: none is read there)
@@ -140,8 +151,14 @@ class GridReading(TableReading):
                 c: _distinct([row[j] for j, cid in self.columns.items() if cid == c and j < len(row)])
                 for c in spec.columns
             }
+            if len(numbers) == len(spec.columns) and not all(
+                sum(1 for cell in cells if parse_number(cell.text) is not None) == 1 for cells in by_column.values()
+            ):
+                # The header's grid does not line up with this row's cells (a Word table whose rows
+                # are drawn with cells of other widths), but the row holds exactly one number per
+                # column, in order: those are its values.
+                by_column = {c: [cell] for c, cell in zip(spec.columns, numbers, strict=True)}
         else:
-            numbers = _distinct([cell for cell in row if parse_number(cell.text) is not None])
             if len(numbers) != len(spec.columns):
                 anchor = label.span if label else numbers[0].span
                 self.problems.append(Problem("missing_column", anchor, self.t.id, spec.id,

@@ -207,11 +207,9 @@ def test_a_word_page_draws_no_finding_outside_its_tables(engine: Engine) -> None
     assert [c for c in codes(result) if not c.startswith("GL1")] == []
 
 
-@pytest.mark.xfail(strict=True, reason="aligner grid path lands separately")
 def test_a_word_page_gives_the_findings_it_gives_as_markdown(engine: Engine) -> None:
     """Table 二's merged value cells (行政许可 3000 over three columns) stand in each column of
-    the grid; the aligner still reads a grid's rows as a text stream, so it reads 3000 three
-    times (GL104)."""
+    the grid: read once, by the grid column its header names."""
     document = page(engine, WORD.encode("gb18030"), "ndbg.htm")
     assert codes(engine.lint(document)) == codes(engine.lint_text("r.md", CLEAN))
 
