@@ -14,8 +14,13 @@ def config_arguments(config: argparse.ArgumentParser) -> None:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from govlint.config import ConfigError, Overrides, describe
 
+    if not Path(args.path).exists():  # a typo would otherwise show the configuration of its folder
+        print(f"govlint: {args.path}: 文件不存在 / no such file or directory", file=sys.stderr)
+        return ExitStatus.ERROR
     try:
         doc = describe(args.path, Overrides())
     except ConfigError as exc:
