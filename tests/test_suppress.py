@@ -87,3 +87,20 @@ def test_plain_text_needs_the_comment_on_its_own_line(engine: Engine) -> None:
 def test_gl001_is_listed_by_rules(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules"]) == 0
     assert "GL001  GL0xx  info     unused-suppression" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- unknown codes
+
+
+def test_all_is_every_code(engine: Engine) -> None:
+    assert lint(engine, BASE.replace("无。。", "<!-- govlint-disable-next-line ALL -->\n无。。")) == []
+    assert lint(engine, "<!-- govlint-disable-file all -->\n" + BASE) == []
+
+
+def test_without_known_codes_a_typo_is_an_unused_code(engine: Engine) -> None:
+    from govlint.source import source_from_text
+    from govlint.suppress import apply_suppressions
+
+    source = source_from_text("r.md", "<!-- govlint-disable-file GL2O1 -->\n好。\n")
+    assert [d.message.en for d in apply_suppressions(source, [])] == [
+        "the suppression comment govlint-disable-file suppresses nothing (GL2O1); remove it"]
