@@ -32,12 +32,23 @@ class Known(NamedTuple):
 
     checks: tuple[Check, ...]
     pack: Callable[[], Pack]
-    complete: bool = True  # False when a plugin failed to load: its codes cannot be known
+    complete: bool = True  # False when an installed plugin is not loaded: its codes cannot be known
 
 
 def known_to(engine: Engine) -> Known:
-    """The codes ``engine`` knows (the pack is the engine's, loaded on first use)."""
-    return Known(tuple(engine.all_checks), lambda: engine.pack, not engine.plugin_errors)
+    """The codes ``engine`` knows (the pack is the engine's, loaded on first use). It knows
+    not all when a plugin failed to load or an installed one is blocked (``-p no:NAME``):
+    then nothing is refused, since the code may be that plugin's."""
+    complete = not engine.plugin_errors and not _blocked_installed(engine.settings.blocked)
+    return Known(tuple(engine.all_checks), lambda: engine.pack, complete)
+
+
+def _blocked_installed(blocked: tuple[str, ...]) -> bool:
+    if not blocked:  # the usual run: no scan
+        return False
+    from govlint.plugins import find_plugins
+
+    return any(spec.name in blocked for spec in find_plugins())
 
 
 @lru_cache(maxsize=16)

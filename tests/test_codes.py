@@ -74,6 +74,11 @@ def test_nothing_is_refused_when_a_plugin_failed_to_load() -> None:
     assert is_known("GL990", known_to(engine))
 
 
+def test_nothing_is_refused_when_an_installed_plugin_is_blocked() -> None:
+    assert not is_known("GL990", known_to(Engine(Settings(blocked=("no-such-plugin",)))))
+    assert is_known("GL990", known_to(Engine(Settings(blocked=("typography",)))))
+
+
 def test_nearest_prefers_a_candidate_that_starts_with_the_word() -> None:
     assert nearest("GL2", ["GL102", "GL201"]) == "GL201"
     assert nearest("QQQ", ["GL102", "GL201"]) is None
