@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from typing import Any
 from govlint._infra import regex
 from govlint._infra.records import NamedTuple
 from govlint.engine import Settings
-from govlint.model import Severity
+from govlint.model import Msg, Severity
 
 CONFIG_NAMES = ("govlint.yaml", ".govlint.yaml")
 PYPROJECT = "pyproject.toml"
@@ -28,11 +29,22 @@ KEYS = ("extends", "pack", "packs", "select", "ignore", "severity", "per-file", 
         "exclude")
 PER_FILE_KEYS = ("select", "ignore", "severity", "report-year", "lang")
 MAX_EXTENDS = 8
-_CODE = regex.compile(r"ALL|[A-Z]{1,8}[0-9]{0,4}")
+#: The shape of a code as read: one word. Whether it names a known code (or is a rule's name,
+#: refused with its code) is decided once the plugins and the pack are loaded: check_codes.
+_CODE = regex.compile(r"[A-Z][A-Z0-9-]*")
 
 
 class ConfigError(Exception):
     """A configuration file that cannot be used; reported as ``file:line:col: message``."""
+
+
+class Written(NamedTuple):
+    """A rule code as a configuration file writes it, and where (for an error located there)."""
+
+    code: str  # upper case, as used
+    path: Path
+    steps: tuple[str | int, ...]  # ("select", 0), ("severity", "GL201"), ("per-file", "*.md", "ignore", 1)
+    at_key: bool = False  # a ``severity`` code is a key, not a value
 
 
 class PerFile(NamedTuple):
@@ -62,6 +74,7 @@ class Config(NamedTuple):
     lang: str | None = None
     report_year: int | None = None
     exclude: tuple[tuple[Path, str], ...] = ()  # (folder of the file that wrote it, glob)
+    codes: tuple[Written, ...] = ()  # every code written in the files above, checked by check_codes
 
 
 class Overrides(NamedTuple):
@@ -250,12 +263,32 @@ def _build(raw: dict[str, Any], nearest: Path) -> Config:
     """Check each value's type and turn the raw settings into a Config."""
     files = tuple(raw["files"])
     out: dict[str, Any] = {"files": files, "root": nearest.parent}
+    written: list[Written] = []
     for key, entry in raw.items():
         if key in ("files", "extends"):
             continue
         for value, path in _as_list(entry) if key in ("packs", "per-file", "exclude", "severity") else [entry]:
             _apply(out, key, value, path)
-    return Config(**out)
+            written.extend(_written(key, value, path, (key,)))
+    return Config(**out, codes=tuple(written))
+
+
+def _written(key: str, value: Any, path: Path, steps: tuple[str | int, ...]) -> list[Written]:
+    """The codes a setting (already checked by :func:`_apply`) writes, each where it stands."""
+    if key in ("select", "ignore"):
+        if isinstance(value, str):
+            return [Written(value.upper(), path, steps)]
+        return [Written(str(code).upper(), path, (*steps, i)) for i, code in enumerate(value)]
+    if key == "severity":
+        return [Written(str(code).upper(), path, (*steps, str(code)), at_key=True) for code in value]
+    if key == "per-file":
+        out = []
+        for glob, settings in value.items():
+            for sub, v in settings.items():
+                sub = str(sub).replace("_", "-")
+                out.extend(_written(sub, v, path, (*steps, str(glob), sub)))
+        return out
+    return []
 
 
 def _apply(out: dict[str, Any], key: str, value: Any, path: Path) -> None:
@@ -297,10 +330,14 @@ def _strings(path: Path, steps: tuple[str | int, ...], value: Any) -> tuple[str,
 def _codes(path: Path, steps: tuple[str | int, ...], value: Any) -> tuple[str, ...]:
     codes = _strings(path, steps, value)
     for i, code in enumerate(codes):
-        if not _CODE.fullmatch(code.upper()):
-            raise _fail(path, (*steps, i), f"不是规则代码 {code!r}（如 GL201 或 GL2）/ not a rule code {code!r} "
-                                           "(e.g. GL201 or GL2)")
+        _code(path, (*steps, i), code)
     return tuple(c.upper() for c in codes)
+
+
+def _code(path: Path, steps: tuple[str | int, ...], code: str, at_key: bool = False) -> None:
+    if not _CODE.fullmatch(code.upper()):
+        message = f"不是规则代码 {code!r}（如 GL201 或 GL2）/ not a rule code {code!r} (e.g. GL201 or GL2)"
+        raise _fail(path, steps, message, at_key)
 
 
 def _choice(path: Path, steps: tuple[str | int, ...], value: Any, allowed: tuple[str, ...]) -> str:
@@ -321,7 +358,7 @@ def _severity(path: Path, steps: tuple[str | int, ...], value: Any) -> tuple[tup
         raise _fail(path, steps, "应为映射“规则代码: 级别” / expected a mapping code: severity")
     out: list[tuple[str, Severity]] = []
     for code, level in value.items():
-        _codes(path, (*steps, str(code)), [str(code)])
+        _code(path, (*steps, str(code)), str(code), at_key=True)
         checked = _choice(path, (*steps, str(code)), level, SEVERITIES)
         out.append((str(code).upper(), checked))  # type: ignore[arg-type]
     return tuple(out)
@@ -351,6 +388,33 @@ def _per_file(path: Path, value: Any) -> tuple[PerFile, ...]:
             _choice(path, (*steps, "lang"), s["lang"], ("zh", "en")) if "lang" in s else None,
         ))
     return tuple(out)
+
+
+# --------------------------------------------------------------------------- codes
+
+
+def check_codes(config: Config, overrides: Overrides, unknown: Callable[[str], Msg | None]) -> None:
+    """Refuse the first code of the command line (a usage error) or of the configuration (an
+    error at its ``file:line:col``) that ``unknown`` says is not a known code, with its
+    message (:func:`govlint.codes.unknown`: which codes exist depends on the plugins and the
+    pack, loaded after the configuration is read). The codes of every ``per-file`` entry
+    count, whichever files it matches: a typo there is one for the files it was written for."""
+    for option, given in (("--select", overrides.select), ("--ignore", overrides.ignore)):
+        for code in given or ():
+            problem = unknown(code)
+            if problem is not None:
+                raise ConfigError(f"{option}: {_both(problem)}")
+    for written in config.codes:
+        problem = unknown(written.code)
+        if problem is not None:
+            raise _fail(written.path, written.steps, _both(problem), at_key=written.at_key)
+
+
+def _both(message: Msg) -> str:
+    """``中文 / English``, as every configuration error is written."""
+    from govlint.packs.error import render
+
+    return render((message,), None)
 
 
 # --------------------------------------------------------------------------- globs

@@ -209,9 +209,10 @@ class Engine:
         report = self._align(document)
         diags.extend(self._run(report))
         diags = self._apply_settings(diags)
+        from govlint.codes import known_to
         from govlint.suppress import apply_suppressions
 
-        diags = self._apply_settings(apply_suppressions(source, diags, self.enabled))
+        diags = self._apply_settings(apply_suppressions(source, diags, self.enabled, known_to(self)))
         diags.sort(key=lambda d: (d.span.start, d.code))
         facts = ReportFacts(report.organ, report.year) if isinstance(report, Report) else None
         return FileResult(source.path, source, tuple(diags), None, facts)

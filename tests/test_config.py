@@ -111,6 +111,7 @@ def test_unknown_key_has_line_and_column(tmp_path: Path) -> None:
         ("fail-level: fatal\n", "1:13: fail-level", "invalid value 'fatal'"),
         ("select: [GL1, 'x y']\n", "1:15: select.1", "not a rule code 'x y'"),
         ("severity: {GL101: loud}\n", "1:19: severity.GL101", "invalid value 'loud'"),
+        ("severity: {'G 1': info}\n", "1:12: severity.G 1", "not a rule code 'G 1'"),
         ("report-year: twenty\n", "1:14: report-year", "expected a year"),
         ("per-file: {'*.md': {ignor: [GL1]}}\n", "1:21: per-file.*.md.ignor", "unknown setting 'ignor'"),
         ("packs: 3\n", "1:8: packs", "expected a list of strings"),
@@ -137,6 +138,67 @@ def test_broken_configuration_exits_2(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["check", str(report)]) == 2
     err = capsys.readouterr().err
     assert "govlint.yaml:2:1: YAML 语法错误" in err and "Traceback" not in err
+
+
+# --------------------------------------------------------------------------- unknown codes
+
+
+def refused(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """What ``govlint check`` says, exiting 2, when it refuses its configuration or options."""
+    assert main(["check", *args]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1, err
+    return err
+
+
+GL2O1 = "未知的规则代码 'GL2O1'（是否为 GL201？）/ unknown rule code 'GL2O1' (did you mean GL201?)"
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("select: [GL1, GL2O1]\n", "1:15: select.1"),
+        ("ignore: GL2O1\n", "1:9: ignore"),
+        ("severity: {GL101: info, gl2o1: error}\n", "1:25: severity.gl2o1"),
+        ("per-file:\n  '*.txt': {ignore: [GL2O1]}\n", "2:22: per-file.*.txt.ignore.0"),  # matches no file here
+        ("per-file:\n  '*.md':\n    severity: {GL2O1: info}\n", "3:16: per-file.*.md.severity.GL2O1"),
+    ],
+)
+def test_unknown_code_in_the_configuration(tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str,
+                                           where: str) -> None:
+    path = write(tmp_path / "govlint.yaml", text)
+    report = write(tmp_path / "r.md", CLEAN)
+    assert refused(capsys, str(report)) == f"govlint: {path}:{where}: {GL2O1}\n"
+
+
+def test_unknown_code_in_an_extended_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = write(tmp_path / "base.yaml", "fail-level: error\nignore: [GL9]\n")
+    write(tmp_path / "repo" / "govlint.yaml", "extends: ../base.yaml\n")
+    report = write(tmp_path / "repo" / "r.md", CLEAN)
+    assert refused(capsys, str(report)) == (
+        f"govlint: {base}:2:10: ignore.0: 未知的规则代码 'GL9'（是否为 GL109？）/ "
+        "unknown rule code 'GL9' (did you mean GL109?)\n")
+
+
+def test_unknown_code_in_pyproject(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "pyproject.toml", '[tool.govlint]\nignore = ["GL5", "row-total"]\n')
+    report = write(tmp_path / "r.md", CLEAN)
+    assert refused(capsys, str(report)) == (
+        f"govlint: {path}: [tool.govlint] ignore.1: 未知的规则代码 'ROW-TOTAL'（是否为 GL201？）/ "
+        "unknown rule code 'ROW-TOTAL' (did you mean GL201?)\n")
+
+
+def test_prefixes_all_and_internal_codes_are_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path / "govlint.yaml", "select: [ALL]\nignore: [GL, gl2, GL20, GL201, GL900]\n"
+                                     "severity: {GL5: error}\nper-file: {'*.md': {ignore: [GL001]}}\n")
+    report = write(tmp_path / "r.md", CLEAN)
+    assert main(["check", str(report), "--select", "GL1,ALL", "--ignore", "gl900"]) == 0
+
+
+def test_config_command_refuses_an_unknown_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "govlint.yaml", "select: [GL1, GL2O1]\n")
+    assert main(["config", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"govlint: {path}:1:15: select.1: {GL2O1}\n"
 
 
 # --------------------------------------------------------------------------- a report repository

@@ -8,7 +8,7 @@ import pytest
 
 from govlint.commands import main
 from govlint.engine import Engine, Settings
-from govlint.model import Diagnostic
+from govlint.model import Diagnostic, Msg
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # GL109 (no 信息处理费 in section 六) fires on the line “无。”; GL501 on the doubled 。。
@@ -87,3 +87,70 @@ def test_plain_text_needs_the_comment_on_its_own_line(engine: Engine) -> None:
 def test_gl001_is_listed_by_rules(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules"]) == 0
     assert "GL001  GL0xx  info     unused-suppression" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- unknown codes
+
+
+def unused(engine: Engine, text: str) -> list[str]:
+    return [d.message.en for d in engine.lint_text("r.md", text).diagnostics if d.code == "GL001"]
+
+
+def test_an_unknown_code_is_reported_with_the_closest(engine: Engine) -> None:
+    text = BASE.replace("无。。", "<!-- govlint-disable-next-line GL1O9 GL501 -->\n无。。")
+    result = engine.lint_text("r.md", text)
+    found = [d for d in result.diagnostics if d.code == "GL001"]
+    assert [d.message for d in found] == [Msg(
+        "抑制注释 govlint-disable-next-line：未知的规则代码 'GL1O9'（是否为 GL109？）",
+        "suppression comment govlint-disable-next-line: unknown rule code 'GL1O9' (did you mean GL109?)")]
+    assert text[found[0].span.start : found[0].span.end] == "<!-- govlint-disable-next-line GL1O9 GL501 -->"
+    assert "GL109" in [d.code for d in result.diagnostics]  # what it was meant for still shows
+
+
+def test_unknown_and_unused_codes_of_one_comment(engine: Engine) -> None:
+    text = BASE.replace("无。。", "<!-- govlint-disable GL2O1 GL301 -->\n无。。")
+    assert unused(engine, text) == [
+        "suppression comment govlint-disable: unknown rule code 'GL2O1' (did you mean GL201?)",
+        "the suppression comment govlint-disable suppresses nothing (GL301); remove it",
+    ]
+
+
+def test_an_unknown_code_whatever_is_selected() -> None:
+    """A typo is one under any settings (an unused code is reported only when it was checked)."""
+    text = BASE.replace("无。。", "<!-- govlint-disable-next-line GL3O1 -->\n无。。")
+    assert unused(Engine(Settings(select=("GL001", "GL1"))), text) == [
+        "suppression comment govlint-disable-next-line: unknown rule code 'GL3O1' (did you mean GL301?)"]
+    assert unused(Engine(Settings(ignore=("GL001",))), text) == []
+
+
+def test_known_codes_are_not_reported_as_unknown(engine: Engine) -> None:
+    text = BASE.replace("无。。", "<!-- govlint-disable-next-line GL1 GL10 GL109 GL900 GL5 -->\n无。。")
+    assert unused(engine, text) == ["the suppression comment govlint-disable-next-line suppresses nothing (GL900); "
+                                    "remove it"]
+
+
+def test_a_code_the_pack_declares_is_known(engine: Engine) -> None:
+    national = engine.pack
+    county = national._replace(id="county", data={**national.data, "extra": [{"id": "hotline", "code": "GL110"}]})
+    text = BASE.replace("无。。", "<!-- govlint-disable-next-line GL110 -->\n无。。")
+    assert unused(Engine(Settings(), engine.plugins, county), text) == [
+        "the suppression comment govlint-disable-next-line suppresses nothing (GL110); remove it"]
+
+
+def test_an_unknown_code_can_be_suppressed_like_any_gl001(engine: Engine) -> None:
+    text = "<!-- govlint-disable-file GL001 -->\n" + BASE.replace("无。。", "<!-- govlint-disable GL2O1 -->\n无。。")
+    assert unused(engine, text) == []
+
+
+def test_all_is_every_code(engine: Engine) -> None:
+    assert lint(engine, BASE.replace("无。。", "<!-- govlint-disable-next-line ALL -->\n无。。")) == []
+    assert lint(engine, "<!-- govlint-disable-file all -->\n" + BASE) == []
+
+
+def test_without_known_codes_a_typo_is_an_unused_code(engine: Engine) -> None:
+    from govlint.source import source_from_text
+    from govlint.suppress import apply_suppressions
+
+    source = source_from_text("r.md", "<!-- govlint-disable-file GL2O1 -->\n好。\n")
+    assert [d.message.en for d in apply_suppressions(source, [])] == [
+        "the suppression comment govlint-disable-file suppresses nothing (GL2O1); remove it"]

@@ -351,7 +351,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if problem:
             print(f"govlint: {problem}", file=sys.stderr)
             return ExitStatus.ERROR
-        _ = engine.pack  # load the pack up front: a broken pack is a usage error
+        router.engine(first)  # up front: a broken pack, or an unknown code in --select/--ignore, is a usage error
         if args.own_process:
             _settle_collector()
         streamed = _stream_for(args, formatters)

@@ -14,11 +14,19 @@ def config_arguments(config: argparse.ArgumentParser) -> None:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from govlint.config import ConfigError, Overrides, describe
+    from pathlib import Path
 
+    from govlint.config import ConfigError, Overrides, describe
+    from govlint.packs import PackError
+    from govlint.routing import Router
+
+    if not Path(args.path).exists():  # a typo would otherwise show the configuration of its folder
+        print(f"govlint: {args.path}: 文件不存在 / no such file or directory", file=sys.stderr)
+        return ExitStatus.ERROR
     try:
         doc = describe(args.path, Overrides())
-    except ConfigError as exc:
+        Router().engine(args.path)  # what check refuses, this refuses too: a broken pack, an unknown code
+    except (ConfigError, PackError) as exc:
         print(f"govlint: {exc}", file=sys.stderr)
         return ExitStatus.ERROR
     if args.format == "json":

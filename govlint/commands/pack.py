@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govlint import packs
 from govlint._infra.records import NamedTuple
@@ -13,6 +13,10 @@ from govlint.commands import ExitStatus, Subcommand, print_json, print_yaml
 from govlint.config import ConfigError, absolute, config_for
 from govlint.engine import Engine, Settings
 from govlint.model import Pack
+
+if TYPE_CHECKING:
+    from govlint.packs.extends import Catalog
+    from govlint.packs.read import RawPack
 
 EXAMPLE_PATH = "example.md"  # examples are linted as small Markdown reports
 
@@ -63,9 +67,13 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    """Every pack on offer, each validated as ``check`` would use it (read, its bases merged,
+    checked against the schema): a broken one is listed with its ``error``."""
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for source in sources():
+    offered = sources()
+    available = packs.catalog(offered)
+    for source in offered:
         try:
             raw = packs.read_pack(source)
         except packs.PackError as exc:
@@ -77,7 +85,7 @@ def _list(args: argparse.Namespace) -> int:
         rows.append({
             "id": raw.id, "version": str(raw.data.get("version", "")), "title": str(raw.data.get("title", "")),
             "extends": [extends] if isinstance(extends, str) else list(extends), "origin": source.origin,
-            "path": str(source.path), "shadowed": shadowed,
+            "path": str(source.path), "shadowed": shadowed, "error": _broken(raw, available),
         })
     if args.format == "json":
         print_json(rows)
@@ -86,10 +94,23 @@ def _list(args: argparse.Namespace) -> int:
         if row["id"] is None:
             print(f"!  {row['path']}  ({row['origin']})\n   {row['error']}")
             continue
+        mark = "!  " if row["error"] else ""
         base = f"  extends {', '.join(row['extends'])}" if row["extends"] else ""
         hidden = "  (被同 id 的规则包遮盖 / shadowed by an earlier pack with this id)" if row["shadowed"] else ""
-        print(f"{row['id']}  {row['version']}  {row['title']}{base}\n   {row['origin']}: {row['path']}{hidden}")
+        print(f"{mark}{row['id']}  {row['version']}  {row['title']}{base}\n   {row['origin']}: {row['path']}{hidden}")
+        if row["error"]:
+            print(f"   {row['error']}")
     return ExitStatus.SUCCESS
+
+
+def _broken(raw: RawPack, available: Catalog) -> str | None:
+    """Why a pack that could be read cannot be used (its schema, its bases, its references),
+    or None. A shadowed pack is resolved as if it came first."""
+    try:
+        packs.resolve(raw.id, available._replace(packs={**available.packs, raw.id: raw}))
+    except packs.PackError as exc:
+        return str(exc)
+    return None
 
 
 def resolved(pack_id: str, offered: list[packs.PackSource]) -> Pack:

@@ -19,6 +19,8 @@ SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 #: Longest excerpt of a line that is shown; longer lines are cut around the column.
 MAX_EXCERPT = 120
+#: Where a line was cut: before the excerpt when its start is cut off, after it when its end is.
+CUT = "…"
 _CONTROL = regex.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -57,8 +59,9 @@ def printable(text: str) -> str:
 
 
 def excerpt(source: Source, d: Diagnostic) -> tuple[str, str] | None:
-    """The diagnostic's line (cut around the column when long) and a caret line under the
-    span (to the end of the line when the span goes on); None for a blank line."""
+    """The diagnostic's line (cut around the column when long, with :data:`CUT` where it was
+    cut) and a caret line under the span (to the end of the line when the span goes on);
+    None for a blank line."""
     line, col = source.position(d.span.start)
     end_line, end_col = source.position(d.span.end)
     text = source.line_text(line)
@@ -66,11 +69,15 @@ def excerpt(source: Source, d: Diagnostic) -> tuple[str, str] | None:
         return None
     start = min(col - 1, len(text))
     end = max(start, min(end_col - 1 if end_line == line else len(text), len(text)))
+    before = after = ""
     if len(text) > MAX_EXCERPT:
         lo = max(0, min(start - 40, len(text) - MAX_EXCERPT))
+        before, after = CUT if lo else "", CUT if lo + MAX_EXCERPT < len(text) else ""
         text, start, end = text[lo : lo + MAX_EXCERPT], start - lo, min(end - lo, MAX_EXCERPT)
-    caret = " " * display_width(printable(text[:start])) + "^" * max(1, display_width(printable(text[start:end])))
-    return printable(text), caret
+    # columns, not characters: a CJK character takes two, the marker one
+    indent = display_width(before + printable(text[:start]))
+    caret = " " * indent + "^" * max(1, display_width(printable(text[start:end])))
+    return before + printable(text) + after, caret
 
 
 def diagnostic_lines(path: str, source: Source, d: Diagnostic, lang: str) -> list[Line]:

@@ -93,6 +93,24 @@ def test_unreadable_file_exits_2_but_others_are_checked(
     assert "broken.txt" in err and "missing.md" in err
 
 
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_unknown_code_is_a_usage_error(capsys: pytest.CaptureFixture[str], report: Path, option: str) -> None:
+    code, out, err = run(capsys, option, "GL59,gl2o1", str(report))
+    assert (code, out) == (2, "")
+    assert err == (f"govlint: {option}: 未知的规则代码 'GL2O1'（是否为 GL201？）/ "
+                   "unknown rule code 'GL2O1' (did you mean GL201?)\n")
+
+
+def test_unknown_code_is_refused_without_any_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A pre-commit hook whose ``args`` name a typo fails even when it is given no report."""
+    code, out, err = run(capsys, str(tmp_path), "--ignore", "GL5,GL2O1")
+    assert (code, out) == (2, "") and err.startswith("govlint: --ignore: 未知的规则代码 'GL2O1'")
+
+
+def test_a_plugins_codes_are_known(capsys: pytest.CaptureFixture[str], report: Path) -> None:
+    assert run(capsys, "--select", "GL597", "--ignore", "GL59", str(report))[0] == 0
+
+
 # --------------------------------------------------------------------------- output options
 
 

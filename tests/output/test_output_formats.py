@@ -188,13 +188,33 @@ def test_text_colour_changes_nothing_but_escapes() -> None:
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
 
 
-def test_text_long_line_is_cut_around_the_column() -> None:
-    long_text = "甲" * 300 + "。。" + "乙" * 300 + "\n"
-    src = Source.from_text("long.txt", long_text)
-    d = Diagnostic("GL501", "info", Msg("重复", "doubled"), Span(300, 302), "doubled-punctuation")
-    lines = text.render([FileResult("long.txt", src, (d,))], ctx(quiet=True)).splitlines()
-    assert len(lines[1]) == 4 + text.MAX_EXCERPT
-    assert lines[2] == "    " + " " * 80 + "^^^^"
+def excerpt_lines(line: str, start: int, end: int) -> list[str]:
+    """The excerpt and caret lines of a finding at ``line[start:end]``."""
+    src = Source.from_text("long.txt", line + "\n")
+    d = Diagnostic("GL501", "info", Msg("重复", "doubled"), Span(start, end), "doubled-punctuation")
+    return text.render([FileResult("long.txt", src, (d,))], ctx(quiet=True)).splitlines()[1:]
+
+
+def test_text_long_line_is_cut_around_the_column_and_marked_where_cut() -> None:
+    shown, caret = excerpt_lines("甲" * 300 + "。。" + "乙" * 300, 300, 302)
+    # 40 characters before the span, 120 in all, a marker on each side
+    assert shown == "    …" + "甲" * 40 + "。。" + "乙" * 78 + "…"
+    # the marker takes one column, each CJK character two
+    assert caret == "    " + " " * (1 + 80) + "^^^^"
+
+
+def test_text_line_cut_on_one_side_only() -> None:
+    head, head_caret = excerpt_lines("a。。" + "乙" * 200, 1, 3)
+    assert head == "    a。。" + "乙" * (text.MAX_EXCERPT - 3) + "…"
+    assert head_caret == "    " + " " + "^^^^"
+    tail, tail_caret = excerpt_lines("甲" * 200 + "。。b", 200, 202)
+    assert tail == "    …" + "甲" * (text.MAX_EXCERPT - 3) + "。。b"
+    assert tail_caret == "    " + " " * (1 + 2 * (text.MAX_EXCERPT - 3)) + "^^^^"
+
+
+def test_text_short_line_is_not_marked() -> None:
+    shown, caret = excerpt_lines("甲" * 10 + "。。", 10, 12)
+    assert shown == "    " + "甲" * 10 + "。。" and caret == "    " + " " * 20 + "^^^^"
 
 
 @settings(max_examples=300)

@@ -40,3 +40,12 @@ def test_a_comment_that_suppresses_nothing(found: FindFn, comment: str, says: st
 )
 def test_a_comment_that_suppresses_something_stays_quiet(found: FindFn, text: str) -> None:
     assert found(text, "GL001", "GL501") == []
+
+
+def test_a_mistyped_code_is_named_with_the_closest(found: FindFn) -> None:
+    """GL5O1 (letter O) names no rule: it suppresses nothing, and says which code is closest."""
+    comment = "<!-- govlint-disable-next-line GL5O1 -->"
+    text = clean_with("## 五、存在的主要问题及改进情况\n\n", f"## 五、存在的主要问题及改进情况\n\n{comment}\n")
+    got = found(clean_with("有待加强。下一步", DOUBLED, text), "GL001", "GL501")
+    assert [(f.code, f.line) for f in got] == [("GL001", 67), ("GL501", 68)]
+    assert got[0].message == "抑制注释 govlint-disable-next-line：未知的规则代码 'GL5O1'（是否为 GL501？）"
