@@ -310,3 +310,32 @@ def test_only_a_process_of_its_own_has_its_collector_tuned(
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)
+
+
+# --------------------------------------------------------------------------- -o FILE
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit"])
+def test_output_file_holds_what_stdout_would(capsys: pytest.CaptureFixture[str], report: Path, tmp_path: Path,
+                                             fmt: str) -> None:
+    code, printed, _ = run(capsys, "--format", fmt, str(report))
+    target = tmp_path / "out" / "review.txt"
+    target.parent.mkdir()
+    code_to_file, out, _ = run(capsys, "--format", fmt, "-o", str(target), str(report))
+    assert (code_to_file, out) == (code, "")
+    assert target.read_text(encoding="utf-8") == printed
+
+
+def test_output_file_is_not_replaced_by_a_usage_error(capsys: pytest.CaptureFixture[str], report: Path,
+                                                      tmp_path: Path) -> None:
+    target = tmp_path / "review.html"
+    target.write_text("last week's page", encoding="utf-8")
+    code, _, err = run(capsys, "--format", "nope", "-o", str(target), str(report))
+    assert code == 2 and "unknown format" in err
+    assert target.read_text(encoding="utf-8") == "last week's page"
+
+
+def test_output_file_that_cannot_be_written_is_an_error(capsys: pytest.CaptureFixture[str], report: Path,
+                                                        tmp_path: Path) -> None:
+    code, out, err = run(capsys, "-o", str(tmp_path / "no-such-folder" / "out.txt"), str(report))
+    assert code == 2 and out == "" and "cannot write" in err
