@@ -339,3 +339,17 @@ def test_output_file_that_cannot_be_written_is_an_error(capsys: pytest.CaptureFi
                                                         tmp_path: Path) -> None:
     code, out, err = run(capsys, "-o", str(tmp_path / "no-such-folder" / "out.txt"), str(report))
     assert code == 2 and out == "" and "cannot write" in err
+
+
+def test_review_page_of_a_folder(capsys: pytest.CaptureFixture[str], report: Path, tmp_path: Path) -> None:
+    (tmp_path / "clean.md").write_text("一、总体情况\n好。\n", encoding="utf-8")
+    (tmp_path / "table.xls").write_bytes(b"\xd0\xcf")
+    page = tmp_path / "out" / "review.html"
+    page.parent.mkdir()
+    code, out, _ = run(capsys, "--format", "html", "--select", "GL59", "-o", str(page), str(tmp_path))
+    assert code == 1 and out == ""
+    written = page.read_text(encoding="utf-8")
+    assert written.startswith("<!DOCTYPE html>") and written.endswith("</html>\n")
+    assert f'data-path="{tmp_path / "clean.md"}"' in written and 'data-state="clean"' in written
+    assert f'data-path="{report}"' in written and 'data-state="warnings"' in written
+    assert "<code>" + str(tmp_path / "table.xls") + "</code>" in written  # skipped, named in the totals

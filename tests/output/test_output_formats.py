@@ -14,7 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from govlint.model import Check, Context, Diagnostic, Edit, FileResult, Fix, Msg, OutputOptions, Source, Span
-from govlint.output import github, json_format, junit, sarif, text
+from govlint.output import github, html, json_format, junit, sarif, text
 from govlint.output.streaming import added, status_of, tally_of
 
 TEXT = "一、总体情况\n本年共收到申请5件。。\n第二行 100% 完成\n"
@@ -257,7 +257,7 @@ def test_every_format_renders_any_text_and_span(body: str, spans: list[tuple[int
         for a, b, sev in spans
     )
     results = [FileResult("x.md", source, diags)]
-    for render in (json_format.render, sarif.render, github.render, junit.render):
+    for render in (json_format.render, sarif.render, github.render, junit.render, html.render):
         render(results, ctx())
     plain = text.render(results, ctx())
     assert re.sub(r"\x1b\[[0-9;]*m", "", text.render(results, ctx(color=True))) == plain
