@@ -37,7 +37,13 @@ def test_batch_throughput() -> None:
     assert "reports/s" in out and "--cache (unchanged)" in out and "align" in out
 
 
+@pytest.mark.seeds
+def test_review_page(tmp_path: Path) -> None:
+    out = _run(str(BENCHMARKS / "review_page.py"), "--reports", "10", "--jobs", "1", "--keep", str(tmp_path))
+    assert "peak RSS" in out and (tmp_path / "review-all.html").read_text(encoding="utf-8").count("<tbody") == 10
+
+
 def test_every_benchmark_script_is_smoke_tested() -> None:
     scripts = {p.stem for p in BENCHMARKS.glob("*.py")} - {"lsp_latency"}  # tested by its owner
-    tested = {"corpus", "cold_start", "batch_throughput"}
+    tested = {"corpus", "cold_start", "batch_throughput", "review_page"}
     assert scripts <= tested, scripts - tested

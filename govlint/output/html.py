@@ -53,7 +53,6 @@ _TEXT = {
     "toggle": Msg("展开或收起发现的问题", "Show or hide the findings"),
     "unknown": Msg("未识别", "not found"),
     "previous": Msg("上年报告", "Last year's report"),
-    "no_previous": Msg("未找到上年报告", "Last year's report not found"),
     "copied": Msg("内容与上年雷同 {share}", "{share} of its text copied from it"),
     "not_here": Msg("（不在本页）", " (not on this page)"),
     "clean": Msg("未发现问题。", "No findings."),
@@ -328,11 +327,10 @@ def _share(copied: float) -> str:
 
 
 def _pair(r: FileResult, lang: str) -> str:
-    """This year's report and last year's, with the share copied, where the facts know them."""
-    if r.facts is None:
+    """This year's report and last year's, with the share copied, where the facts know them
+    (``previous`` None may mean not found or not looked for: nothing is said)."""
+    if r.facts is None or r.facts.previous is None:
         return ""
-    if r.facts.previous is None:
-        return f'<p class="pair">{_e(_TEXT["no_previous"].get(lang))}</p>'
     link = (f'<a class="pair-link" href="#{report_id(r.facts.previous)}">{_e(r.facts.previous)}</a>'
             f'<span class="absent-note">{_e(_TEXT["not_here"].get(lang))}</span>')
     copied = ""
