@@ -60,7 +60,7 @@ _TEXT = {
     "totals": Msg("汇总", "Totals"),
     "reports": Msg("共 {n} 份报告", "{n} reports"),
     "findings": Msg("发现的问题（按类别）", "Findings by family"),
-    "skipped": Msg("另跳过 {n} 个不支持格式的文件", "{n} files of a format govlint does not read were skipped"),
+    "skipped": Msg("另跳过 {n} 个不支持格式的文件", "Skipped {n} file(s) of a format govlint does not read"),
     "noscript": Msg("排序和筛选需要启用 JavaScript；下面列出全部报告。",
                     "Sorting and filtering need JavaScript; every report is listed below."),
 }

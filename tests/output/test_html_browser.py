@@ -7,7 +7,6 @@ Skipped where Chromium is not installed; CI installs Debian's ``chromium`` (``.c
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import re
@@ -58,6 +57,8 @@ def page(tmp_path: Path, lang: str = "zh") -> Path:
 
 def high(fd: int) -> int:
     """``fd`` moved to a number above 4 (and not inherited)."""
+    import fcntl  # POSIX only, as the pipe's fds 3 and 4 are
+
     moved = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 5)
     os.close(fd)
     return moved
