@@ -426,6 +426,9 @@ class Tally(NamedTuple):
     files: int = 0
     counts: tuple[CodeCount, ...] = ()  # one per code, in order of first appearance
     errors: tuple[tuple[str, str], ...] = ()  # (path, message) of files that could not be read
+    # Files by status (see ``govlint.output.streaming.status_of``), for the per-file summary of a
+    # run over many reports; the counts alone cannot tell a file with two errors from two files.
+    statuses: tuple[tuple[str, int], ...] = ()
 
 
 class Stream(NamedTuple):

@@ -2,9 +2,11 @@
 
 A province's 政务公开办 collects hundreds of county reports and wants their tables side by
 side. The aligner already maps every report onto the pack's templates; this writes what it
-found, one row per cell (CSV, for a spreadsheet) or one object per report (JSON), with the
-line each number came from so a doubtful figure can be looked up. A blank or unreadable cell
-is written empty, never as zero. The command itself is :mod:`govlint.commands.tables`.
+found, one row per cell (CSV, for a spreadsheet), one object per report (JSON), with the
+line each number came from so a doubtful figure can be looked up, or a workbook with a sheet
+per table and a row per report, to be added up as it stands (xlsx). A blank or unreadable
+cell is written empty, never as zero. Many files are read in a process pool, as ``govlint
+check`` lints them. The command itself is :mod:`govlint.commands.tables`.
 """
 
 from __future__ import annotations
@@ -12,16 +14,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govlint import __version__
 from govlint._infra.records import NamedTuple
 from govlint.model import Report
 
 if TYPE_CHECKING:
-    from govlint.engine import Engine
+    from govlint.engine import Engine, Settings
 
 COLUMNS = ("path", "organ", "year", "table", "row", "row_title", "label", "column", "column_title", "value",
            "raw", "line", "row_complete")
@@ -84,6 +86,63 @@ def to_csv(results: Iterable[Extracted]) -> str:
     return out.getvalue()
 
 
+def _value(value: Decimal | None) -> int | float | None:
+    """A number as JSON and a spreadsheet hold it: whole numbers as integers."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+class XlsxMissing(Exception):
+    """``--format xlsx`` without XlsxWriter installed (the ``govlint[xlsx]`` extra)."""
+
+
+def to_xlsx(results: Iterable[Extracted]) -> bytes:
+    """A workbook with one sheet per table (二, 三, 四, in the order the reports give them) and
+    one row per report: its path, organ and year, then a column per cell of the table, under
+    two header rows (the table's row, then its column), so that a column adds up to the
+    province's figure. Files that could not be read are left out."""
+    try:
+        import xlsxwriter  # type: ignore[import-untyped]
+    except ImportError as exc:
+        raise XlsxMissing("--format xlsx 需要 XlsxWriter：pip install 'govlint[xlsx]' / "
+                          "--format xlsx needs XlsxWriter: pip install 'govlint[xlsx]'") from exc
+    # table -> (row, column) -> (row title, column title), in order of first appearance
+    heads: dict[str, dict[tuple[str, str], tuple[str, str]]] = {}
+    reports = [r for r in results if r.error is None]
+    for r in reports:
+        for c in r.cells:
+            heads.setdefault(c.table, {}).setdefault((c.row, c.column), (c.row_title, c.column_title))
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    for table, cells in heads.items() or [("", {})]:
+        sheet = book.add_worksheet(table or "tables")
+        for col, title in enumerate(("path", "organ", "year")):
+            sheet.write(1, col, title, bold)
+        for col, (row_title, column_title) in enumerate(cells.values(), start=3):
+            sheet.write(0, col, row_title, bold)
+            sheet.write(1, col, column_title, bold)
+        where = {key: col for col, key in enumerate(cells, start=3)}
+        line = 2
+        for r in reports:
+            values = {(c.row, c.column): c.value for c in r.cells if c.table == table}
+            if not values:
+                continue
+            sheet.write_row(line, 0, [r.path, r.organ or "", r.year or ""])
+            for key, value in values.items():
+                if value is not None:
+                    sheet.write_number(line, where[key], _value(value))
+            line += 1
+        sheet.freeze_panes(2, 3)
+        sheet.set_column(0, 0, 40)
+        sheet.set_column(1, 1, 24)
+        if cells:
+            sheet.set_column(3, 2 + len(cells), 14)
+    book.close()
+    return out.getvalue()
+
+
 def to_json(results: Iterable[Extracted]) -> str:
     """``{"govlint": V, "files": [{"path", "organ", "year", "error", "tables": {table: {row:
     {"title", "label", "line", "complete", "values": {column: number or null}}}}}]}``."""
@@ -95,8 +154,7 @@ def to_json(results: Iterable[Extracted]) -> str:
             row = tables.setdefault(c.table, {}).setdefault(c.row, fresh)
             values = row["values"]
             assert isinstance(values, dict)
-            values[c.column] = None if c.value is None else (int(c.value) if c.value == c.value.to_integral_value()
-                                                             else float(c.value))
+            values[c.column] = _value(c.value)
         files.append({"path": r.path, "organ": r.organ, "year": r.year, "error": r.error, "tables": tables})
     return json.dumps({"govlint": __version__, "files": files}, ensure_ascii=False, indent=2)
 
@@ -115,3 +173,38 @@ def extract(path: str, engine: Engine) -> Extracted:
         return Extracted(path, None, None, (), f"{path}: {why}")
     return Extracted(path, report.organ, report.year, tuple(cells_of(report)), None)
 
+
+
+Item = tuple[int, str]  # (index of the file's engine, path)
+_ENGINES: list[Engine] = []  # a pool worker's engines (set by _init_worker)
+
+
+def _init_worker(engines: list[Engine] | list[Settings]) -> None:
+    """Forked workers get the parent's engines as they are; spawned ones build their own."""
+    from govlint.engine import Engine
+
+    _ENGINES[:] = [e if isinstance(e, Engine) else Engine(e) for e in engines]
+
+
+def _extract_item(item: Item) -> Extracted:
+    return extract(item[1], _ENGINES[item[0]])
+
+
+def extract_files(engines: Sequence[Engine], items: Sequence[Item], jobs: int | None = None) -> Iterator[Extracted]:
+    """Each item's tables, in order, read with up to ``jobs`` processes (None: one per CPU;
+    a handful of files is read in-process), as :mod:`govlint.batch` lints for ``check``."""
+    from govlint.batch import MAX_CHUNK, workers_for
+
+    workers = workers_for(len(items), jobs)
+    if workers <= 1:
+        yield from (extract(path, engines[i]) for i, path in items)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    initarg: list[Any] = list(engines) if method == "fork" else [e.settings for e in engines]
+    chunk = max(1, min(MAX_CHUNK, len(items) // (workers * 8)))
+    with ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_init_worker,
+                             initargs=(initarg,)) as pool:
+        yield from pool.map(_extract_item, items, chunksize=chunk)

@@ -53,7 +53,13 @@ def test_read_html() -> None:
     assert "clean-minimal.md" in out and "lxml (chosen)" in out and "nested" in out
 
 
+@pytest.mark.seeds
+def test_review_page(tmp_path: Path) -> None:
+    out = _run(str(BENCHMARKS / "review_page.py"), "--reports", "10", "--jobs", "1", "--keep", str(tmp_path))
+    assert "peak RSS" in out and (tmp_path / "review-all.html").read_text(encoding="utf-8").count("<tbody") == 10
+
+
 def test_every_benchmark_script_is_smoke_tested() -> None:
     scripts = {p.stem for p in BENCHMARKS.glob("*.py")} - {"lsp_latency"}  # tested by its owner
-    tested = {"corpus", "cold_start", "batch_throughput", "read_docx", "read_pdf", "read_html"}
+    tested = {"corpus", "cold_start", "batch_throughput", "read_docx", "read_pdf", "read_html", "review_page"}
     assert scripts <= tested, scripts - tested

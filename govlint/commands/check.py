@@ -30,7 +30,8 @@ STDIN = "-"
 
 def check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .); - is stdin")
-    check.add_argument("--format", default="text", help="text (default), json, sarif, github, junit")
+    check.add_argument("--format", default="text", help="text (default), json, sarif, github, junit, html")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE (whole or not at all)")
     check.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default zh)")
     check.add_argument("--select", default=None, help="comma-separated code prefixes to check")
     check.add_argument("--ignore", default=None, help="comma-separated code prefixes to skip")
@@ -321,6 +322,39 @@ def _settle_collector() -> None:
     gc.set_threshold(10_000, *gc.get_threshold()[1:])
 
 
+def _to_output_file(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """``-o FILE``: what ``run`` prints to standard output goes to FILE instead, written at the
+    end with :func:`~govlint._infra.fs.write_atomic`, so a review page being read is never half
+    replaced. The output is held until then (not the reports: a streamed run's pieces only).
+    Nothing is written when the run printed nothing and failed (a usage error), so a good page
+    is not replaced by an empty one."""
+
+    def run_to_file(args: argparse.Namespace) -> int:
+        if not args.output:
+            return run(args)
+        import contextlib
+        import io
+
+        from govlint._infra.fs import write_atomic
+
+        raw = io.BytesIO()
+        held = io.TextIOWrapper(raw, encoding="utf-8")
+        with contextlib.redirect_stdout(held):
+            status = run(args)
+        held.flush()
+        data = raw.getvalue()
+        if data or status != ExitStatus.ERROR:
+            try:
+                write_atomic(args.output, data, durable=False)
+            except OSError as exc:
+                print(f"govlint: {args.output}: 无法写入 / cannot write: {exc.strerror or exc}", file=sys.stderr)
+                return ExitStatus.ERROR
+        return status
+
+    return run_to_file
+
+
+@_to_output_file
 def cmd_check(args: argparse.Namespace) -> int:
     from govlint.batch import Output
     from govlint.config import ConfigError, Overrides

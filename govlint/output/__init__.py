@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from govlint.hookspecs import hookimpl
 from govlint.model import Formatter
-from govlint.output import github, json_format, junit, sarif, text
+from govlint.output import github, html, json_format, junit, sarif, text
 
 
 @hookimpl
@@ -20,5 +20,6 @@ def govlint_formatters() -> list[Formatter]:
         Formatter("json", json_format.render, json_format.STREAM),
         Formatter("sarif", sarif.render, sarif.STREAM),
         Formatter("github", github.render, github.STREAM),
+        Formatter("html", html.render, html.STREAM),  # a review page for many reports
         Formatter("junit", junit.render),  # its counts come first in the document: not streamed
     ]

@@ -11,7 +11,7 @@ import unicodedata
 
 from govlint._infra import regex
 from govlint._infra.records import NamedTuple
-from govlint.model import CodeCount, Context, Diagnostic, FileResult, Source, Stream, Tally
+from govlint.model import CodeCount, Context, Diagnostic, FileResult, Msg, Source, Stream, Tally
 from govlint.output.places import where_text
 from govlint.output.streaming import added, fixable, nothing, rendered, tally_of
 
@@ -135,6 +135,30 @@ def summary(tally: Tally, ctx: Context) -> Line:
     return [Segment(" ".join(parts), "bold")]
 
 
+#: A file's status (``streaming.status_of``) as the per-file summary and the review page name it.
+STATUS_NAMES = {
+    "clean": Msg("无问题", "clean"),
+    "errors": Msg("有错误", "with errors"),
+    "warnings": Msg("有警告", "with warnings"),
+    "notes": Msg("仅有提示", "with notes only"),
+    "unreadable": Msg("无法读取", "unreadable"),
+}
+
+
+def files_summary(tally: Tally, ctx: Context) -> Line:
+    """How the files fared, for a run over several: the summary line counts problems, and
+    a province checking its counties wants to know how many reports are clean. Files with
+    only info findings are named only when there are any."""
+    statuses = dict(tally.statuses)
+    shown = [s for s in ("clean", "errors", "warnings", "notes", "unreadable") if s != "notes" or statuses.get(s)]
+    skipped = len(ctx.options.skipped)
+    if ctx.lang == "en":
+        parts = ", ".join(f"{statuses.get(s, 0)} {STATUS_NAMES[s].en}" for s in shown)
+        return [Segment(f"Files: {parts}" + (f"; {skipped} skipped." if skipped else "."))]
+    parts = "，".join(f"{statuses.get(s, 0)} 个{STATUS_NAMES[s].zh}" for s in shown)
+    return [Segment(f"文件：{parts}" + (f"；另跳过 {skipped} 个。" if skipped else "。"))]
+
+
 def to_string(lines: list[Line], ctx: Context) -> str:
     """Plain text, or ANSI-coloured text through rich when ``color`` is set."""
     if not ctx.options.color:
@@ -163,7 +187,8 @@ def end(tally: Tally, ctx: Context) -> str:
     """The summary line, on a line of its own after the problems."""
     if ctx.options.quiet:
         return ""
-    lines = [summary(tally, ctx)]
+    lines = [files_summary(tally, ctx)] if tally.files > 1 else []
+    lines.append(summary(tally, ctx))
     if ctx.options.verbose:
         lines.extend([Segment(f"    {printable(path)}", "dim")] for path in ctx.options.skipped)
     return ("\n" if any(c.total for c in tally.counts) else "") + to_string(lines, ctx)

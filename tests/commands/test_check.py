@@ -328,3 +328,46 @@ def test_only_a_process_of_its_own_has_its_collector_tuned(
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)
+
+
+# --------------------------------------------------------------------------- -o FILE
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit"])
+def test_output_file_holds_what_stdout_would(capsys: pytest.CaptureFixture[str], report: Path, tmp_path: Path,
+                                             fmt: str) -> None:
+    code, printed, _ = run(capsys, "--format", fmt, str(report))
+    target = tmp_path / "out" / "review.txt"
+    target.parent.mkdir()
+    code_to_file, out, _ = run(capsys, "--format", fmt, "-o", str(target), str(report))
+    assert (code_to_file, out) == (code, "")
+    assert target.read_text(encoding="utf-8") == printed
+
+
+def test_output_file_is_not_replaced_by_a_usage_error(capsys: pytest.CaptureFixture[str], report: Path,
+                                                      tmp_path: Path) -> None:
+    target = tmp_path / "review.html"
+    target.write_text("last week's page", encoding="utf-8")
+    code, _, err = run(capsys, "--format", "nope", "-o", str(target), str(report))
+    assert code == 2 and "unknown format" in err
+    assert target.read_text(encoding="utf-8") == "last week's page"
+
+
+def test_output_file_that_cannot_be_written_is_an_error(capsys: pytest.CaptureFixture[str], report: Path,
+                                                        tmp_path: Path) -> None:
+    code, out, err = run(capsys, "-o", str(tmp_path / "no-such-folder" / "out.txt"), str(report))
+    assert code == 2 and out == "" and "cannot write" in err
+
+
+def test_review_page_of_a_folder(capsys: pytest.CaptureFixture[str], report: Path, tmp_path: Path) -> None:
+    (tmp_path / "clean.md").write_text("一、总体情况\n好。\n", encoding="utf-8")
+    (tmp_path / "table.xls").write_bytes(b"\xd0\xcf")
+    page = tmp_path / "out" / "review.html"
+    page.parent.mkdir()
+    code, out, _ = run(capsys, "--format", "html", "--select", "GL59", "-o", str(page), str(tmp_path))
+    assert code == 1 and out == ""
+    written = page.read_text(encoding="utf-8")
+    assert written.startswith("<!DOCTYPE html>") and written.endswith("</html>\n")
+    assert f'data-path="{tmp_path / "clean.md"}"' in written and 'data-state="clean"' in written
+    assert f'data-path="{report}"' in written and 'data-state="warnings"' in written
+    assert "<code>" + str(tmp_path / "table.xls") + "</code>" in written  # skipped, named in the totals

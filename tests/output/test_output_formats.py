@@ -14,7 +14,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from govlint.model import Check, Context, Diagnostic, Edit, FileResult, Fix, Msg, OutputOptions, Source, Span
-from govlint.output import github, json_format, junit, sarif, text
+from govlint.output import github, html, json_format, junit, sarif, text
+from govlint.output.streaming import added, status_of, tally_of
 
 TEXT = "一、总体情况\n本年共收到申请5件。。\n第二行 100% 完成\n"
 SOURCE = Source.from_text("reports/a,b.md", TEXT)
@@ -217,6 +218,29 @@ def test_text_short_line_is_not_marked() -> None:
     assert shown == "    " + "甲" * 10 + "。。" and caret == "    " + " " * 20 + "^^^^"
 
 
+def status_results() -> list[FileResult]:
+    """One file of each status: clean, with warnings, with errors, with notes only, unreadable."""
+    warning = DIAGS[1]._replace(severity="warning")
+    return [FileResult("clean.md", SOURCE, ()), FileResult("warn.md", SOURCE, (warning, DIAGS[0])), *RESULTS,
+            FileResult("notes.md", SOURCE, DIAGS[:1])]
+
+
+def test_text_counts_files_by_status_when_several_are_checked() -> None:
+    zh = text.render(status_results(), ctx(skipped=("a.xls", "b.xls"))).splitlines()
+    assert zh[-2] == "文件：1 个无问题，1 个有错误，1 个有警告，1 个仅有提示，1 个无法读取；另跳过 2 个。"
+    en = text.render(status_results()[:4], ctx("en")).splitlines()
+    assert en[-2] == "Files: 1 clean, 1 with errors, 1 with warnings, 1 unreadable."  # no notes: not named
+    one = text.render(RESULTS[:1], ctx()).splitlines()
+    assert not any(line.startswith("文件：") for line in one)
+    assert "文件：" not in text.render(status_results(), ctx(quiet=True))
+
+
+def test_streamed_tallies_add_up_statuses() -> None:
+    tally = added(tally_of(r) for r in status_results())
+    assert dict(tally.statuses) == {"clean": 1, "warnings": 1, "errors": 1, "unreadable": 1, "notes": 1}
+    assert [status_of(r) for r in status_results()] == ["clean", "warnings", "errors", "unreadable", "notes"]
+
+
 @settings(max_examples=300)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
 @example("一、总体情况　（一）行政许可\t12\t３４\uff5e\u303f\u3040\U00020000é")
@@ -253,7 +277,7 @@ def test_every_format_renders_any_text_and_span(body: str, spans: list[tuple[int
         for a, b, sev in spans
     )
     results = [FileResult("x.md", source, diags)]
-    for render in (json_format.render, sarif.render, github.render, junit.render):
+    for render in (json_format.render, sarif.render, github.render, junit.render, html.render):
         render(results, ctx())
     plain = text.render(results, ctx())
     assert re.sub(r"\x1b\[[0-9;]*m", "", text.render(results, ctx(color=True))) == plain
