@@ -48,7 +48,7 @@ def find_plugins() -> tuple[PluginSpec, ...]:
 
     from govlint._infra.memo import code_stamp, disk_memo
 
-    memo = disk_memo("entry-points", lambda: code_stamp(__file__), limit=8)
+    memo = disk_memo("entry-points", lambda: code_stamp(__file__), limit=4, newest=True)
     rows = memo.lookup(path_state(sys.path), lambda: [tuple(s) for s in _scan_plugins()])
     return tuple(PluginSpec(*row) for row in rows)
 
@@ -57,7 +57,9 @@ def path_state(entries: Iterable[str]) -> str:
     """A cheap fingerprint of the installed distributions on an import path: the name and
     mtime of every ``*.dist-info``/``*.egg-info`` folder (an install, upgrade or uninstall
     creates or removes one). Other files coming and going (a report saved in the current
-    folder) leave it unchanged."""
+    folder) leave it unchanged, and so does a folder holding no distribution: ``python -m
+    govlint`` puts the current folder first on the path, and running it from another folder
+    must not miss the memo."""
     parts = []
     for entry in entries:
         folder = entry or "."
@@ -66,8 +68,9 @@ def path_state(entries: Iterable[str]) -> str:
         except OSError:  # missing, a file (zip), or unreadable: its own stamp is enough
             parts.append(f"{entry}\0{_mtime(folder)}")
             continue
-        parts.append(entry)
-        parts.extend(f"{name}\0{_mtime(os.path.join(folder, name))}" for name in names)
+        if names:
+            parts.append(entry)
+            parts.extend(f"{name}\0{_mtime(os.path.join(folder, name))}" for name in names)
     return "\n".join(parts)
 
 

@@ -70,6 +70,9 @@ def test_path_state_sees_installs_not_other_files(tmp_path: Path) -> None:
     site.mkdir()
     entries = [str(site), str(tmp_path / "missing"), str(tmp_path / "lib.zip")]
     before = path_state(entries)
+    other = tmp_path / "reports"  # ``python -m govlint`` run from another folder
+    other.mkdir()
+    assert path_state([str(other), *entries]) == before
     (site / "report.md").write_text("x")  # a file saved in the current folder
     assert path_state(entries) == before
     (site / "plugin-1.0.dist-info").mkdir()  # an install

@@ -108,12 +108,15 @@ class DiskMemo:
     Several processes may race: each writes a whole file, and an entry lost to the race is
     just worked out again. Once full it takes no more entries: what the first runs met is
     what later runs meet most (a file that filled up with a province's reports stays
-    useful; evicting in turn would spoil it for the next run over the same reports)."""
+    useful; evicting in turn would spoil it for the next run over the same reports). With
+    ``newest``, for keys that supersede each other (a pack file's mtime, the installed
+    distributions), the oldest entry makes room instead: old states do not come back."""
 
-    def __init__(self, kind: str, stamp: Callable[[], str], limit: int) -> None:
+    def __init__(self, kind: str, stamp: Callable[[], str], limit: int, newest: bool = False) -> None:
         self.kind = kind
         self.stamp = stamp
         self.limit = limit
+        self.newest = newest
         self._data: dict[Any, Any] | None = None
         self._added = False
 
@@ -140,8 +143,10 @@ class DiskMemo:
         return self.data().get(key)
 
     def add(self, key: Any, value: Any) -> None:
-        """Remember ``value``, unless the memo is full."""
+        """Remember ``value``, unless the memo is full (with ``newest``: drop the oldest)."""
         data = self.data()
+        if self.newest and len(data) >= self.limit:
+            del data[next(iter(data))]
         if len(data) < self.limit:
             data[key] = value
             self._added = True
@@ -200,11 +205,11 @@ def file_stamp(path: str) -> str:
 _DISK: dict[str, DiskMemo] = {}
 
 
-def disk_memo(kind: str, stamp: Callable[[], str], limit: int) -> DiskMemo:
+def disk_memo(kind: str, stamp: Callable[[], str], limit: int, newest: bool = False) -> DiskMemo:
     """The process's one :class:`DiskMemo` of ``kind`` (made at the first call)."""
     memo = _DISK.get(kind)
     if memo is None:
-        memo = _DISK[kind] = DiskMemo(kind, stamp, limit)
+        memo = _DISK[kind] = DiskMemo(kind, stamp, limit, newest)
     return memo
 
 
@@ -222,7 +227,7 @@ def parsed_file(path: Path, parse: Callable[[Path], T], code: str) -> T:
     anyway, so ``parse`` reports the problem its own way."""
     if not path.is_file():
         return parse(path)
-    memo = disk_memo(f"file-{parse.__qualname__}", lambda: code_stamp(code), limit=16)
+    memo = disk_memo(f"file-{parse.__qualname__}", lambda: code_stamp(code), limit=16, newest=True)
     return memo.lookup(file_stamp(str(path.resolve())), lambda: parse(path))
 
 

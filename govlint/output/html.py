@@ -16,7 +16,6 @@ tally and the script. Without the script every report stands open.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from html import escape
 
@@ -246,6 +245,8 @@ def _e(text: str) -> str:
 def report_id(path: str) -> str:
     """An element id for a report, the same from its own path and from the ``previous`` of
     next year's report (both normalised), so the pair can link to each other."""
+    import hashlib  # not on every check's start-up: only a review page needs it
+
     return "r-" + hashlib.sha1(os.path.normpath(path).encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 

@@ -75,7 +75,7 @@ def load(pack_id: str, sources: Sequence[PackSource]) -> Pack:
     after a pack was edited), so an edited pack is never served stale."""
     from govlint._infra.memo import code_stamp, disk_memo
 
-    memo = disk_memo("pack", lambda: code_stamp(*_CODE), limit=8)
+    memo = disk_memo("pack", lambda: code_stamp(*_CODE), limit=8, newest=True)
     row = memo.lookup(_fingerprint(pack_id, sources), lambda: tuple(resolve(pack_id, catalog(sources))))
     return Pack(*cast("tuple[Any, ...]", row))
 

@@ -69,6 +69,16 @@ def test_nothing_added_nothing_written_and_a_full_memo_takes_no_more() -> None:
     assert store.data() == {0: 0, 1: 1}
 
 
+def test_a_full_memo_of_superseding_keys_drops_the_oldest() -> None:
+    """A pack edited a ninth time, a ninth install: the memo keeps serving the new state."""
+    store = DiskMemo("kind", lambda: "s", limit=2, newest=True)
+    for i in range(5):
+        store.add(i, i)
+    assert store.data() == {3: 3, 4: 4}
+    store.save()
+    assert DiskMemo("kind", lambda: "s", limit=2, newest=True).get(4) == 4
+
+
 def test_two_stamps_side_by_side_and_unused_files_go(tmp_path: Path) -> None:
     old = DiskMemo("kind", lambda: "version 1", limit=10)
     old.add("k", 1)
