@@ -117,6 +117,15 @@ def test_mentions(engine: Engine) -> None:
     ]
 
 
+def test_a_number_two_mentions_read_is_the_longer_phrases(engine: Engine) -> None:
+    """“予以公开及部分公开 8 件” is （一）+（二）; the “部分公开 8 件” inside it is no mention."""
+    f = facts(engine, "予以公开及部分公开 8 件，部分公开 1 件。\n")
+    assert sorted((m.span.start, m.rule, m.quantity.value) for m in f.mentions) == [
+        (0, "granted-or-partly", Decimal(8)),
+        (14, "partly-granted", Decimal(1)),
+    ]
+
+
 def test_facts_are_read_once_per_lint(engine: Engine) -> None:
     report = engine.report(source_from_text("r.md", "收到政府信息公开申请 3 件。\n"))
     assert isinstance(report, Report)

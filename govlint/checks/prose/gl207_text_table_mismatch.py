@@ -20,6 +20,10 @@ sets, column, context words required or forbidden in the clause).
 
 - 申请数可以是“一、本年新收”或“一 + 二（含上年结转）”，与任一相符即可。
   The number of applications may be new ones (一) or include carry-over (一 + 二).
+- 几类结果合并叙述时与各行之和比较：“予以公开及部分公开 N 件”“予以公开（含部分公开）N 件”是（一）+（二），
+  不是（二）；同一个数字被两个短语读到时，以较长的短语为准。
+  Categories named together are compared with the sum of their rows (予以公开及部分公开 N 件 is
+  （一）+（二）, not （二）); a number two phrases read belongs to the longer one.
 - 单元格空白或缺失时不比较（空白不是零，由结构规则报告）；约数不比较。
   A blank or missing cell is not compared (blank is not zero; the structure rules report it).
 - 同一分句中有“废止、现行有效、解读”等词时，规范性文件的数字不是本年制发数，不比较。

@@ -23,6 +23,11 @@ JIAOYUJU = (FIXTURES / "reports" / "clean-pingluo-jiaoyuju.md").read_text(encodi
         ("因政府信息公开被申请行政复议 3 件。", "正文称“行政复议 3 件”，但表四“行政复议”总计为 1", "review"),
         ("全年印发行政规范性文件 6 件。", "正文称“行政规范性文件 6 件”，但表二“行政规范性文件”本年制发件数为 5",
          "normative-documents"),
+        ("予以公开及部分公开 9 件，不掌握信息 3 件。",
+         "正文称“予以公开及部分公开 9 件”，但表三“（一）予以公开”与“（二）部分公开”总计之和为 8", "granted-or-partly"),
+        ("予以公开（含部分公开）7 件。",
+         "正文称“予以公开（含部分公开）7 件”，但表三“（一）予以公开”与“（二）部分公开”总计之和为 8",
+         "granted-or-partly"),
     ],
 )
 def test_a_count_that_differs_from_its_cell(found: FindFn, paragraph: str, says: str, entry: str) -> None:
@@ -50,6 +55,10 @@ def test_a_cell_is_quoted_as_the_report_wrote_it(found: FindFn) -> None:
         "公开现行有效行政规范性文件 30 件。",
         "公开涉及群众切身利益、需要群众广泛知晓的规范性文件 5 个。",
         "全年办理行政复议案件 120 件，因政府信息公开被申请行政复议 1 件。",
+        # two rows named together: （一）7 + （二）1, not （二） alone
+        "办结政府信息公开申请 12 件，其中：予以公开及部分公开 8 件，不掌握信息 3 件，其他处理 0 件。",
+        "予以公开和部分公开 8 件。",
+        "予以公开（含部分公开）8 件。",
         "本年度未收到政府信息公开申请。",
     ],
 )
