@@ -61,6 +61,7 @@ class Grammar(NamedTuple):
     paren_exhaustive: tuple[str, ...]
     nested: tuple[str, ...]
     disqualify: tuple[str, ...]
+    other_kinds: tuple[str, ...]  # a part's clause naming one its total's does not ends the list
     share_labels: tuple[str, ...]
     rates: tuple[RateRule, ...]
     mentions: tuple[MentionRule, ...]
@@ -131,6 +132,7 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         paren_exhaustive=_words(totals, "paren_exhaustive"),
         nested=_words(totals, "nested"),
         disqualify=_words(totals, "disqualify"),
+        other_kinds=_words(totals, "other_kinds"),
         share_labels=_words(data, "share_labels"),
         rates=rates,
         mentions=mentions,
