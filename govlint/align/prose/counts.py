@@ -142,7 +142,8 @@ def mentions(run: Run, g: Grammar, qs: list[Quantity], rules: list[MentionRule])
             others = tuple(
                 x.value for x in within(qs, s_a, s_b) if x.start != q.start and (x.unit == q.unit or not q.unit)
             )
-            out.append(Mention(rule.id, q, m.group(0), run.span(m.start(), m.end()), years, others))
+            said = tuple(x.rows for x in rule.said if x.pattern.search(text, m.start(), s_b))
+            out.append(Mention(rule.id, q, m.group(0), run.span(m.start(), m.end()), years, others, said))
     return _one_reading_per_count(out)
 
 

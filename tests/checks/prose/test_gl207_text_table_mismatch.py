@@ -83,6 +83,32 @@ def test_count_that_includes_last_years_carry_over(found: FindFn) -> None:
 
 
 @pytest.mark.parametrize(
+    "paragraph",
+    [
+        "全年共受理政府信息公开申请 13 件（含上年结转 1 件）。",
+        "全年共受理政府信息公开申请 13 件，其中本年新收 12 件，上年结转 1 件。",
+        "全年共受理政府信息公开申请 13 件，包括上年度结转的申请 1 件。",
+    ],
+)
+def test_a_count_that_says_it_includes_the_carry_over_agrees_with_new_plus_carried(
+    found: FindFn, paragraph: str
+) -> None:
+    """Table 三: 12 new (一) and 1 carried over (二); the sentence says its 13 counts both."""
+    assert found(clean_with(INTRO, paragraph), *PROSE) == []
+
+
+def test_a_count_equal_to_new_plus_carried_that_does_not_say_so_names_both_readings(found: FindFn) -> None:
+    """受理 13 件 with 12 new and 1 carried over is true in one reading: info, never a mismatch."""
+    (got,) = found(clean_with(INTRO, "全年共受理政府信息公开申请 13 件，均已按时办结。"), *PROSE)
+    assert (got.code, got.line, got.severity, got.entry) == ("GL207", 7, "info", "applications")
+    assert got.message == (
+        "正文称“受理政府信息公开申请 13 件”；表三本年新收 12 件，加上年结转 1 件才是 13 件；"
+        "如正文的数字含上年结转，请写明"
+    )
+    assert "12 new applications, 13 only with the 1 carried over" in got.en
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "2022年受理政府信息公开申请9件，2023年受理政府信息公开申请13件（含上年结转1件）",  # last year's count
