@@ -18,6 +18,7 @@ from govlint._infra.memo import TextMemo, per_lint, per_pack
 from govlint._infra.records import NamedTuple
 from govlint.align.prose import SENTENCE_END
 from govlint.align.texts import report_texts
+from govlint.align.title import of_the_page
 from govlint.model import Context, Msg, Pack, Paragraph, Report, Span, moved
 
 SENTENCE_ENDS = regex.compile(f"[{SENTENCE_END}]")
@@ -179,7 +180,9 @@ def extract(text: str, offset: int, spec: ContactSpec) -> list[Contact]:
     if pending and found:
         _run_values(text, offset, pending, labels, found, add)
     found.sort(key=lambda c: c.span.start)
-    return found
+    # A web page's own address (原文链接：…, the site's footer) is not where the report says
+    # it can be read; read above all the same, so no other field takes it.
+    return [c for c in found if c.kind != "url" or not of_the_page(text, c.span.start - offset)]
 
 
 def _runs_into_a_label(text: str, value: re.Match[str], labels: re.Pattern[str]) -> bool:

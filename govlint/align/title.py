@@ -1,4 +1,5 @@
-"""The report's title, year and organ, from the lines before section 一.
+"""The report's title, year and organ, from the lines before section 一, and what of a web
+page around the report is the page's own (its metadata, the site's footer).
 
 A line with a year beats one without (a site's breadcrumb “首页 > … > 年度报告” is no
 title); a title broken over two lines is read as one; without a title, a preamble sentence
@@ -37,13 +38,17 @@ ORGAN_END = regex.compile(r"(?:政府信息公开|信息公开|政务公开).*$"
 SPACES = regex.compile(r"\s+")
 # A web page's metadata around the report, as the site or a crawler writes it: 来源：…,
 # 时间：2024-01-20, 发布时间：… 浏览次数：…, 原文链接：http://…. Such a line is never the title,
-# its organ or its year (发布时间：2024年1月20日 is not the report's year). 标题：… is the title.
+# its organ or its year (发布时间：2024年1月20日 is not the report's year), and a web address
+# it gives is the page's, not where the report says it can be read. 标题：… is the title.
 PAGE_LABELS = (
     r"(?:来源|信息来源|文章来源|发布机构|发文机关|作者|时间|日期|发布时间|发布日期|成文日期|更新时间"
     r"|浏览次数|浏览量|阅读量|阅读次数|访问量|点击数|点击量|字号|字体|索引号"
     r"|原文链接|原文地址|原文网址|来源网址|本文链接|本文地址|页面地址|链接地址)\s*[:：]"
 )
 PAGE_LABEL = regex.compile(rf"^[\s*#]*{PAGE_LABELS}")
+PAGE_VALUE = regex.compile(rf"{PAGE_LABELS}\s*[<（(“\"]?$")
+# The site's own footer: a web address on its line is the site's.
+SITE_FOOTER = regex.compile(r"网站标识码|ICP备|ICP证|公网安备|版权所有|主办单位|承办单位|技术支持")
 TITLE_LABEL = regex.compile(r"^[\s*#]*(?:文章标题|标题|题目)\s*[:：]\s*")
 # A date line under a title (2024年1月20日) is when the page was published, not the report's year.
 DATE = regex.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")
@@ -140,3 +145,12 @@ def _named_year(blocks: list[Heading | Paragraph]) -> int | None:
                 return int(m.group(1))
     return None
 
+
+def of_the_page(text: str, at: int) -> bool:
+    """Whether what stands at ``at`` of ``text`` is the web page's rather than the report's:
+    the value of a metadata label (原文链接：http://…, 来源网址：…) or on the site's footer
+    line (网站标识码, ICP备 …)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(PAGE_VALUE.search(text, line_start, at) or SITE_FOOTER.search(text, line_start, line_end))

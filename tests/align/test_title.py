@@ -8,6 +8,7 @@ import pytest
 from conftest import FIXTURES
 
 from govlint.align import find_title
+from govlint.align.title import of_the_page
 from govlint.engine import Engine
 from govlint.model import Report
 from govlint.source import read_source, source_from_text
@@ -57,3 +58,19 @@ def test_reports_in_web_pages_name_their_organ_and_year(engine: Engine, name: st
     report = engine.report(read_source(str(LAYOUTS / name)))
     assert isinstance(report, Report)
     assert (report.organ, report.year) == (organ, 2023)
+
+
+@pytest.mark.parametrize(
+    ("line", "url", "page"),
+    [
+        ("原文链接：http://www.mmx.gov.cn/art_1.html", "http", True),
+        ("来源网址： http://www.mmx.gov.cn", "http", True),
+        ("主办单位：某某县人民政府办公室　网站标识码：1234567890　http://www.mmx.gov.cn", "http", True),
+        ("本报告电子版可在某某县人民政府网站（http://www.mmx.gov.cn）查阅。", "http", False),
+        ("网址：http://www.mmx.gov.cn", "http", False),
+    ],
+)
+def test_a_web_address_of_the_page_is_not_the_reports(line: str, url: str, page: bool) -> None:
+    text = "前一行\n" + line + "\n后一行"
+    assert of_the_page(text, text.index(url)) is page
+

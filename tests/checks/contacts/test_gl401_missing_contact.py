@@ -5,7 +5,7 @@ pack's contact field is the finding's entry."""
 from __future__ import annotations
 
 import pytest
-from conftest import FindFn
+from conftest import FIXTURES, FindFn
 
 from govlint.align import align
 from govlint.checks.contacts import gl401_missing_contact
@@ -83,3 +83,11 @@ def test_an_address_broken_by_a_line_break_is_an_address(found: FindFn, path: st
 def test_a_label_whose_next_line_is_another_label_gives_no_address(found: FindFn) -> None:
     text = EVERY_DETAIL.replace("（地址：同心县新区行政中心 326 室；", "（地址：无\n")
     assert [f.entry for f in found(text, "GL401")] == ["address"]
+
+
+def test_a_web_pages_own_address_is_not_where_the_report_can_be_read(found: FindFn) -> None:
+    """Layout 8: the report gives no 网址 of its own; the page's 原文链接 and footer do not stand in."""
+    layouts = FIXTURES / "layouts" / "prose"
+    got = found((layouts / "bad_site_metadata.txt").read_text(encoding="utf-8"), "GL401", path="report.txt")
+    assert [(f.severity, f.entry) for f in got] == [("info", "url")]
+    assert found((layouts / "good_site_metadata.txt").read_text(encoding="utf-8"), "GL401", path="report.txt") == []
