@@ -30,6 +30,7 @@ def organ_and_year(engine: Engine, text: str) -> tuple[str | None, int | None]:
         ("某某县人民政府\n2023年政府信息公开工作年度报告\n", ("某某县人民政府", 2023)),
         ("2023年某某县\n政府信息公开工作年度报告\n", ("某某县", 2023)),
         ("2023年度某某县教育局\n\n政府信息公开工作年度报告\n", ("某某县教育局", 2023)),
+        ("某某县教育局2023年政府信息公开工\n作年度报告\n", ("某某县教育局", 2023)),  # broken inside a word
         # a crawler's or a site's metadata, in either order, above or below the title
         ("标题：某某县2023年政府信息公开工作年度报告\n来源：某某县人民政府\n", ("某某县", 2023)),
         ("来源：某某县人民政府 时间：2024-01-20\n2023年政府信息公开工作年度报告\n", (None, 2023)),
