@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from govlint._infra import regex
@@ -17,7 +18,8 @@ from govlint._infra.memo import TextMemo, per_lint, per_pack
 from govlint._infra.records import NamedTuple
 from govlint.align.prose import SENTENCE_END
 from govlint.align.texts import report_texts
-from govlint.model import Context, Msg, Pack, Report, Span, moved
+from govlint.align.title import of_the_page
+from govlint.model import Context, Msg, Pack, Paragraph, Report, Span, moved
 
 SENTENCE_ENDS = regex.compile(f"[{SENTENCE_END}]")
 SPACE = regex.compile(r"\s")
@@ -166,7 +168,7 @@ def extract(text: str, offset: int, spec: ContactSpec) -> list[Contact]:
         while after < len(text) and text[after] in EMPHASIS:
             after += 1
         v = f.value.match(text, after)
-        if v is not None and v.group("v"):
+        if v is not None and v.group("v") and not _runs_into_a_label(text, v, labels):
             add(f, v.start("v"), v.group("v"))
         elif f.run_value is not None:
             pending.append((f, after, m.start()))
@@ -178,7 +180,21 @@ def extract(text: str, offset: int, spec: ContactSpec) -> list[Contact]:
     if pending and found:
         _run_values(text, offset, pending, labels, found, add)
     found.sort(key=lambda c: c.span.start)
-    return found
+    # A web page's own address (原文链接：…, the site's footer) is not where the report says
+    # it can be read; read above all the same, so no other field takes it.
+    return [c for c in found if c.kind != "url" or not of_the_page(text, c.span.start - offset)]
+
+
+def _runs_into_a_label(text: str, value: re.Match[str], labels: re.Pattern[str]) -> bool:
+    """A value that goes on past a line break into the next line's label (“地址：无⏎电话：…”)
+    is no value: the break ended it before it had two characters."""
+    end = value.group("v").find("\n")
+    if end < 0:
+        return False
+    after = value.start("v") + end + 1
+    while after < len(text) and text[after] in " \t\u3000":
+        after += 1
+    return labels.match(text, after) is not None
 
 
 def _run_values(
@@ -226,11 +242,39 @@ def _find_contacts(report: Report, ctx: Context) -> tuple[Contact, ...]:
     # then placed at every place that carries them.
     index = report_texts(report, ctx).every
     held = {text: c for text in index.texts if (c := _text_contacts(text, spec))}
-    if not held:
-        return ()
     found = [c for text, contacts in held.items() for start in index.placed[text] for c in moved(contacts, start)]
+    found.extend(_broken_off(report, spec))
     found.sort(key=lambda c: c.span.start)  # texts do not overlap: their order in the report
     return tuple(found)
+
+
+def _broken_off(report: Report, spec: ContactSpec) -> list[Contact]:
+    """Values a line break cut off from their label where each line is a paragraph (plain
+    text out of a PDF: “地址：某⏎市…”): a line ending in a label it holds no value for is read
+    on into the next line, and the values that cross the break are kept."""
+    text = report.source.text
+    lines = [b.span for b in report.document.blocks if isinstance(b, Paragraph)]
+    out: list[Contact] = []
+    for line, following in pairwise(lines):
+        label = _open_label(text[line.start : line.end], spec)
+        gap = text[line.end : following.start]
+        if label is None or gap.count("\n") != 1 or gap.strip():
+            continue
+        start = line.start + label.start()
+        value = next(iter(extract(text[start : following.end], start, spec)), None)
+        field = spec.owner[SPACE.sub("", label.group())].id
+        if value is not None and value.field == field and value.span.end > line.end:
+            out.append(value)  # the label's own value, which this line alone did not give
+    return out
+
+
+def _open_label(line: str, spec: ContactSpec) -> re.Match[str] | None:
+    """The last label of ``line`` when at most one character follows it (its value goes on
+    in the next line), else None."""
+    if spec.labels.search(line, max(0, len(line) - 16)) is None:
+        return None  # most lines: no label near their end
+    *_, last = spec.labels.finditer(line)  # from the start: the longest label wins, as in extract
+    return None if len(line[last.end() :].strip(" \t\u3000*_:：为")) > 1 else last
 
 
 def _text_contacts(text: str, spec: ContactSpec) -> tuple[Contact, ...]:

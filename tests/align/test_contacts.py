@@ -41,6 +41,9 @@ def values(text: str, fields: ContactSpec) -> list[tuple[str, str]]:
         ("电话（传真）：0745-8858009", [("phone", "0745-8858009")]),
         ("**地址**：同心县新区；**电话**：0953-8637408", [("address", "同心县新区"), ("phone", "0953-8637408")]),
         ("邮编 756500 0954-7731010", [("postcode", "756500"), ("phone", "0954-7731010")]),
+        # a line break right after the value's first character does not end it, unless a label follows
+        ("地址：同 \n 心县新区，电话：0953-8637408", [("address", "同 \n 心县新区"), ("phone", "0953-8637408")]),
+        ("地址：无\n电话：0953-8637408", [("phone", "0953-8637408")]),
     ],
 )
 def test_finds_details(fields: ContactSpec, text: str, expected: list[tuple[str, str]]) -> None:

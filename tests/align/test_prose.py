@@ -117,6 +117,21 @@ def test_mentions(engine: Engine) -> None:
     ]
 
 
+def test_a_number_two_mentions_read_is_the_longer_phrases(engine: Engine) -> None:
+    """“予以公开及部分公开 8 件” is （一）+（二）; the “部分公开 8 件” inside it is no mention."""
+    f = facts(engine, "予以公开及部分公开 8 件，部分公开 1 件。\n")
+    assert sorted((m.span.start, m.rule, m.quantity.value) for m in f.mentions) == [
+        (0, "granted-or-partly", Decimal(8)),
+        (14, "partly-granted", Decimal(1)),
+    ]
+
+
+def test_a_mention_knows_which_row_sets_its_sentence_says_it_counts(engine: Engine) -> None:
+    text = "共受理政府信息公开申请 13 件（含上年结转 1 件）。受理政府信息公开申请 12 件（不含上年结转）。\n"
+    said = facts(engine, text)
+    assert [(m.quantity.value, m.said) for m in said.mentions] == [(Decimal(13), (1,)), (Decimal(12), ())]
+
+
 def test_facts_are_read_once_per_lint(engine: Engine) -> None:
     report = engine.report(source_from_text("r.md", "收到政府信息公开申请 3 件。\n"))
     assert isinstance(report, Report)
@@ -142,6 +157,9 @@ def pack_with(prose: object) -> Pack:
     [
         {"mentions": [{"id": "x", "pattern": "申请(件"}]},  # bad regex
         {"mentions": [{"id": "x", "pattern": "申请 件"}]},  # no {n}
+        {"mentions": [{"id": "x", "pattern": "{n}", "rows": [["一"]], "said": [{"rows": ["二"]}]}]},  # not a set
+        {"mentions": [{"id": "x", "pattern": "{n}", "rows": [["一"]], "said": [{"rows": ["一"], "pattern": "("}]}]},
+        {"mentions": [{"id": "x", "pattern": "{n}", "rows": [["一"]], "said": [{"rows": ["一"], "reading": "{1}"}]}]},
         ["not", "a", "mapping"],
         {"units": "件"},
     ],

@@ -27,14 +27,14 @@ from govlint.align.prose.facts import (
     Run,
     RunFacts,
 )
-from govlint.align.prose.grammar import Grammar, MentionRule, ProseConfigError, grammar
+from govlint.align.prose.grammar import Grammar, MentionRule, ProseConfigError, Said, grammar
 from govlint.align.prose.parts import parts_facts
 from govlint.align.prose.scan import SENTENCE_END, RunParagraph, make_run, run_paragraphs
 from govlint.model import Context, Document, Report, moved
 
 __all__ = [
     "SENTENCE_END", "Mention", "MentionRule", "PartsFact", "Percent", "ProseConfigError", "ProseFacts", "Quantity",
-    "RateFact", "extract_facts", "facts_for", "grammar",
+    "RateFact", "Said", "extract_facts", "facts_for", "grammar",
 ]
 
 

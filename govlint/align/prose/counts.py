@@ -142,5 +142,19 @@ def mentions(run: Run, g: Grammar, qs: list[Quantity], rules: list[MentionRule])
             others = tuple(
                 x.value for x in within(qs, s_a, s_b) if x.start != q.start and (x.unit == q.unit or not q.unit)
             )
-            out.append(Mention(rule.id, q, m.group(0), run.span(m.start(), m.end()), years, others))
-    return out
+            said = tuple(x.rows for x in rule.said if x.pattern.search(text, m.start(), s_b))
+            out.append(Mention(rule.id, q, m.group(0), run.span(m.start(), m.end()), years, others, said))
+    return _one_reading_per_count(out)
+
+
+def _one_reading_per_count(found: list[Mention]) -> list[Mention]:
+    """A number two mentions read is the longer phrase's: “予以公开及部分公开 12 件” names
+    （一）+（二）, and the “部分公开 12 件” inside it is no count of its own."""
+    if len(found) < 2:
+        return found
+    longest: dict[int, Mention] = {}
+    for m in found:
+        held = longest.get(m.quantity.start)
+        if held is None or len(m.phrase) > len(held.phrase):
+            longest[m.quantity.start] = m
+    return [m for m in found if longest[m.quantity.start] is m]

@@ -77,6 +77,7 @@ class Mention(NamedTuple):
     span: Span
     years: tuple[int, ...]  # years its clause names before the number (2022年收到…), else its sentence
     others: tuple[Decimal, ...]  # the other counts of its sentence (其中县政府本级70件)
+    said: tuple[int, ...]  # the rule's row sets its sentence says it counts (含上年结转: 一 + 二)
 
 
 class ProseFacts(NamedTuple):

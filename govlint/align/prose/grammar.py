@@ -35,6 +35,15 @@ class RateRule(NamedTuple):
     numerator: re.Pattern[str]
 
 
+class Said(NamedTuple):
+    """A set of rows a mention's number may be the sum of only where its sentence says so
+    (一 + 二 where it says 含上年结转)."""
+
+    rows: int  # index into MentionRule.rows
+    pattern: re.Pattern[str]  # what the sentence says, from the mention on
+    reading: Msg  # the reading named when the number is this sum unsaid: {0}, {1} … the cells, {sum}
+
+
 class MentionRule(NamedTuple):
     id: str
     what: Msg
@@ -46,6 +55,7 @@ class MentionRule(NamedTuple):
     column: str
     cell: Msg
     needs: tuple[str, ...]  # one of these is in every text the pattern matches; () = unknown
+    said: tuple[Said, ...]
 
 
 class Grammar(NamedTuple):
@@ -61,6 +71,7 @@ class Grammar(NamedTuple):
     paren_exhaustive: tuple[str, ...]
     nested: tuple[str, ...]
     disqualify: tuple[str, ...]
+    other_kinds: tuple[str, ...]  # a part's clause naming one its total's does not ends the list
     share_labels: tuple[str, ...]
     rates: tuple[RateRule, ...]
     mentions: tuple[MentionRule, ...]
@@ -131,6 +142,7 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         paren_exhaustive=_words(totals, "paren_exhaustive"),
         nested=_words(totals, "nested"),
         disqualify=_words(totals, "disqualify"),
+        other_kinds=_words(totals, "other_kinds"),
         share_labels=_words(data, "share_labels"),
         rates=rates,
         mentions=mentions,
@@ -140,7 +152,9 @@ def _grammar(data: dict[str, Any]) -> Grammar:
 
 
 def _mention(m: dict[str, Any], units: str) -> MentionRule:
-    pattern = _compile(m.get("pattern"), f"prose.mentions.{m.get('id')}", units)
+    where = f"prose.mentions.{m.get('id')}"
+    pattern = _compile(m.get("pattern"), where, units)
+    rows = tuple(tuple(str(r) for r in alt) for alt in m.get("rows") or [])
     return MentionRule(
         str(m.get("id", "mention")),
         _msg(m.get("what"), str(m.get("id"))),
@@ -148,11 +162,33 @@ def _mention(m: dict[str, Any], units: str) -> MentionRule:
         _words(m, "any"),
         _words(m, "none"),
         str(m.get("table", "")),
-        tuple(tuple(str(r) for r in alt) for alt in m.get("rows") or []),
+        rows,
         str(m.get("column", "")),
         _msg(m.get("cell"), str(m.get("id"))),
         regex.needed(pattern),
+        tuple(_said(s, rows, f"{where}.said") for s in m.get("said") or []),
     )
+
+
+def _said(s: Any, rows: tuple[tuple[str, ...], ...], where: str) -> Said:
+    """A ``said`` entry: its rows must be one of the mention's ``rows`` sets, its reading
+    must fill in with the cells' values."""
+    if not isinstance(s, dict):
+        raise ProseConfigError(f"{where}: 须为映射 / must be a mapping")
+    wanted = tuple(str(r) for r in s.get("rows") or [])
+    if wanted not in rows:
+        raise ProseConfigError(f"{where}: rows {list(wanted)} 不在 rows 中 / is not one of the mention's rows")
+    try:
+        pattern = regex.compile(str(s.get("pattern") or "(?!)"))
+    except re.error as exc:
+        raise ProseConfigError(f"{where}: 正则错误 / bad regular expression: {exc}") from None
+    reading = _msg(s.get("reading"), "")
+    try:
+        for text in reading:
+            text.format(*wanted, sum="")
+    except (IndexError, KeyError, ValueError) as exc:
+        raise ProseConfigError(f"{where}.reading: 占位符错误 / bad placeholder: {exc}") from None
+    return Said(rows.index(wanted), pattern, reading)
 
 
 def grammar(pack: Pack) -> Grammar:

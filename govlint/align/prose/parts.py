@@ -74,15 +74,19 @@ class _Region(NamedTuple):
 
 
 def _read_parts(
-    run: Run, g: Grammar, start: int, end: int, unit: str,
+    run: Run, g: Grammar, start: int, end: int, total: Quantity,
     qs: list[Quantity], pcts: list[tuple[int, Percent]],
 ) -> _Region:
     """Parts listed in text[start:end]: each ；-segment (or the whole list when there is
     none) starts with a part; clauses after it are sibling parts until a clause without a
     count or one opening a breakdown (主要涉及, 已办结 …); the list ends at a segment whose
-    first clause holds no count, and after the first segment when that one already holds
-    several parts (then ； ends the list: “其中 A 1 件，B 2 件；结转下年 1 件”)."""
+    first clause holds no count, after the first segment when that one already holds
+    several parts (then ； ends the list: “其中 A 1 件，B 2 件；结转下年 1 件”), and at a
+    clause that names another kind of count than the total's (申请…；行政复议案件 2 件)."""
     text = run.text
+    unit = total.unit
+    total_clause = text[last_index(text, CLAUSE_END, 0, total.start) + 1 : total.end]
+    other_kinds = [w for w in g.other_kinds if w not in total_clause]
     nested_spans = inside_parens(text, start, end)
 
     def nested(q: Quantity) -> bool:
@@ -108,6 +112,9 @@ def _read_parts(
             here = within(top, a, b)
             shares_here = [p for pos, p in region_pcts if a <= pos < b]
             disqualified = disqualified or any(w in clause for w in g.disqualify)
+            if in_list and any(w in clause for w in other_kinds):
+                ended = True  # the counts of another kind start here: what is taken stays the list
+                in_list = False
             if in_list and here and (index == 0 or not any(w in clause for w in g.nested)):
                 parts.extend(here)
                 taken.update(q.start for q in here)
@@ -151,7 +158,7 @@ def parts_facts(run: Run, g: Grammar, qs: list[Quantity], pcts: list[tuple[int, 
     def add(total: Quantity | None, start: int, end: int, exhaustive: bool, marker: str) -> None:
         if total is None or total.approximate:
             return
-        region = _read_parts(run, g, start, end, total.unit, qs, pcts)
+        region = _read_parts(run, g, start, end, total, qs, pcts)
         if len(region.parts) < 2 or region.disqualified:
             return
         if any(part.value >= total.value for part in region.parts):

@@ -22,6 +22,12 @@ A value usually follows its label and a colon; phone, e-mail and postcode may fo
 directly. An address without a colon counts only in a sentence that gives another contact detail
 and only when the words look like an address (a place name first, or a road, number or building):
 the field's `run_value`. 地址栏, 地址变更 and 网站地址 (a URL's label) are no address.
+PDF 断行落在值中间（“地址：某⏎市……”，前后可有空格）时，值接到下一行；纯文本中一行以标签结尾而没有值时，
+连同下一行一起读。A line break inside a value (“地址：某⏎市…”, a PDF's) does not end it; in plain
+text a line that ends in a label without its value is read on into the next line.
+网页的元数据（“原文链接：”“来源网址：”）和网站页脚中的网址是网页自己的地址，不算报告的电子版查阅网址。
+A web address in the page's metadata (原文链接：, 来源网址：) or on the site's footer is the page's,
+not where the report says it can be read.
 
 ## 为什么 / Why
 年度报告须告诉公众如何就报告内容提出疑问：格式要求写明地址、邮编、电话、电子邮箱及电子版查阅网址。

@@ -19,6 +19,9 @@ DOC = """
 联系方式和正文中的网址（如电子版的查阅地址）须能解析（urllib.parse），协议为 http/https，主机名合理：
 由字母、数字、连字符组成的多段域名（如 www.xinyuan.gov.cn）或 IP 地址。
 Each web address must parse, use http or https, and have a plausible host name or IP address.
+网页自身的地址不是报告的网址，不检查：网站或采集工具写在报告周围的元数据（“原文链接：”“来源网址：”）
+和网站页脚（有“网站标识码”“ICP备”等的一行）中的网址。A web page's own address is not the report's:
+one given by the page's metadata (原文链接：, 来源网址：) or on the site's footer line is not checked.
 
 ## 为什么 / Why
 写错的网址（缺冒号、全角句点、多余空格）让读者找不到报告电子版。

@@ -24,6 +24,10 @@ level must add up to the total.
   parts in parentheses) in which every count of that unit is a part; a 其中 list may name only some.
 - 嵌套的分项不计入：“主要涉及……1 条”“已办结 7508，未办结 10 件”等是上一分项的细分。
   Nested breakdowns (主要涉及…, 已办结/未办结 …) belong to the part before them, not to the total.
+- 列举在计数的种类改变处结束：总数是申请，“……其他处理 3 件；因政府信息公开引起的行政复议案件 2 件、
+  行政诉讼案件 1 件”中的复议、诉讼不是分项（种类词见规则包 `totals.other_kinds`）。
+  A list ends where the kind of count changes: after applications handled, 行政复议案件 2 件、
+  行政诉讼案件 1 件 are no parts (the words are the pack's `totals.other_kinds`).
 - 含“同比、增长、累计”等比较或累计字样的列举、约数（余、多、约）、总数不唯一的句子不核对。
   Lists that compare or accumulate, approximate numbers and sentences with two candidate totals
   are not checked.

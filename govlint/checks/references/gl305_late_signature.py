@@ -24,12 +24,14 @@ DOC = """
 为次年1月31日，人民政府（县、市、省、区；乡镇、街道随所在县）为次年3月31日。机关类型按
 report.organ 的后缀判断（`references.deadlines`），无法判断时按最晚的期限。日期行由
 `references.signature_dates` 识别：独占一行的日期，可带“发布日期：”“时间：”等标签，可带时刻
-（`2024-01-30 15:37:05`）和网页的其他元数据（`来源：…`、`浏览次数：…`、`【字体…】`）；表格中的
+（`2024-01-30 15:37:05`）和网页的其他元数据（`来源：…`、`浏览次数：…`、`【字体…】`），元数据在日期
+之前也可以（`来源：某某县人民政府　时间：2024-01-20`）；表格中的
 日期连同它前一格的标签读（网页元数据表 `| 发布机构 | … | 发布日期 | 2026-01-19 20:34 |`）。
 句子中的日期（“2024年1月30日，召开……”）不算。
 A date line (signature or publication) later than the deadline for the organ's type. A date line
 holds only the date, perhaps after a label (发布日期：, 时间：), with the time of day and the web
-page's other metadata after it (来源：…, 浏览次数：…); in a table, a date cell is read with the
+page's other metadata after it (来源：…, 浏览次数：…) or before it (来源：… 时间：2024-01-20); in a
+table, a date cell is read with the
 cell before it as its label (a metadata block). A date inside a sentence is not a date line.
 
 ## 为什么 / Why

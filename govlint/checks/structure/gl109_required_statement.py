@@ -18,7 +18,11 @@ DOC = """
 ## 检查什么 / What it checks
 规则包可以要求某一部分必须写明某项内容（`sections[].statements`，以正则表达式查找）。全国规则包要求第六部分
 报告信息处理费的收取情况（收取了多少，或未收取）；省级规则包可以增加要求（如工作要点落实情况）。
+“未收取信息处理费”之外，换一种说法说明没有收费也算（“未发生收费情况”“没有收取任何费用”“均未收费”）；
+只写“无”或“不收费”（一项规定，而非本年的情况）不算。
 A section must contain each statement its pack entry requires (found by a regular expression).
+Section 六's fee statement may be worded otherwise (未发生收费情况, 没有收取任何费用, 均未收费);
+无 alone, or 不收费 (a policy, not what happened this year), does not say it.
 
 ## 为什么 / Why
 格式模板在第六部分注明“收取信息处理费情况在此处报告”（国办函〔2020〕109号）。只写“无”不能说明是否收费。

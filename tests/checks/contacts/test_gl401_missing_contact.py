@@ -4,7 +4,8 @@ pack's contact field is the finding's entry."""
 
 from __future__ import annotations
 
-from conftest import FindFn
+import pytest
+from conftest import FIXTURES, FindFn
 
 from govlint.align import align
 from govlint.checks.contacts import gl401_missing_contact
@@ -63,3 +64,30 @@ def test_a_province_pack_can_require_the_postcode(engine: Engine) -> None:
     report = align(reader.read(source_from_text("report.txt", NO_EMAIL)), pack, None)
     found = {d.message.en: d.severity for d in gl401_missing_contact.run(report, Context("en"))}
     assert found["the contact details give the phone number, address but no postcode (required)"] == "warning"
+
+
+@pytest.mark.parametrize(
+    ("path", "address"),
+    [
+        ("report.md", "地址：同\n心县新区行政中心 326 室"),  # a soft line break inside the value
+        ("report.txt", "地址：同\n心县新区行政中心 326 室"),  # a PDF's line break: each line a paragraph
+        ("report.txt", "地 址： 同 \n  心县新区行政中心 326 室"),  # spaces around it
+        ("report.txt", "地址：\n同心县新区行政中心 326 室"),  # the value all on the next line
+    ],
+)
+def test_an_address_broken_by_a_line_break_is_an_address(found: FindFn, path: str, address: str) -> None:
+    text = EVERY_DETAIL.replace("地址：同心县新区行政中心 326 室", address)
+    assert found(text, "GL401", path=path) == []
+
+
+def test_a_label_whose_next_line_is_another_label_gives_no_address(found: FindFn) -> None:
+    text = EVERY_DETAIL.replace("（地址：同心县新区行政中心 326 室；", "（地址：无\n")
+    assert [f.entry for f in found(text, "GL401")] == ["address"]
+
+
+def test_a_web_pages_own_address_is_not_where_the_report_can_be_read(found: FindFn) -> None:
+    """Layout 8: the report gives no 网址 of its own; the page's 原文链接 and footer do not stand in."""
+    layouts = FIXTURES / "layouts" / "prose"
+    got = found((layouts / "bad_site_metadata.txt").read_text(encoding="utf-8"), "GL401", path="report.txt")
+    assert [(f.severity, f.entry) for f in got] == [("info", "url")]
+    assert found((layouts / "good_site_metadata.txt").read_text(encoding="utf-8"), "GL401", path="report.txt") == []

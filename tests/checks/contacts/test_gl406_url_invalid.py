@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import FindFn
+from conftest import FIXTURES, FindFn
+
+LAYOUTS = FIXTURES / "layouts" / "prose"
 
 
 def test_a_missing_colon_and_a_full_width_dot(found: FindFn) -> None:
@@ -27,3 +29,15 @@ def test_links_and_bare_hosts_stay_quiet(found: FindFn) -> None:
         "或见 [彭阳县](https://www.pengyang.gov.cn/xxgk/index.html)、(www.pengyang.gov.cn)。政府网站 2594 条。\n"
     )
     assert found(text, "GL406", "GL900") == []
+
+
+def test_the_web_pages_own_addresses_are_not_the_reports(found: FindFn) -> None:
+    """Layout 8: a crawler's 原文链接 and the site's footer give http://localhost:8080/…, which is
+    the page's address, not the report's 网址: nothing to report. The report's own line still counts."""
+    page = (LAYOUTS / "good_site_metadata.txt").read_text(encoding="utf-8")
+    assert "原文链接：http://localhost:8080/" in page and "网站标识码" in page
+    assert found(page, "GL406", path="report.txt") == []
+    own = page.replace("网站（http://www.huinong.gov.cn）", "网站（http://localhost:8080/huinong）")
+    got = found(own, "GL406", path="report.txt")
+    assert [(f.code, f.line) for f in got] == [("GL406", 9)]
+    assert "主机名“localhost”不是有效的域名" in got[0].message

@@ -23,6 +23,11 @@ JIAOYUJU = (FIXTURES / "reports" / "clean-pingluo-jiaoyuju.md").read_text(encodi
         ("因政府信息公开被申请行政复议 3 件。", "正文称“行政复议 3 件”，但表四“行政复议”总计为 1", "review"),
         ("全年印发行政规范性文件 6 件。", "正文称“行政规范性文件 6 件”，但表二“行政规范性文件”本年制发件数为 5",
          "normative-documents"),
+        ("予以公开及部分公开 9 件，不掌握信息 3 件。",
+         "正文称“予以公开及部分公开 9 件”，但表三“（一）予以公开”与“（二）部分公开”总计之和为 8", "granted-or-partly"),
+        ("予以公开（含部分公开）7 件。",
+         "正文称“予以公开（含部分公开）7 件”，但表三“（一）予以公开”与“（二）部分公开”总计之和为 8",
+         "granted-or-partly"),
     ],
 )
 def test_a_count_that_differs_from_its_cell(found: FindFn, paragraph: str, says: str, entry: str) -> None:
@@ -50,6 +55,10 @@ def test_a_cell_is_quoted_as_the_report_wrote_it(found: FindFn) -> None:
         "公开现行有效行政规范性文件 30 件。",
         "公开涉及群众切身利益、需要群众广泛知晓的规范性文件 5 个。",
         "全年办理行政复议案件 120 件，因政府信息公开被申请行政复议 1 件。",
+        # two rows named together: （一）7 + （二）1, not （二） alone
+        "办结政府信息公开申请 12 件，其中：予以公开及部分公开 8 件，不掌握信息 3 件，其他处理 0 件。",
+        "予以公开和部分公开 8 件。",
+        "予以公开（含部分公开）8 件。",
         "本年度未收到政府信息公开申请。",
     ],
 )
@@ -71,6 +80,32 @@ def test_count_that_includes_last_years_carry_over(found: FindFn) -> None:
     assert [f for f in found(JIAOYUJU) if f.severity != "info"] == []
     (got,) = found(clean_with("申请13件（含上年结转1件）", "申请14件（含上年结转1件）", JIAOYUJU), "GL207")
     assert "14" in got.message
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "全年共受理政府信息公开申请 13 件（含上年结转 1 件）。",
+        "全年共受理政府信息公开申请 13 件，其中本年新收 12 件，上年结转 1 件。",
+        "全年共受理政府信息公开申请 13 件，包括上年度结转的申请 1 件。",
+    ],
+)
+def test_a_count_that_says_it_includes_the_carry_over_agrees_with_new_plus_carried(
+    found: FindFn, paragraph: str
+) -> None:
+    """Table 三: 12 new (一) and 1 carried over (二); the sentence says its 13 counts both."""
+    assert found(clean_with(INTRO, paragraph), *PROSE) == []
+
+
+def test_a_count_equal_to_new_plus_carried_that_does_not_say_so_names_both_readings(found: FindFn) -> None:
+    """受理 13 件 with 12 new and 1 carried over is true in one reading: info, never a mismatch."""
+    (got,) = found(clean_with(INTRO, "全年共受理政府信息公开申请 13 件，均已按时办结。"), *PROSE)
+    assert (got.code, got.line, got.severity, got.entry) == ("GL207", 7, "info", "applications")
+    assert got.message == (
+        "正文称“受理政府信息公开申请 13 件”；表三本年新收 12 件，加上年结转 1 件才是 13 件；"
+        "如正文的数字含上年结转，请写明"
+    )
+    assert "12 new applications, 13 only with the 1 carried over" in got.en
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CLEAN, FindFn, LintText, clean_with
+from conftest import CLEAN, FIXTURES, FindFn, LintText, clean_with
+
+LAYOUTS = FIXTURES / "layouts" / "prose"
 
 
 def doc(organ: str, date: str, year: str = "2023") -> str:
@@ -46,6 +48,10 @@ def top(organ: str, line: str, year: str = "2023") -> str:
         ("发布时间：2024年4月30日 09:30", "发布时间：2024年4月30日 09:30"),
         ("| 发布机构 | 平罗县统计局 | 发布日期 | 2024-04-19 20:34 |", "2024-04-19 20:34"),
         ("| 发 布 日 期 | 2024年4月19日 |", "2024年4月19日"),
+        # the page's other metadata before the date: either order
+        ("来源:平罗县统计局 时间:2024-04-30 15:52", "时间:2024-04-30 15:52"),
+        ("来源：平罗县统计局　　发布时间：2024年4月30日 09:30　浏览次数：35", "发布时间：2024年4月30日 09:30"),
+        ("信息来源：平罗县统计局　2024-04-30", "2024-04-30"),
     ],
 )
 def test_publication_lines_of_web_pages(lint_text: LintText, line: str, shown: str) -> None:
@@ -77,6 +83,7 @@ def test_metadata_table_in_markdown(lint_text: LintText) -> None:
         "2024年4月30日来源于群众反映的问题已全部办结。",  # 来源 without a colon: prose
         "| 事项 | 完成日期 |\n| 年报编制 | 2024年4月30日 |",  # a date in a table, not a publication date
         "| 办理时限 | 2024年4月30日 | 更新时间 | 2024-04-30 |",  # labels that are no publication date
+        "来源：平罗县统计局 2024年4月30日召开全县政务公开工作会议",  # a sentence after the metadata
     ],
 )
 def test_other_dates_are_not_publication_dates(lint_text: LintText, line: str) -> None:
@@ -118,3 +125,12 @@ def test_a_signature_after_the_deadline_in_a_report(found: FindFn) -> None:
 def test_a_signature_by_the_deadline_in_a_report_stays_quiet(found: FindFn, text: str) -> None:
     assert found(text, "GL3", "GL5") == []
 
+
+
+def test_a_web_pages_publication_date_before_its_source(found: FindFn) -> None:
+    """Layout 8: a crawler's metadata above the report, 来源 first and the (late) date after it."""
+    got = found((LAYOUTS / "bad_site_metadata.txt").read_text(encoding="utf-8"), "GL305", path="report.txt")
+    assert [(f.code, f.line, f.severity) for f in got] == [("GL305", 2, "warning")]
+    assert got[0].message.startswith("落款或发布日期 时间：2024-04-30 晚于法定期限 2024年3月31日")
+    on_time = (LAYOUTS / "good_site_metadata.txt").read_text(encoding="utf-8")
+    assert found(on_time, "GL305", path="report.txt") == []
