@@ -24,6 +24,11 @@ nested; the outer grid stays right).
 Hostile files cost bounded time and memory: parts are refused by their declared size and
 compression ratio before they are inflated (a zip bomb), a DOCTYPE is refused before
 parsing (no entity can be declared, so none expands), and elements and nesting are capped.
+
+Why one module of ~700 lines: the package's guards, the styles and numbering parts and the
+body walk all read one WordprocessingML namespace through the same :class:`Tags` and limits;
+split, each part would import the others' internals. Word's counters are drawn by the shared
+:mod:`govlint.readers.numbering`.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from xml.parsers import expat
 
 from govlint._infra.records import NamedTuple
 from govlint.model import Document, Msg
+from govlint.readers import numbering
 from govlint.readers.rendered import RenderedCell, Renderer
 from govlint.readers.text import heading_level
 from govlint.source import DecodeError
@@ -365,65 +371,6 @@ def _numbering(ppr: ET.Element, t: Tags) -> tuple[str | None, int | None] | None
 # --------------------------------------------------------------------------- numbering
 
 #: Word's number formats for list labels; anything else is drawn as decimal.
-CN_DIGITS = "〇一二三四五六七八九"
-LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-IDEOGRAPH_CIRCLED = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
-ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-         (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def _chinese(n: int, digits: str = "零一二三四五六七八九", units: str = "十百千") -> str:
-    """一, 十, 十一, 二十, 一百零五 (Word's chineseCounting, to 9999)."""
-    if n <= 0 or n > 9999:
-        return str(n)
-    out, zero = "", False
-    for power, unit in ((1000, units[2]), (100, units[1]), (10, units[0]), (1, "")):
-        d = n // power % 10
-        if d:
-            out += (digits[0] if zero and out else "") + ("" if d == 1 and unit == units[0] and not out else digits[d])
-            out += unit
-            zero = False
-        elif out:
-            zero = True
-    return out
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in ROMAN:
-        while n >= value and len(out) < 30:
-            out += letters
-            n -= value
-    return out
-
-
-def format_number(n: int, fmt: str) -> str:
-    """The counter ``n`` drawn in Word's number format ``fmt``."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "ideographTraditional"):
-        return _chinese(n)
-    if fmt == "chineseLegalSimplified":
-        return _chinese(n, LEGAL_DIGITS, "拾佰仟")
-    if fmt == "ideographDigital":
-        return "".join(CN_DIGITS[int(d)] for d in str(n))
-    if fmt in ("upperLetter", "lowerLetter") and n > 0:
-        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-        return letter if fmt == "upperLetter" else letter.lower()
-    if fmt in ("upperRoman", "lowerRoman") and 0 < n < 4000:
-        return _roman(n) if fmt == "upperRoman" else _roman(n).lower()
-    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 0 < n <= len(CIRCLED):
-        return CIRCLED[n - 1]
-    if fmt == "ideographEnclosedCircle" and 0 < n <= len(IDEOGRAPH_CIRCLED):
-        return IDEOGRAPH_CIRCLED[n - 1]
-    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
-        return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
-    if fmt == "decimalZero" and n < 10:
-        return f"0{n}"
-    if fmt == "none":
-        return ""
-    return str(n)
-
-
 class Level(NamedTuple):
     start: int
     fmt: str
@@ -484,7 +431,7 @@ class Numbering:
             i = int(m.group(1)) - 1
             shown = levels.get(i, level)
             n = counts[i] if counts[i] is not None else start(i)
-            return format_number(n or 0, "decimal" if level.legal else shown.fmt)
+            return numbering.word_number(n or 0, "decimal" if level.legal else shown.fmt)
 
         return re.sub(r"%([1-9])", number, level.text), level.suffix
 

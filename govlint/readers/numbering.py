@@ -60,3 +60,65 @@ def own_number(row_id: str) -> tuple[str, str]:
     if row_id and all(ch in NUMERALS for ch in row_id):
         return "cn", row_id
     return "", ""
+
+
+# --------------------------------------------------------------------------- writing numbers
+
+_CN_DIGITS = "〇一二三四五六七八九"
+_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_IDEOGRAPH_CIRCLED = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _chinese(n: int, digits: str = "零一二三四五六七八九", units: str = "十百千") -> str:
+    """一, 十, 十一, 二十, 一百零五 (Word's chineseCounting, to 9999)."""
+    if n <= 0 or n > 9999:
+        return str(n)
+    out, zero = "", False
+    for power, unit in ((1000, units[2]), (100, units[1]), (10, units[0]), (1, "")):
+        d = n // power % 10
+        if d:
+            out += (digits[0] if zero and out else "") + ("" if d == 1 and unit == units[0] and not out else digits[d])
+            out += unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value and len(out) < 30:
+            out += letters
+            n -= value
+    return out
+
+
+def word_number(n: int, fmt: str) -> str:
+    """The counter ``n`` drawn in Word's number format ``fmt``: the 一、 of an auto-numbered
+    heading is in numbering.xml, not in the paragraph (:mod:`govlint.readers.docx`)."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "ideographTraditional"):
+        return _chinese(n)
+    if fmt == "chineseLegalSimplified":
+        return _chinese(n, _LEGAL_DIGITS, "拾佰仟")
+    if fmt == "ideographDigital":
+        return "".join(_CN_DIGITS[int(d)] for d in str(n))
+    if fmt in ("upperLetter", "lowerLetter") and n > 0:
+        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt in ("upperRoman", "lowerRoman") and 0 < n < 4000:
+        return _roman(n) if fmt == "upperRoman" else _roman(n).lower()
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 0 < n <= len(_CIRCLED):
+        return _CIRCLED[n - 1]
+    if fmt == "ideographEnclosedCircle" and 0 < n <= len(_IDEOGRAPH_CIRCLED):
+        return _IDEOGRAPH_CIRCLED[n - 1]
+    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
+        return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    if fmt == "decimalZero" and n < 10:
+        return f"0{n}"
+    if fmt == "none":
+        return ""
+    return str(n)

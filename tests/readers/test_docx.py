@@ -139,14 +139,6 @@ def test_list_numbers_drawn_by_word_are_read_as_the_text_shows_them() -> None:
     assert [b.level for b in read(data).blocks[:3] if isinstance(b, Heading)] == [2, 3, 3]
 
 
-def test_the_numbers_of_word_formats() -> None:
-    assert [reader.format_number(n, "chineseCounting") for n in (1, 10, 11, 20, 21, 105)] == [
-        "一", "十", "十一", "二十", "二十一", "一百零五"]
-    assert reader.format_number(3, "upperRoman") == "III"
-    assert reader.format_number(2, "decimalEnclosedCircle") == "②"
-    assert reader.format_number(12, "decimalFullWidth") == "１２"
-
-
 # --------------------------------------------------------------------------- tables
 
 HEAD = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "申请人情况", *[""] * 6]
