@@ -1,4 +1,4 @@
-"""Everything govlint keeps so as not to work a thing out twice: three memos, all here.
+"""Everything govlint keeps so as not to work a thing out twice: four memos, all here.
 
 - :func:`per_lint` — what several checks derive from the same report during one lint (its
   text pieces, contact details, prose facts), kept in ``Context.scratch``: a dict the engine
