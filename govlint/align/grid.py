@@ -128,14 +128,8 @@ class GridReading(TableReading):
             if match is None:
                 continue
             spec, exact = match
-            if spec.group:
-                self.group = spec.id
-                if not exact:
-                    self._reworded(spec, cell)
-                if not has_values:
-                    continue
-            elif spec.parent and self._is_group(spec.parent):
-                self.group = spec.parent
+            if self._enter_group(spec, exact, cell) and not has_values:
+                continue
             if not exact:
                 self._reworded(spec, cell)
             found = (spec, cell)

@@ -147,6 +147,19 @@ class TableReading:
             Problem("reworded_row", cell.span, self.t.id, spec.id, {"found": cell.text, "expected": spec.label})
         )
 
+    def _enter_group(self, spec: RowSpec, exact: bool, cell: Cell) -> bool:
+        """Follow the groups a label names: a group's own label (三、本年度办理结果) sets the
+        context of the numbered rows under it, as does a row of a group (（三）1 is under
+        （三）). True when ``spec`` is a group (its rewording, if any, already noted)."""
+        if spec.group:
+            self.group = spec.id
+            if not exact:
+                self._reworded(spec, cell)
+            return True
+        if spec.parent and self._is_group(spec.parent):
+            self.group = spec.parent
+        return False
+
     def superseded_problem(self, span: Span) -> tuple[TableMatch, list[Problem]] | None:
         """An older format's table: its numbers are not this one's (GL302 says so)."""
         found = self.superseded
@@ -219,14 +232,8 @@ class TableStream(TableReading):
                     unknown = True
                 continue
             spec, exact = found
-            if spec.group:
-                self.group = spec.id
-                if not exact:
-                    self._reworded(spec, cell)
-                if not has_values:
-                    continue
-            elif spec.parent:
-                self.group = spec.parent if self._is_group(spec.parent) else self.group
+            if self._enter_group(spec, exact, cell) and not has_values:
+                continue
             matched = (spec, exact, cell)
         tail = _trim(list(cells[first_num:])) if first_num is not None else []
         if matched is not None:
