@@ -352,6 +352,13 @@ async def test_configuration_is_found_from_the_document_folder(client: LanguageC
     assert [(d.code, d.range.start.line) for d in diags] == [("GL900", 0)]
     assert "govlint.yaml" in diags[0].message and diags[0].message.startswith("配置有误")
 
+    # an unknown rule code is refused as `govlint check` refuses it, not silently ignored
+    config.write_text("ignore: [GL999]\n", encoding="utf-8")
+    client.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(uri=uri)))
+    diags = await diagnostics_of(client, uri, 1)
+    assert [(d.code, d.range.start.line) for d in diags] == [("GL900", 0)]
+    assert "GL999" in diags[0].message and "govlint.yaml:1" in diags[0].message
+
 
 @module_loop
 async def test_english_messages_from_initialization_options(english: LanguageClient) -> None:

@@ -26,12 +26,13 @@ from pygls.lsp.server import LanguageServer
 
 from govlint import __version__
 from govlint._infra.records import NamedTuple
-from govlint.config import CONFIG_NAMES, PYPROJECT, ConfigError, FileConfig, Overrides, clear_caches, resolve_for
+from govlint.config import CONFIG_NAMES, PYPROJECT, ConfigError, Overrides, clear_caches
 from govlint.engine import Engines, Settings, internal_error
 from govlint.lsp.actions import FIX_ALL_KIND, Linted, Target, fix_all, quick_fixes, wants
 from govlint.lsp.convert import configuration_error, to_lsp_diagnostic
 from govlint.model import FileResult, RawTable, Source, Span
 from govlint.packs import PackError
+from govlint.routing import Router
 from govlint.source import source_from_text
 
 DEFAULT_DEBOUNCE = 0.2  # seconds between two runs on the same document while typing
@@ -82,6 +83,7 @@ class GovlintServer(LanguageServer):
         super().__init__("govlint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
         self.options = options
         self.engines = Engines()
+        self._router: Router | None = None
         self.linted: dict[str, Linted] = {}
         #: The open documents by their URI as the client wrote it: pygls keys its own by the
         #: unquoted URI, and diagnostics must go back under the client's (a report's name
@@ -93,18 +95,23 @@ class GovlintServer(LanguageServer):
         self.frozen = False  # gc.freeze() done after the first lint
 
     # ------------------------------------------------------------------ configuration
-    def file_config(self, path: str) -> FileConfig:
-        """What ``govlint check`` would use for ``path`` (its configuration file, found
-        from the document's folder upward), the client's language overriding the file's."""
-        return resolve_for(path, Overrides(lang=self.options.lang))
+    def router(self) -> Router:
+        """What ``govlint check`` would use for a document (its configuration file, found
+        from the document's folder upward, with its rule codes checked as the command line
+        checks them), the client's language overriding the file's."""
+        if self._router is None:
+            self._router = Router(Overrides(lang=self.options.lang), self.engines)
+        return self._router
 
     def reload_configuration(self) -> None:
         """Forget discovered configuration files and check every open report again."""
         clear_caches()
+        self._router = None
         self.relint_all()
 
     def configure(self, raw: object) -> None:
         self.options, problems = parse_options(raw, self.options)
+        self._router = None  # the language may have changed
         for problem in problems:
             self.log(lsp.MessageType.Warning, f"govlint: {problem}")
 
@@ -119,10 +126,9 @@ class GovlintServer(LanguageServer):
         source = source_from_text(doc.path, doc.source)
         settings = Settings(lang=self.options.lang or "zh")
         try:
-            found = self.file_config(doc.path)
+            found = self.router().file(doc.path)
             settings = found.settings
-            engine = self.engines(settings)
-            _ = engine.pack  # a broken pack is a configuration error, not an internal one
+            engine = self.router().engine(doc.path)  # a broken pack or an unknown code: a configuration error
             reader = engine.reader_for(doc.path)
             binary = reader is not None and reader.read_bytes is not None  # a .docx, .pdf: not the buffer's text
             result = FileResult(doc.path, source, ()) if found.excluded or binary else engine.lint_source(source)
