@@ -37,7 +37,13 @@ def test_batch_throughput() -> None:
     assert "reports/s" in out and "--cache (unchanged)" in out and "align" in out
 
 
+@pytest.mark.seeds
+def test_crossyear() -> None:
+    out = _run(str(BENCHMARKS / "crossyear.py"), "--organs", "4", "--runs", "1", "--pairs", "3")
+    assert "time with / without the cross-year rules" in out and "内容雷同 on a pair" in out
+
+
 def test_every_benchmark_script_is_smoke_tested() -> None:
     scripts = {p.stem for p in BENCHMARKS.glob("*.py")} - {"lsp_latency"}  # tested by its owner
-    tested = {"corpus", "cold_start", "batch_throughput"}
+    tested = {"corpus", "cold_start", "batch_throughput", "crossyear"}
     assert scripts <= tested, scripts - tested
