@@ -2,7 +2,9 @@
 
 Among the files being checked and, in a repository, the files beside a report (its folder
 tree up to the folder holding its configuration file or the git root, whichever is nearer;
-pre-commit passes only the changed files, so the predecessor is looked up here). The
+pre-commit passes only the changed files, so the predecessor is looked up here). Outside a
+repository only the files checked are candidates: govlint does not go through a folder of
+downloads. The
 configuration's ``previous`` names it explicitly where titles do not tell. A pairing is plain
 data (:class:`Pair`): the batch, its cache, pre-commit and the editor all make the same.
 Every candidate's title is read once (:class:`Index`); last year's report is aligned only
@@ -51,7 +53,7 @@ class Index:
         self.engine_for = engine_for
         self._titles: dict[str, tuple[tuple[int, int], Title | None]] = {}
         self._checked = self._keyed(checked)
-        self._roots: dict[str, Path] = {}  # by folder
+        self._roots: dict[str, Path | None] = {}  # by folder
         self._trees: dict[Path, Keyed] = {}
 
     def title(self, path: str) -> Title | None:
@@ -100,9 +102,11 @@ class Index:
 
     def _tree(self, path: str) -> Keyed:
         folder = os.path.dirname(path)
-        root = self._roots.get(folder)
+        if folder not in self._roots:
+            self._roots[folder] = root_of(path)
+        root = self._roots[folder]
         if root is None:
-            root = self._roots[folder] = root_of(path)
+            return {}
         tree = self._trees.get(root)
         if tree is None:
             engine = self.engine_for(path)
@@ -115,16 +119,15 @@ def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
-def root_of(path: str) -> Path:
+def root_of(path: str) -> Path | None:
     """The folder tree a report's predecessor may stand in: up to the folder holding its
-    configuration file or the git root, whichever is nearer; its own folder without either
-    (govlint never looks through a whole disk)."""
+    configuration file or the git root, whichever is nearer; None outside a repository."""
     folder = absolute(path).parent
     config = find_config(folder)
     for here in (folder, *folder.parents):
         if (config is not None and config.parent == here) or (here / ".git").exists():
             return here
-    return folder
+    return None
 
 
 def _walk(root: Path, suffixes: set[str]) -> list[str]:

@@ -13,8 +13,9 @@ Why shingles and not a library: rapidfuzz's edit-distance alignment reads each t
 order, so a paragraph moved elsewhere is not found, and its matching blocks still need a
 length floor to keep common words from counting; datasketch's MinHash estimates the Jaccard
 similarity of two shingle sets, which is neither the share of this year's text nor where it
-came from. A Python set of n-grams answers both exactly, in about a millisecond for two
-15 KB reports (``benchmarks/crossyear.py`` measures all three).
+came from. A Python set of n-grams answers both exactly, in one to two milliseconds for two
+15 KB reports (``benchmarks/crossyear.py`` measures all three). A paragraph found whole in
+last year's prose needs no shingles at all.
 """
 
 from __future__ import annotations

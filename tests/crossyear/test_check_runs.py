@@ -51,7 +51,7 @@ def test_a_folder_pairs_each_report_with_its_organs_year_before(capsys: pytest.C
 def test_in_a_repository_a_report_checked_alone_finds_last_years_beside_it(capsys: pytest.CaptureFixture[str],
                                                                             repo: Path) -> None:
     """As pre-commit runs it: only the changed report is passed."""
-    assert findings(capsys, "reports/2023/平罗县.md") == (0, [])  # no repository: its own folder only
+    assert findings(capsys, "reports/2023/平罗县.md") == (0, [])  # no repository: the files checked only
     git(repo, "init", "-q")
     code, got = findings(capsys, "reports/2023/平罗县.md")
     assert code == 1 and got == [("reports/2023/平罗县.md", "GL603", 9), ("reports/2023/平罗县.md", "GL601", 48)]

@@ -54,7 +54,7 @@ def test_last_years_report_beside_in_the_repository(engine: Engine, tmp_path: Pa
     is found in the git repository; outside one, only in the report's own folder."""
     write(tmp_path, THREE_YEARS)
     this_year = tmp_path / "reports/2023/平罗县.md"
-    assert _pair(engine, this_year, [this_year]) is None  # no repository: its own folder only
+    assert _pair(engine, this_year, [this_year]) is None  # no repository: the files checked only
     git(tmp_path, "init", "-q")
     found = _pair(engine, this_year, [this_year])
     assert found is not None and Path(found.previous) == tmp_path / "reports/2022/平罗县.md"
@@ -68,6 +68,8 @@ def test_the_nearer_of_the_configuration_and_the_git_root_bounds_the_search(tmp_
     (tmp_path / ".git").mkdir()
     assert root_of(str(tmp_path / "a/b/c/r.md")) == tmp_path / "a"
     assert root_of(str(tmp_path / "x/r.md")) == tmp_path
+    shutil.rmtree(tmp_path / ".git")
+    assert root_of(str(tmp_path / "x/r.md")) is None
 
 
 def test_the_same_report_in_two_formats_pairs_with_the_one_of_its_own_kind(engine: Engine, tmp_path: Path) -> None:
