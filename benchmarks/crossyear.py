@@ -3,11 +3,12 @@
 Generates ``--organs`` organs with two years each (``--organs 500``: 1,000 reports) from the
 seeds, as corpus.py does (numbers scaled by one factor a report, the organ renamed), last
 year's report being the same seed with its years moved back; the files stand as
-``reports/YEAR/ORGAN.txt``, so the two reports of a pair are half the run apart. Then times
-``govlint check -q --jobs N reports`` as a fresh process with the cross-year rules
-(``--select ALL``) and without them (``--ignore GL6``: no titles read, nothing paired), in
-interleaved rounds (``--runs``), with the peak RSS of the whole corpus and of its first tenth
-(memory must not grow with the corpus). Last, in-process, the prose comparison of
+``reports/YEAR/ORGAN.txt`` in a folder with a configuration file (a report repository: its
+tree is searched too), so the two reports of a pair are half the run apart. Then times
+``govlint check -q --jobs N reports`` as a fresh process with the cross-year rules (all rules,
+the default) and without them (``--ignore GL6``: no titles read, nothing paired), in
+interleaved rounds (``--runs``), with wall and CPU time and the peak RSS, and the peak RSS of
+a corpus a tenth the size (memory must not grow with the corpus). Last, in-process, the prose comparison of
 ``govlint.crossyear.similarity`` on a pair of 15 KB reports (the largest seed and a copy of
 it with every number changed and every third paragraph rewritten), beside rapidfuzz's
 edit-distance alignment and datasketch's MinHash on the same masked prose where those are
@@ -44,7 +45,11 @@ def organ(i: int) -> str:
 
 
 def generate(out: Path, organs: int, seed: int = 2021) -> list[Path]:
-    """Two years of ``organs`` organs under ``out/reports``; returns the paths, year by year."""
+    """Two years of ``organs`` organs under ``out/reports``, ``out`` holding a configuration
+    file as a report repository does (so last year's reports are looked for beside each
+    report too); returns the paths, year by year."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "govlint.yaml").write_text("# a report repository of generated reports\n", encoding="utf-8")
     rng = random.Random(seed)
     seeds = [s for s in load_seeds() if s.organ and s.year]
     paths: list[Path] = []
@@ -149,17 +154,17 @@ def main(argv: list[str] | None = None) -> int:
     jobs = str(args.jobs or default_jobs())
     with tempfile.TemporaryDirectory(prefix="govlint-crossyear-") as temporary:
         work = args.keep or Path(temporary)
-        count = len(generate(work, args.organs))
+        count = len(generate(work / "all", args.organs))
         small = len(generate(work / "tenth", max(1, args.organs // 10)))
         print(f"cross-year: {args.organs} organs x 2 years = {count} reports, --jobs {jobs}, {args.runs} rounds")
         rounds: list[tuple[Run, Run]] = []
         cpu: list[tuple[float, float]] = []  # CPU seconds of the whole run (parent and workers)
         for _ in range(max(1, args.runs)):
             spent = own_cpu_seconds()
-            without = run_check("without GL6 (--ignore GL6)", work / "reports", count,
+            without = run_check("without GL6 (--ignore GL6)", work / "all" / "reports", count,
                                 ["--jobs", jobs, "--ignore", "GL6"], work)
             middle = own_cpu_seconds()
-            with_ = run_check("with GL6", work / "reports", count, ["--jobs", jobs], work)
+            with_ = run_check("with GL6", work / "all" / "reports", count, ["--jobs", jobs], work)
             rounds.append((without, with_))
             cpu.append((middle - spent, own_cpu_seconds() - middle))
             show(without)
