@@ -10,21 +10,30 @@ the order of the paths, whatever the number of workers.
 With a streaming formatter (:func:`print_files`) a worker also prints what it linted and
 sends back only that piece and a few counts, never the report's text: the parent writes
 pieces as they arrive, so its memory stays flat however large the corpus.
+
+Reports paired across years (:mod:`govlint.crossyear`: ``pairs`` maps a report to last
+year's) are linted one after the other in the same worker, last year's first, so its
+aligned Report serves both lints and no report is aligned twice; results still come back in
+the order of the paths (a few are held until those before them are done).
 """
 
 from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govlint._infra.records import NamedTuple
 from govlint._infra.results import ResultCache, code_fingerprint, digest
 from govlint.engine import Engine, Settings, internal_error
-from govlint.model import SEVERITY_RANK, Context, FileResult, Severity, Source, Stream, Tally
+from govlint.model import SEVERITY_RANK, Context, Document, FileResult, Report, Severity, Source, Stream, Tally
 from govlint.output.streaming import tally_of
 from govlint.source import DecodeError, read_bytes
+
+if TYPE_CHECKING:
+    from govlint.crossyear import Pair
 
 #: Fewer files than this per worker are not worth a worker.
 MIN_FILES_PER_WORKER = 4
@@ -73,25 +82,60 @@ def cache_for(engine: Engine, root: Path, config: str = "") -> ResultCache:
     return ResultCache(root, salt)
 
 
-def lint_one(engine: Engine, cache: ResultCache | None, path: str) -> FileResult:
-    """Read and lint one file, through the cache when there is one; never raises."""
+def lint_one(
+    engine: Engine, cache: ResultCache | None, path: str, pairing: Pair | None = None,
+    kept: dict[str, Report] | None = None,
+) -> FileResult:
+    """Read and lint one file, through the cache when there is one; never raises. With a
+    ``pairing``, against last year's report: taken from ``kept`` when this run has read it
+    already. With ``kept`` (reports of the run follow this one), the file's aligned Report
+    is left there for them, when it was linted rather than found in the cache."""
     try:
         data = read_bytes(path)
         loaded = engine.load(data, path)
     except DecodeError as exc:
         return FileResult(path, None, (), str(exc))
     source = loaded if isinstance(loaded, Source) else loaded.source
-    key = cache.key(path, data) if cache is not None else ""
+    key = cache.key(path, data, _previous_part(pairing)) if cache is not None else ""
     cached = cache.get(key) if cache is not None else None
     if cached is not None:
-        return FileResult(path, source, cached)
+        return FileResult(path, source, cached.diagnostics, None, cached.facts)
     try:
-        result = engine.lint(loaded)
+        result = engine.lint(loaded) if pairing is None and kept is None else _paired(engine, loaded, pairing, kept)
     except Exception as exc:  # the engine isolates each step; this is the last resort
         return FileResult(path, source, (internal_error("lint", exc),))
     if cache is not None:
-        cache.put(key, result.diagnostics)
+        cache.put(key, result.diagnostics, result.facts)
     return result
+
+
+def _paired(
+    engine: Engine, loaded: Document | Source, pairing: Pair | None, kept: dict[str, Report] | None
+) -> FileResult:
+    """Align, then lint against last year's report when its full reading bears the pairing
+    out; the Report is left in ``kept``."""
+    from govlint.crossyear import previous_for
+
+    source = loaded if isinstance(loaded, Source) else loaded.source
+    aligned = engine.report(loaded)
+    previous = None
+    if pairing is not None and isinstance(aligned, Report):
+        previous = previous_for(engine, aligned, pairing, kept.get(pairing.previous) if kept is not None else None)
+    if kept is not None and isinstance(aligned, Report) and engine.settings.report_year is None:
+        kept[source.path] = aligned  # a configured report year is not last year's: read it again then
+    return engine.lint_report(source, aligned, previous)
+
+
+def _previous_part(pairing: Pair | None) -> tuple[str | bytes, ...]:
+    """What of last year's report a cached result depends on: its path, whether the
+    configuration named it, and its bytes."""
+    if pairing is None:
+        return ()
+    try:
+        data = read_bytes(pairing.previous)
+    except DecodeError:
+        data = b""
+    return pairing.previous, "named" if pairing.explicit else "titles", data
 
 
 class Linter(NamedTuple):
@@ -125,16 +169,26 @@ def printed(result: FileResult, output: Output) -> Printed:
 
 
 Item = tuple[int, str]  # (index of the file's Linter, path)
+Chunk = list[tuple[int, Item]]  # items with their places in the run
 
 
 class _Worker(NamedTuple):
     linters: list[Linter]
     output: Output | None
+    pairs: Mapping[str, Pair]
 
-    def run(self, item: Item) -> FileResult | Printed:
-        linter = self.linters[item[0]]
-        result = lint_one(linter.engine, linter.cache, item[1])
-        return result if self.output is None else printed(result, self.output)
+    def run(self, chunk: Chunk) -> list[tuple[int, FileResult | Printed]]:
+        """Lint a chunk in its order. In a run that pairs reports, each aligned Report is kept
+        for the reports of the chunk that follow it, and only for the chunk: a chunk holds
+        whole groups (:func:`_groups`), so memory stays flat."""
+        kept: dict[int, dict[str, Report]] = {}  # by Linter: an engine reads last year's report as it reads this one
+        done: list[tuple[int, FileResult | Printed]] = []
+        for place, (linter_index, path) in chunk:
+            linter = self.linters[linter_index]
+            keep = kept.setdefault(linter_index, {}) if self.pairs else None
+            result = lint_one(linter.engine, linter.cache, path, self.pairs.get(path), keep)
+            done.append((place, result if self.output is None else printed(result, self.output)))
+        return done
 
     def failed(self, item: Item, error: str) -> FileResult | Printed:
         result = FileResult(item[1], None, (), error)
@@ -144,54 +198,98 @@ class _Worker(NamedTuple):
 _WORKER: _Worker | None = None
 
 
-def _init_worker(linters: list[Linter] | list[tuple[Settings, ResultCache | None]], output: Output | None) -> None:
-    """Forked workers get the parent's Engines as they are; spawned ones build their own
-    (and the checks for the formatter's context, which need not survive pickling)."""
+def _init_worker(
+    linters: list[Linter] | list[tuple[Settings, ResultCache | None]], output: Output | None, pairs: Mapping[str, Pair]
+) -> None:
+    """Forked workers get the parent's Engines (and pairing) as they are; spawned ones build
+    their own Engines (and the checks for the formatter's context, which need not survive
+    pickling). No worker looks for last year's reports: the parent paired them once."""
     global _WORKER
     built = [Linter(e if isinstance(e, Engine) else Engine(e), c) for e, c in linters]
     if output is not None and not output.ctx.options.checks:
         checks = tuple(built[0].engine.checks())
         output = output._replace(ctx=output.ctx._replace(options=output.ctx.options._replace(checks=checks)))
-    _WORKER = _Worker(built, output)
+    _WORKER = _Worker(built, output, pairs)
 
 
-def _lint_chunk(items: list[Item]) -> list[FileResult | Printed]:
+def _lint_chunk(chunk: Chunk) -> list[tuple[int, FileResult | Printed]]:
     assert _WORKER is not None, "worker not initialised"
-    return [_WORKER.run(item) for item in items]
+    return _WORKER.run(chunk)
 
 
-def _chunks(items: Sequence[Item], workers: int) -> Iterator[list[Item]]:
-    """Small chunks: a round trip costs far less than a report, and the last chunks of a run
-    leave a worker idle for at most a few reports."""
-    size = max(1, min(MAX_CHUNK, len(items) // (workers * 8)))
-    return (list(items[i : i + size]) for i in range(0, len(items), size))
+def _groups(items: Sequence[Item], pairs: Mapping[str, Pair]) -> list[list[int]]:
+    """Places of the items in lint order: each report followed at once by the reports of the
+    run that follow it (same engine), so that last year's aligned Report serves next year's.
+    Without pairs, one place a group, in order."""
+    where = {item: i for i, item in enumerate(items)}
+    after: dict[int, list[int]] = {}
+    for i, (linter, path) in enumerate(items):
+        pair = pairs.get(path)
+        before = where.get((linter, pair.previous)) if pair is not None else None
+        if before is not None and before != i:
+            after.setdefault(before, []).append(i)
+    has_before = {i for followers in after.values() for i in followers}
+    seen: set[int] = set()
+    groups = []
+    for root in [i for i in range(len(items)) if i not in has_before] + sorted(has_before):  # then cycles
+        group = []
+        todo = [root]
+        while todo:
+            i = todo.pop()
+            if i not in seen:
+                seen.add(i)
+                group.append(i)
+                todo.extend(reversed(after.get(i, ())))
+        if group:
+            groups.append(group)
+    return groups
+
+
+def _chunks(items: Sequence[Item], groups: Iterable[list[int]], size: int) -> Iterator[Chunk]:
+    """Chunks of about ``size`` items, of whole groups."""
+    chunk: Chunk = []
+    for group in groups:
+        if chunk and len(chunk) + len(group) > size:
+            yield chunk
+            chunk = []
+        chunk.extend((i, items[i]) for i in group)
+    if chunk:
+        yield chunk
 
 
 def lint_files(
-    engine: Engine, paths: Sequence[str], jobs: int | None = None, cache: ResultCache | None = None
+    engine: Engine, paths: Sequence[str], jobs: int | None = None, cache: ResultCache | None = None,
+    pairs: Mapping[str, Pair] | None = None,
 ) -> list[FileResult]:
     """Lint ``paths`` with up to ``jobs`` processes (None: one per CPU); one result per path,
     in order. A worker that dies (killed, out of memory) costs its files an error each, not
     the run."""
-    done = run_files([Linter(engine, cache)], [(0, p) for p in paths], jobs, None)
+    done = run_files([Linter(engine, cache)], [(0, p) for p in paths], jobs, None, pairs)
     return [r for r in done if isinstance(r, FileResult)]
 
 
-def print_files(linters: list[Linter], items: Sequence[Item], jobs: int | None, output: Output) -> Iterator[Printed]:
+def print_files(
+    linters: list[Linter], items: Sequence[Item], jobs: int | None, output: Output,
+    pairs: Mapping[str, Pair] | None = None,
+) -> Iterator[Printed]:
     """Lint and print each file where it is linted; yields in the order of ``items``."""
-    for r in run_files(linters, items, jobs, output):
+    for r in run_files(linters, items, jobs, output, pairs):
         yield r if isinstance(r, Printed) else printed(r, output)
 
 
 def run_files(
-    linters: list[Linter], items: Sequence[Item], jobs: int | None, output: Output | None
+    linters: list[Linter], items: Sequence[Item], jobs: int | None, output: Output | None,
+    pairs: Mapping[str, Pair] | None = None,
 ) -> Iterator[FileResult | Printed]:
-    """Each item linted (and printed, with ``output``), in order, as soon as it is done; a
-    few chunks are in flight at a time, so a slow consumer does not pile up results."""
+    """Each item linted (and printed, with ``output``), in order, as soon as it and those
+    before it are done; a few chunks are in flight at a time, so a slow consumer does not
+    pile up results. ``pairs``: last year's report of each report that has one."""
+    pairs = pairs or {}
     workers = workers_for(len(items), jobs)
-    local = _Worker(linters, output)
+    local = _Worker(linters, output, pairs)
+    groups = _groups(items, pairs)
     if workers <= 1:
-        yield from (local.run(item) for item in items)
+        yield from _in_order(local.run(chunk) for chunk in _chunks(items, groups, MAX_CHUNK))
         return
     import gc
     import multiprocessing
@@ -204,40 +302,55 @@ def run_files(
         initarg = [(linter.engine.settings, linter.cache) for linter in linters]
         output = None if output is None else output._replace(
             ctx=output.ctx._replace(options=output.ctx.options._replace(checks=())))
-    # The first file is linted here: the libraries checks import lazily (phonenumbers and
-    # the like, up to half a second) are then loaded once and inherited by every worker.
-    first = 1 if method == "fork" else 0
-    yield from (local.run(item) for item in items[:first])
+    # The first report (and those following it) is linted here: the libraries checks import
+    # lazily (phonenumbers and the like, up to half a second) are then loaded once and
+    # inherited by every worker. Small chunks: a round trip costs far less than a report,
+    # and the last chunks of a run leave a worker idle for at most a few reports.
+    first = groups[:1] if method == "fork" else []
+    size = max(1, min(MAX_CHUNK, len(items) // (workers * 8)))
     frozen = gc.get_freeze_count() > 0  # by the caller, for its whole run: not ours to undo
-    gc.freeze()  # forked workers then never write to (and so copy) the parent's objects
-    pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_init_worker,
-                               initargs=(initarg, output))
-    pending: deque[tuple[list[Item], Future[list[FileResult | Printed]] | BrokenProcessPool]] = deque()
+    pending: deque[tuple[Chunk, Future[list[tuple[int, FileResult | Printed]]] | BrokenProcessPool]] = deque()
 
-    def submit(chunk: list[Item]) -> None:
-        try:
-            pending.append((chunk, pool.submit(_lint_chunk, chunk)))
-        except BrokenProcessPool as exc:
-            pending.append((chunk, exc))
-
-    def drain() -> Iterator[FileResult | Printed]:
+    def drain() -> list[tuple[int, FileResult | Printed]]:
         chunk, future = pending.popleft()
         try:
             if isinstance(future, BrokenProcessPool):
                 raise future
-            yield from future.result()
+            return future.result()
         except BrokenProcessPool as exc:
             why = f"工作进程意外退出 / worker process died: {exc}"
-            yield from (local.failed(item, f"{item[1]}: {why}") for item in chunk)
+            return [(place, local.failed(item, f"{item[1]}: {why}")) for place, item in chunk]
 
-    try:
-        for chunk in _chunks(items[first:], workers):
-            submit(chunk)
-            if len(pending) >= workers * IN_FLIGHT:
-                yield from drain()
-        while pending:
-            yield from drain()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        if not frozen:
-            gc.unfreeze()
+    def done() -> Iterator[list[tuple[int, FileResult | Printed]]]:
+        yield from (local.run(chunk) for chunk in _chunks(items, first, size))
+        gc.freeze()  # forked workers then never write to (and so copy) the parent's objects
+        pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method), initializer=_init_worker,
+                                   initargs=(initarg, output, pairs))
+        try:
+            for chunk in _chunks(items, groups[len(first):], size):
+                try:
+                    pending.append((chunk, pool.submit(_lint_chunk, chunk)))
+                except BrokenProcessPool as exc:
+                    pending.append((chunk, exc))
+                if len(pending) >= workers * IN_FLIGHT:
+                    yield drain()
+            while pending:
+                yield drain()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            if not frozen:
+                gc.unfreeze()
+
+    yield from _in_order(done())
+
+
+def _in_order(chunks: Iterable[list[tuple[int, FileResult | Printed]]]) -> Iterator[FileResult | Printed]:
+    """Results in the order of the run's items, each as soon as those before it are out:
+    a chunk holds whole groups of paired reports, which may stand far apart in the run."""
+    waiting: dict[int, FileResult | Printed] = {}
+    upcoming = 0
+    for chunk in chunks:
+        waiting.update(chunk)
+        while upcoming in waiting:
+            yield waiting.pop(upcoming)
+            upcoming += 1

@@ -26,7 +26,7 @@ CONFIG_NAMES = ("govlint.yaml", ".govlint.yaml")
 PYPROJECT = "pyproject.toml"
 SEVERITIES = ("error", "warning", "info")
 KEYS = ("extends", "pack", "packs", "select", "ignore", "severity", "per-file", "fail-level", "lang", "report-year",
-        "exclude")
+        "exclude", "previous")
 PER_FILE_KEYS = ("select", "ignore", "severity", "report-year", "lang")
 MAX_EXTENDS = 8
 #: The shape of a code as read: one word. Whether it names a known code (or is a rule's name,
@@ -75,6 +75,7 @@ class Config(NamedTuple):
     report_year: int | None = None
     exclude: tuple[tuple[Path, str], ...] = ()  # (folder of the file that wrote it, glob)
     codes: tuple[Written, ...] = ()  # every code written in the files above, checked by check_codes
+    previous: tuple[tuple[Path, Path], ...] = ()  # (report, the report for the year before it), absolute
 
 
 class Overrides(NamedTuple):
@@ -312,6 +313,8 @@ def _apply(out: dict[str, Any], key: str, value: Any, path: Path) -> None:
         out[name] = _choice(path, (key,), value, ("zh", "en"))
     elif key == "report-year":
         out[name] = _year(path, (key,), value)
+    elif key == "previous":
+        out[name] = _previous(path, (key,), value)
 
 
 def _string(path: Path, steps: tuple[str | int, ...], value: Any) -> str:
@@ -351,6 +354,17 @@ def _year(path: Path, steps: tuple[str | int, ...], value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100:
         raise _fail(path, steps, f"应为年份（如 2023），实为 {value!r} / expected a year such as 2023, got {value!r}")
     return value
+
+
+def _previous(path: Path, steps: tuple[str | int, ...], value: Any) -> tuple[tuple[Path, Path], ...]:
+    """Which report follows which, where their titles do not tell (paths relative to the file)."""
+    if not isinstance(value, dict):
+        raise _fail(path, steps, "应为映射“报告: 上年报告” / expected a mapping report: last year's report")
+    return tuple(
+        (absolute(path.parent / _string(path, steps, report)),
+         absolute(path.parent / _string(path, (*steps, report), before)))
+        for report, before in value.items()
+    )
 
 
 def _severity(path: Path, steps: tuple[str | int, ...], value: Any) -> tuple[tuple[str, Severity], ...]:

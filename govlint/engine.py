@@ -34,6 +34,9 @@ from govlint.plugins import PluginError, Plugins, load_plugins
 INTERNAL_CODE = "GL900"
 #: The rule that reports a file without report text (an empty file, a scanned PDF): it alone runs on one.
 NO_TEXT_CODE = "GL100"
+#: The cross-year rules: they read the same organ's report for the year before too
+#: (``Context.previous``), which a run looks for only when one of them is enabled.
+CROSS_YEAR_CODE = "GL6"
 
 
 class Settings(NamedTuple):
@@ -143,6 +146,11 @@ class Engine:
             return list(self.all_checks)
         return [c for c in self.all_checks if self.enabled(c.code)]
 
+    @cached_property
+    def pairs(self) -> bool:
+        """Whether a cross-year rule is enabled: only then is last year's report looked for."""
+        return any(c.code.startswith(CROSS_YEAR_CODE) and self.enabled(c.code) for c in self.all_checks)
+
     def reader_for(self, path: str) -> Reader | None:
         suffix = Path(path).suffix.lower()
         for reader in self.readers:
@@ -198,24 +206,30 @@ class Engine:
 
     def lint(self, loaded: Document | Source) -> FileResult:
         """Lint what :meth:`load` gave."""
-        return self.lint_source(loaded) if isinstance(loaded, Source) else self._lint(loaded.source, loaded)
+        if isinstance(loaded, Source):
+            return self.lint_source(loaded)
+        return self.lint_report(loaded.source, self.report(loaded))
 
     def lint_source(self, source: Source) -> FileResult:
         """Lint a text file's Source, read by the reader of its suffix."""
-        return self._lint(source, self.document(source))
+        return self.lint_report(source, self.report(source))
 
-    def _lint(self, source: Source, document: Document | Diagnostic | None) -> FileResult:
+    def lint_report(
+        self, source: Source, report: Report | Diagnostic | None, previous: Report | None = None
+    ) -> FileResult:
+        """Check what :meth:`report` made of ``source``, against ``previous``: the same organ's
+        report for the year before, for the cross-year rules (:mod:`govlint.crossyear` finds
+        it, by the Report, so its caller aligns first and once)."""
         diags = [plugin_error(e) for e in self.plugin_errors]
-        report = self._align(document)
-        diags.extend(self._run(report))
+        ctx = Context(self.settings.lang, scratch={}, previous=previous)
+        diags.extend(self._run(report, ctx))
         diags = self._apply_settings(diags)
         from govlint.codes import known_to
         from govlint.suppress import apply_suppressions
 
         diags = self._apply_settings(apply_suppressions(source, diags, self.enabled, known_to(self)))
         diags.sort(key=lambda d: (d.span.start, d.code))
-        facts = ReportFacts(report.organ, report.year) if isinstance(report, Report) else None
-        return FileResult(source.path, source, tuple(diags), None, facts)
+        return FileResult(source.path, source, tuple(diags), None, _facts(report, ctx))
 
     def document(self, source: Source) -> Document | Diagnostic | None:
         """A text file's Source read into a Document; the internal error when the reader
@@ -244,10 +258,9 @@ class Engine:
         except Exception as exc:
             return internal_error("align", exc)
 
-    def _run(self, report: Report | Diagnostic | None) -> list[Diagnostic]:
+    def _run(self, report: Report | Diagnostic | None, ctx: Context) -> list[Diagnostic]:
         if not isinstance(report, Report):
             return [] if report is None else [report]
-        ctx = Context(self.settings.lang, scratch={})
         out: list[Diagnostic] = []
         checks = self.checks()
         if not report.source.text.strip():  # nothing to check: GL100 says so, and nothing else
@@ -270,6 +283,22 @@ class Engine:
                     d = d._replace(severity=sev)
             result.append(d)
         return result
+
+
+def _facts(report: Report | Diagnostic | None, ctx: Context) -> ReportFacts | None:
+    """What views of many reports show of this one: whose, which year, last year's report and
+    the share of its prose found there (computed once with the rule's, in the same lint)."""
+    if not isinstance(report, Report):
+        return None
+    if ctx.previous is None:
+        return ReportFacts(report.organ, report.year)
+    from govlint.crossyear import overlap
+
+    try:
+        found = overlap(report, ctx)
+    except Exception:  # GL603 reports it as GL900; the facts just go without the share
+        found = None
+    return ReportFacts(report.organ, report.year, ctx.previous.source.path, found.share if found else None)
 
 
 class Engines:

@@ -344,12 +344,15 @@ class OutputOptions(NamedTuple):
 
 class Context(NamedTuple):
     """What a check or formatter may consult besides the report: the language, the output
-    options and, during one lint, a scratch dict where what several checks derive from the
-    same report is kept (see :func:`govlint._infra.memo.per_lint`)."""
+    options, during one lint a scratch dict where what several checks derive from the
+    same report is kept (see :func:`govlint._infra.memo.per_lint`), and the same organ's
+    report for the year before when one was found (cross-year rules; its path is
+    ``previous.source.path``)."""
 
     lang: str
     options: OutputOptions = OutputOptions()
     scratch: dict[object, object] | None = None
+    previous: Report | None = None
 
 
 CheckFn = Callable[[Report, Context], Iterable[Diagnostic]]

@@ -59,7 +59,14 @@ def test_review_page(tmp_path: Path) -> None:
     assert "peak RSS" in out and (tmp_path / "review-all.html").read_text(encoding="utf-8").count("<tbody") == 10
 
 
+@pytest.mark.seeds
+def test_crossyear() -> None:
+    out = _run(str(BENCHMARKS / "crossyear.py"), "--organs", "4", "--runs", "1", "--pairs", "3")
+    assert "time with / without the cross-year rules" in out and "内容雷同 on a pair" in out
+
+
 def test_every_benchmark_script_is_smoke_tested() -> None:
     scripts = {p.stem for p in BENCHMARKS.glob("*.py")} - {"lsp_latency"}  # tested by its owner
-    tested = {"corpus", "cold_start", "batch_throughput", "read_docx", "read_pdf", "read_html", "review_page"}
+    tested = {"corpus", "cold_start", "batch_throughput", "read_docx", "read_pdf", "read_html", "review_page",
+              "crossyear"}
     assert scripts <= tested, scripts - tested

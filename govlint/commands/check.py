@@ -20,6 +20,8 @@ from govlint.commands import ExitStatus, Subcommand, collect_files
 
 if TYPE_CHECKING:
     from govlint.batch import Item, Linter, Output
+    from govlint.config import FileConfig
+    from govlint.crossyear import Pair
     from govlint.engine import Engine
     from govlint.fixes import FixOutcome
     from govlint.model import Context, Document, FileResult, Formatter, Source, Stream
@@ -155,6 +157,7 @@ def _lint_inputs(router: Router, args: argparse.Namespace, found: _Inputs) -> _L
     files, errors, stdin = found.files, list(found.errors), found.stdin
     inputs: list[tuple[str, bytes | None]] = [(args.stdin_filename or STDIN, stdin)] if stdin is not None else []
     fixing = args.fix or args.diff
+    pairs = _pairs(router, files)
     inputs.extend((path, None) for path in (files if fixing else []))
     results: list[FileResult] = []
     outcomes: list[FixOutcome] = []
@@ -169,7 +172,7 @@ def _lint_inputs(router: Router, args: argparse.Namespace, found: _Inputs) -> _L
                           f"--fix only rewrites text files (.md, .txt); make the change in the original")
             results.append(router.engine(path).lint(source))
         elif fixing and isinstance(source, Source):
-            outcome = fix_source(source, router.engine(path).lint_source, unsafe=args.unsafe_fixes)
+            outcome = fix_source(source, _lint_fn(router.engine(path), pairs.get(path)), unsafe=args.unsafe_fixes)
             error = write_fixed(outcome) if args.fix and outcome.changed and data is None else None
             if error:  # not written: what stands is the file as it was
                 errors.append(error)
@@ -183,10 +186,62 @@ def _lint_inputs(router: Router, args: argparse.Namespace, found: _Inputs) -> _L
         from govlint.batch import run_files
 
         linters, items = _lint_batch(router, args, files)
-        batch = [r for r in run_files(linters, items, args.jobs, None) if isinstance(r, FileResult)]
+        batch = [r for r in run_files(linters, items, args.jobs, None, pairs) if isinstance(r, FileResult)]
         errors.extend(r.error for r in batch if r.error)
         results.extend(batch)
     return _Linted(results, outcomes, errors, stdin, stdin_outcome)
+
+
+def _pairs(router: Router, files: list[str]) -> dict[str, Pair]:
+    """Last year's report of each file that has one, where a cross-year rule is on for the
+    file: among the files checked and beside each (:mod:`govlint.crossyear`), each file's
+    title read once for the whole run."""
+    configs = {path: router.file(path) for path in files}
+    wanting = [path for path in files if router.engines(configs[path].settings).pairs]
+    if not wanting:
+        return {}
+    from govlint.crossyear import Index, Title, pair
+
+    index = Index(lambda path: _candidate_engine(router, configs, path), files)
+    pairs: dict[str, Pair] = {}
+    for path in wanting:
+        title = index.title(path) or Title("", None)
+        year = configs[path].settings.report_year  # the year the checked report's reading gets
+        found = pair(path, title._replace(year=year or title.year), index, configs[path].config)
+        if found is not None:
+            pairs[path] = found
+    return pairs
+
+
+def _candidate_engine(router: Router, configs: dict[str, FileConfig], path: str) -> Engine | None:
+    """The engine that reads a file checked or beside a checked one, or None for a file not
+    to pair with: excluded by its configuration, or under one that cannot be used."""
+    from govlint.config import ConfigError
+    from govlint.packs import PackError
+
+    try:
+        if path in configs:  # checked: its engine is built and its pack loaded already
+            return router.engines(configs[path].settings)
+        return None if router.file(path).excluded else router.engine(path)
+    except (ConfigError, PackError):
+        return None
+
+
+def _lint_fn(engine: Engine, pairing: Pair | None) -> Callable[[Source], FileResult]:
+    """How ``--fix`` lints a text again and again: against last year's report when it has one."""
+    if pairing is None:
+        return engine.lint_source
+    from govlint.crossyear import previous_for, read_previous
+    from govlint.model import Report
+
+    last = read_previous(engine, pairing.previous)
+
+    def lint(source: Source) -> FileResult:
+        report = engine.report(source)
+        previous = previous_for(engine, report, pairing, last) if isinstance(report, Report) and last else None
+        return engine.lint_report(source, report, previous)
+
+    return lint
 
 
 def _lint_batch(router: Router, args: argparse.Namespace, files: list[str]) -> tuple[list[Linter], list[Item]]:
@@ -221,11 +276,12 @@ def _print_streamed(router: Router, args: argparse.Namespace, output: Output, fo
     files, errors, stdin = found.files, list(found.errors), found.stdin
     head = [printed(_lint_stdin(router, args, stdin), output)] if stdin is not None else []
     linters, items = _lint_batch(router, args, files)
+    pairs = _pairs(router, files)
     stream, ctx = output
     out = _Out(sys.stdout)
     out.write(stream.begin(ctx))
     tally, findings, sep = Tally(), False, ""
-    for done in chain(head, print_files(linters, items, args.jobs, output)):
+    for done in chain(head, print_files(linters, items, args.jobs, output, pairs)):
         if done.piece:
             out.write(sep + done.piece)
             sep = stream.sep

@@ -18,6 +18,7 @@ import asyncio
 import gc
 import logging
 import math
+import os
 import sys
 from typing import Any
 
@@ -26,11 +27,12 @@ from pygls.lsp.server import LanguageServer
 
 from govlint import __version__
 from govlint._infra.records import NamedTuple
-from govlint.config import CONFIG_NAMES, PYPROJECT, ConfigError, Overrides, clear_caches
-from govlint.engine import Engines, Settings, internal_error
+from govlint.config import CONFIG_NAMES, PYPROJECT, ConfigError, FileConfig, Overrides, clear_caches
+from govlint.crossyear import Index, Title, organ_key, pair, previous_for, read_previous
+from govlint.engine import Engine, Engines, Settings, internal_error
 from govlint.lsp.actions import FIX_ALL_KIND, Linted, Target, fix_all, quick_fixes, wants
 from govlint.lsp.convert import configuration_error, to_lsp_diagnostic
-from govlint.model import FileResult, RawTable, Source, Span
+from govlint.model import FileResult, RawTable, Report, Source, Span
 from govlint.packs import PackError
 from govlint.routing import Router
 from govlint.source import source_from_text
@@ -93,6 +95,10 @@ class GovlintServer(LanguageServer):
         self.last_run: dict[str, float] = {}
         self.table_spans: dict[str, tuple[int | None, tuple[Span, ...]]] = {}
         self.frozen = False  # gc.freeze() done after the first lint
+        #: The reports beside open documents, by organ and year (each file's title read once
+        #: while it is unchanged), and last year's reports read so far: (size, time) and Report.
+        self.index = Index(self.candidate_engine)
+        self.last_years: dict[tuple[str, Settings], tuple[tuple[int, int], Report | None]] = {}
 
     # ------------------------------------------------------------------ configuration
     def router(self) -> Router:
@@ -107,7 +113,17 @@ class GovlintServer(LanguageServer):
         """Forget discovered configuration files and check every open report again."""
         clear_caches()
         self._router = None
+        self.index.forget()
         self.relint_all()
+
+    def candidate_engine(self, path: str) -> Engine | None:
+        """The engine that reads a report beside an open one; None for a file not to pair
+        with (excluded, or under a configuration that cannot be used)."""
+        try:
+            found = self.router().file(path)
+            return None if found.excluded else self.router().engine(path)
+        except (ConfigError, PackError):
+            return None
 
     def configure(self, raw: object) -> None:
         self.options, problems = parse_options(raw, self.options)
@@ -131,7 +147,8 @@ class GovlintServer(LanguageServer):
             engine = self.router().engine(doc.path)  # a broken pack or an unknown code: a configuration error
             reader = engine.reader_for(doc.path)
             binary = reader is not None and reader.read_bytes is not None  # a .docx, .pdf: not the buffer's text
-            result = FileResult(doc.path, source, ()) if found.excluded or binary else engine.lint_source(source)
+            skipped = found.excluded or binary
+            result = FileResult(doc.path, source, ()) if skipped else self.checked(engine, found, source)
         except (ConfigError, PackError) as exc:
             self.log(lsp.MessageType.Error, f"govlint: {doc.path}: {exc}")
             result = FileResult(doc.path, source, (configuration_error(exc),))
@@ -148,6 +165,31 @@ class GovlintServer(LanguageServer):
             gc.freeze()
             self.frozen = True
         return linted
+
+    def checked(self, engine: Engine, found: FileConfig, source: Source) -> FileResult:
+        """The buffer linted, against the same organ's report for the year before on disk when
+        a cross-year rule is on and one is found (by the buffer's own reading)."""
+        if not engine.pairs:
+            return engine.lint_source(source)
+        report = engine.report(source)
+        previous = None
+        if isinstance(report, Report):
+            pairing = pair(source.path, Title(organ_key(report.organ), report.year), self.index, found.config)
+            last = self.last_year(engine, pairing.previous) if pairing is not None else None
+            previous = previous_for(engine, report, pairing, last) if pairing is not None and last else None
+        return engine.lint_report(source, report, previous)
+
+    def last_year(self, engine: Engine, path: str) -> Report | None:
+        """Last year's report, aligned again only when its file changed."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        key, stamp = (path, engine.settings), (st.st_size, st.st_mtime_ns)
+        known = self.last_years.get(key)
+        if known is None or known[0] != stamp:
+            known = self.last_years[key] = (stamp, read_previous(engine, path))
+        return known[1]
 
     def current(self, uri: str) -> Linted:
         """The lint of the document's current text, linting again only when it changed."""
@@ -256,6 +298,7 @@ def build_server(options: Options) -> GovlintServer:
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE, lsp.SaveOptions(include_text=False))
     def did_save(ls: GovlintServer, params: lsp.DidSaveTextDocumentParams) -> None:
         clear_caches()  # a configuration edited outside the editor is seen at the next save
+        ls.index.forget()  # and a report saved as a new file is a candidate last year's report
         ls.publish(params.text_document.uri)
 
     @server.feature(lsp.INITIALIZED)

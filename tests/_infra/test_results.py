@@ -10,7 +10,7 @@ from conftest import SEEDS, seed_paths
 
 import govlint.batch
 from govlint._infra import results as results_module
-from govlint._infra.results import ResultCache
+from govlint._infra.results import Cached, ResultCache
 from govlint.batch import cache_for, lint_one
 from govlint.commands import main
 from govlint.config import clear_caches
@@ -34,7 +34,7 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     key = cache.key("a.md", b"text")
     assert cache.get(key) is None
     cache.put(key, [DIAG, DIAG._replace(fix=None, severity="info")])
-    assert cache.get(key) == (DIAG, DIAG._replace(fix=None, severity="info"))
+    assert cache.get(key) == Cached((DIAG, DIAG._replace(fix=None, severity="info")), None)
     assert (tmp_path / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
 
 

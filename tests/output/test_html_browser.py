@@ -7,10 +7,12 @@ Skipped where Chromium is not installed; CI installs Debian's ``chromium`` (``.c
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -81,7 +83,7 @@ class Browser:
         assert CHROMIUM is not None
         self.process = subprocess.Popen(  # only 3 and 4 are inheritable, and so passed on
             [CHROMIUM, *FLAGS, "--remote-debugging-pipe", f"--user-data-dir={user_data}", "about:blank"],
-            preexec_fn=on_3_and_4, close_fds=False,
+            preexec_fn=on_3_and_4, close_fds=False, start_new_session=True,  # its helpers in its group
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         os.close(to_browser_r)
@@ -145,11 +147,15 @@ class Browser:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        # Chromium's helpers (crash handler, zygote) may outlive it and still write to the
+        # profile folder while it is being removed: end the whole group first.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
 
 
 @pytest.fixture
 def browser() -> Iterator[Browser]:
-    with tempfile.TemporaryDirectory(prefix="govlint-chromium-") as user_data:
+    with tempfile.TemporaryDirectory(prefix="govlint-chromium-", ignore_cleanup_errors=True) as user_data:
         b = Browser(user_data)
         try:
             yield b
@@ -214,7 +220,7 @@ def test_the_view_in_the_link_is_restored(browser: Browser, tmp_path: Path) -> N
 def test_dump_dom_of_a_sorted_filtered_link(tmp_path: Path) -> None:
     """What ``chromium --dump-dom`` shows: the page after its script ran on the link's view."""
     assert CHROMIUM is not None
-    with tempfile.TemporaryDirectory(prefix="govlint-chromium-") as user_data:
+    with tempfile.TemporaryDirectory(prefix="govlint-chromium-", ignore_cleanup_errors=True) as user_data:
         done = subprocess.run(
             [CHROMIUM, *FLAGS, f"--user-data-dir={user_data}", "--dump-dom",
              page(tmp_path).as_uri() + "#sort=organ&q=县"],

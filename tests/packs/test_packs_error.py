@@ -31,13 +31,13 @@ def test_error_keeps_its_text_and_offers_each_language(tmp_path: Path) -> None:
     assert error.location == f"{path}:3:1"
     assert str(error) == f"{error.location}: {error.message}"
     assert error.message.startswith("sectionz: 未知键 'sectionz'（可用：id, ")
-    assert error.message.endswith(", prose）/ unknown key 'sectionz' (allowed: id, version, title, description, "
+    assert error.message.endswith(", crossyear）/ unknown key 'sectionz' (allowed: id, version, title, description, "
                                   "extends, severity, disable, sections, tables, identities, contacts, references, "
-                                  "typography, prose)（另有 1 处问题 / and 1 more）")
+                                  "typography, prose, crossyear)（另有 1 处问题 / and 1 more）")
     assert error.msg.zh.startswith("sectionz: 未知键 'sectionz'（可用：")
-    assert error.msg.zh.endswith("prose）（另有 1 处问题）")
+    assert error.msg.zh.endswith("crossyear）（另有 1 处问题）")
     assert error.msg.en.startswith("sectionz: unknown key 'sectionz' (allowed: ")
-    assert error.msg.en.endswith("prose) (and 1 more)")
+    assert error.msg.en.endswith("crossyear) (and 1 more)")
     assert str(pickle.loads(pickle.dumps(error))) == str(error)
 
 

@@ -1,0 +1,191 @@
+"""Finding last year's report: the same organ's report for the year before.
+
+Among the files being checked and, in a repository, the files beside a report (its folder
+tree up to the folder holding its configuration file or the git root, whichever is nearer;
+pre-commit passes only the changed files, so the predecessor is looked up here). Outside a
+repository only the files checked are candidates: govlint does not go through a folder of
+downloads. The
+configuration's ``previous`` names it explicitly where titles do not tell. A pairing is plain
+data (:class:`Pair`): the batch, its cache, pre-commit and the editor all make the same.
+Every candidate's title is read once (:class:`Index`); last year's report is aligned only
+when a report pairs with it, and its full reading must confirm what its title said.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from govlint._infra.records import NamedTuple
+from govlint.align import align
+from govlint.config import Config, absolute, find_config
+from govlint.crossyear.organs import organ_key
+from govlint.crossyear.titles import Title, read_title
+from govlint.model import Document, Report
+from govlint.source import DecodeError
+
+if TYPE_CHECKING:
+    from govlint.engine import Engine
+
+#: (organ key, year) -> the files whose title says so
+Keyed = dict[tuple[str, int], list[str]]
+
+
+class Pair(NamedTuple):
+    """A report and the report it follows."""
+
+    path: str
+    previous: str
+    explicit: bool  # named by the configuration's ``previous``: their titles need not agree
+
+
+class Index:
+    """The organ and year of the reports a run may pair, each read once (:func:`read_title`):
+    the files checked, and the files beside each (read when a report first looks there).
+    ``engine_for`` gives the engine that reads a file, or None for a file not to pair with
+    (excluded by its configuration, or under a configuration that cannot be used). The
+    language server keeps one across lints: a file read before is read again only when its
+    size or time changed, and :meth:`forget` drops the folder walks when files come or go."""
+
+    def __init__(self, engine_for: Callable[[str], Engine | None], checked: Iterable[str] = ()) -> None:
+        self.engine_for = engine_for
+        self._titles: dict[str, tuple[tuple[int, int], Title | None]] = {}
+        self._checked = self._keyed(checked)
+        self._roots: dict[str, Path | None] = {}  # by folder
+        self._trees: dict[Path, Keyed] = {}
+
+    def title(self, path: str) -> Title | None:
+        """What the file's title says (None: not a report, or unreadable)."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        stamp = (st.st_size, st.st_mtime_ns)
+        key = os.path.abspath(path)
+        known = self._titles.get(key)
+        if known is None or known[0] != stamp:
+            engine = self.engine_for(path)
+            known = self._titles[key] = (stamp, read_title(engine, path) if engine is not None else None)
+        return known[1]
+
+    def forget(self) -> None:
+        """Look for roots and walk the folders again (files were added or removed)."""
+        self._roots.clear()
+        self._trees.clear()
+
+    def previous(self, path: str, organ: str, year: int) -> str | None:
+        """The file of ``organ``'s report for ``year - 1``: among those checked, then those
+        beside ``path``; where several are (the same report as .md and .pdf), the one of the
+        same kind nearest to ``path``."""
+        key = (organ, year - 1)
+        own = os.path.abspath(path)
+        found: dict[str, str] = {}  # by absolute path: one file named two ways counts once
+        for candidate in [*self._checked.get(key, ()), *self._tree(own).get(key, ())]:
+            found.setdefault(os.path.abspath(candidate), candidate)
+        found.pop(own, None)
+        if len(found) <= 1:
+            return next(iter(found.values()), None)
+        suffix, parts = Path(path).suffix.lower(), Path(own).parts
+        return min(
+            found.items(), key=lambda c: (Path(c[1]).suffix.lower() != suffix, -_shared(Path(c[0]).parts, parts), c[1])
+        )[1]
+
+    def _keyed(self, paths: Iterable[str]) -> Keyed:
+        keyed: Keyed = {}
+        for path in paths:
+            title = self.title(path)
+            if title is not None and title.organ and title.year is not None:
+                keyed.setdefault((title.organ, title.year), []).append(path)
+        return keyed
+
+    def _tree(self, path: str) -> Keyed:
+        folder = os.path.dirname(path)
+        if folder not in self._roots:
+            self._roots[folder] = root_of(path)
+        root = self._roots[folder]
+        if root is None:
+            return {}
+        tree = self._trees.get(root)
+        if tree is None:
+            engine = self.engine_for(path)
+            tree = self._trees[root] = self._keyed(_walk(root, engine.suffixes()) if engine is not None else ())
+        return tree
+
+
+def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """How many leading folders two paths share."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+def root_of(path: str) -> Path | None:
+    """The folder tree a report's predecessor may stand in: up to the folder holding its
+    configuration file or the git root, whichever is nearer; None outside a repository."""
+    folder = absolute(path).parent
+    config = find_config(folder)
+    for here in (folder, *folder.parents):
+        if (config is not None and config.parent == here) or (here / ".git").exists():
+            return here
+    return None
+
+
+def _walk(root: Path, suffixes: set[str]) -> list[str]:
+    """The report files under ``root`` as ``govlint check ROOT`` finds them, named relative
+    to the current folder when they are in it (as a user names them)."""
+    from govlint.commands import collect_files
+
+    return [_shown(Path(f)) for f in collect_files([str(root)], suffixes).files]
+
+
+def pair(path: str, reading: Title, index: Index, config: Config) -> Pair | None:
+    """The report ``path`` follows, given what its title says (``reading``) and its
+    configuration; None when there is none."""
+    named = dict(config.previous).get(absolute(path))
+    if named is not None:
+        return Pair(path, _shown(named), True)
+    if not reading.organ or reading.year is None:
+        return None
+    found = index.previous(path, reading.organ, reading.year)
+    return Pair(path, found, False) if found is not None else None
+
+
+def _shown(path: Path) -> str:
+    """An absolute path as a user names it: relative to the current folder when it is in it."""
+    cwd = Path.cwd()
+    return str(path.relative_to(cwd)) if path.is_relative_to(cwd) else str(path)
+
+
+def read_previous(engine: Engine, path: str) -> Report | None:
+    """Last year's report read and aligned as ``engine`` reads reports, with the year its own
+    title gives (a configured report year names the checked report's year, not this one's);
+    None when it cannot be read. Its own problems are its own run's business."""
+    try:
+        loaded = engine.load_path(path)
+    except DecodeError:
+        return None
+    document = loaded if isinstance(loaded, Document) else engine.document(loaded)
+    if not isinstance(document, Document):
+        return None
+    try:
+        return align(document, engine.pack)
+    except Exception:  # the aligner failing on it is reported when it is checked itself
+        return None
+
+
+def previous_for(engine: Engine, report: Report, pairing: Pair, known: Report | None = None) -> Report | None:
+    """Last year's report as ``pairing`` names it (``known`` when read already), when its full
+    reading bears the pairing out (:func:`follows`)."""
+    previous = known if known is not None else read_previous(engine, pairing.previous)
+    return previous if previous is not None and follows(report, previous, pairing) else None
+
+
+def follows(report: Report, previous: Report, pairing: Pair) -> bool:
+    """Whether the two full readings bear the pairing out: named by the configuration, or the
+    same organ and the year before (a title read from a file's first lines said so)."""
+    if pairing.explicit:
+        return True
+    organ = organ_key(report.organ)
+    return bool(organ) and organ == organ_key(previous.organ) and report.year is not None and (
+        previous.year == report.year - 1
+    )
