@@ -464,10 +464,14 @@ def fill_table(table: Any, layout: Layout, repeat: bool) -> None:
         for cell in table.columns[i].cells:
             cell.width = Cm(width)
     size = 10.5 if layout.template == "二" else 9
+    # table.cell() walks the whole table each call (seconds a report): the unmerged grid's
+    # cells once instead. Slots never overlap, so no merge removes a cell a later slot uses.
+    grid = table._cells
     for slot in layout.slots:
-        cell = table.cell(slot.row, slot.col)
+        cell = grid[slot.row * layout.columns + slot.col]
         if slot.rowspan > 1 or slot.colspan > 1:
-            cell = cell.merge(table.cell(slot.row + slot.rowspan - 1, slot.col + slot.colspan - 1))
+            end = grid[(slot.row + slot.rowspan - 1) * layout.columns + slot.col + slot.colspan - 1]
+            cell = cell.merge(end)
         cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT if slot.head and slot.row >= layout.header_rows and slot.col < 3 \
