@@ -459,14 +459,14 @@ def fill_table(table: Any, layout: Layout, repeat: bool) -> None:
     from docx.shared import Cm
 
     table.autofit = False
+    # table.cell() and a column's cells walk the whole table each time (seconds a report): the
+    # unmerged grid's cells once instead. Slots never overlap: no merge removes a cell a later slot uses.
+    grid = table._cells
     for i, width in enumerate(layout.widths):
         table.columns[i].width = Cm(width)
-        for cell in table.columns[i].cells:
+        for cell in grid[i :: layout.columns]:
             cell.width = Cm(width)
     size = 10.5 if layout.template == "二" else 9
-    # table.cell() walks the whole table each call (seconds a report): the unmerged grid's
-    # cells once instead. Slots never overlap, so no merge removes a cell a later slot uses.
-    grid = table._cells
     for slot in layout.slots:
         cell = grid[slot.row * layout.columns + slot.col]
         if slot.rowspan > 1 or slot.colspan > 1:
