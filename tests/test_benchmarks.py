@@ -37,6 +37,12 @@ def test_batch_throughput() -> None:
     assert "reports/s" in out and "--cache (unchanged)" in out and "align" in out
 
 
+@pytest.mark.seeds
+def test_batch_formats() -> None:
+    out = _run(str(BENCHMARKS / "batch_formats.py"), "--reports", "6", "--jobs", "2")
+    assert all(f"\n  {fmt} " in out for fmt in ("txt", "docx", "html", "pdf")) and "reports/s" in out
+
+
 def test_read_docx() -> None:
     out = _run(str(BENCHMARKS / "read_docx.py"), "--runs", "1", "--copies", "1")
     assert "govlint .docx reader" in out and "target" in out and "refused as a zip bomb" in out
@@ -67,6 +73,6 @@ def test_crossyear() -> None:
 
 def test_every_benchmark_script_is_smoke_tested() -> None:
     scripts = {p.stem for p in BENCHMARKS.glob("*.py")} - {"lsp_latency"}  # tested by its owner
-    tested = {"corpus", "cold_start", "batch_throughput", "read_docx", "read_pdf", "read_html", "review_page",
-              "crossyear"}
+    tested = {"corpus", "cold_start", "batch_throughput", "batch_formats", "read_docx", "read_pdf", "read_html",
+              "review_page", "crossyear"}
     assert scripts <= tested, scripts - tested

@@ -157,6 +157,27 @@ def raw_values(report: Any, template: str) -> dict[tuple[str, str], str]:
     return found
 
 
+def as_worded(tpl: dict[str, Any], report: Any) -> dict[str, Any]:
+    """The template with each label the report words its own way (the aligner's
+    ``reworded_column`` and ``reworded_row``: a misspelt column header, a row label in other
+    words) as the report words it, its numbering left to the layout: such a label is a defect
+    of the report, to be found in every format it is published in."""
+    from govlint.readers.numbering import LABEL
+
+    found = {(p.kind, p.row or p.detail.get("column", "")): p.detail["found"]
+             for p in report.problems if p.table == tpl["id"] and p.kind in ("reworded_column", "reworded_row")}
+    if not found:
+        return tpl
+
+    def row_words(text: str) -> str:
+        numbering = LABEL.match(text)
+        return text[numbering.end():] if numbering else text
+
+    columns = [{**c, "label": found.get(("reworded_column", c["id"]), c["label"])} for c in tpl["columns"]]
+    rows = [{**r, "label": row_words(found.get(("reworded_row", r["id"]), r["label"]))} for r in tpl["rows"]]
+    return {**tpl, "columns": columns, "rows": rows}
+
+
 def table_two(tpl: dict[str, Any], values: dict[tuple[str, str], str]) -> Layout:
     """Table 二 as the format draws it: four stacked blocks in one 4-column grid, a block's
     single value column merged across the three."""
@@ -275,7 +296,7 @@ def document(engine: Any, job: Job) -> Doc:
         if inside is not None:
             if inside not in drawn and inside in makers:
                 drawn.add(inside)
-                tpl = templates[inside]
+                tpl = as_worded(templates[inside], report)
                 values = raw_values(report, inside)
                 broken = job.broken_labels and inside == "四"
                 layout = table_four(tpl, values, broken=True) if broken else makers[inside](tpl, values)
@@ -459,15 +480,19 @@ def fill_table(table: Any, layout: Layout, repeat: bool) -> None:
     from docx.shared import Cm
 
     table.autofit = False
+    # table.cell() and a column's cells walk the whole table each time (seconds a report): the
+    # unmerged grid's cells once instead. Slots never overlap: no merge removes a cell a later slot uses.
+    grid = table._cells
     for i, width in enumerate(layout.widths):
         table.columns[i].width = Cm(width)
-        for cell in table.columns[i].cells:
+        for cell in grid[i :: layout.columns]:
             cell.width = Cm(width)
     size = 10.5 if layout.template == "二" else 9
     for slot in layout.slots:
-        cell = table.cell(slot.row, slot.col)
+        cell = grid[slot.row * layout.columns + slot.col]
         if slot.rowspan > 1 or slot.colspan > 1:
-            cell = cell.merge(table.cell(slot.row + slot.rowspan - 1, slot.col + slot.colspan - 1))
+            end = grid[(slot.row + slot.rowspan - 1) * layout.columns + slot.col + slot.colspan - 1]
+            cell = cell.merge(end)
         cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT if slot.head and slot.row >= layout.header_rows and slot.col < 3 \
@@ -1037,9 +1062,11 @@ four stacked blocks in one 4-column grid (a block's single value column merged a
 table 三 with 申请人情况 over 自然人 / 法人或其他组织 (over five columns) / 总计 and its labels
 spanning rows (三、本年度办理结果 over all 22 result rows, （三）不予公开 over its 8, …), table 四
 with 行政复议 ×5 beside 行政诉讼 over 未经复议直接起诉 ×5 and 复议后起诉 ×5. Labels are the
-format's own (from `rules/national/tables.yaml`); every number is the text report's aligned cell
-as written, so a reader of any of these files must find the numbers, and so the findings, that
-govlint finds in the text version. `**…**` in the text is bold.
+format's own (from `rules/national/tables.yaml`) unless the text words one its own way (a
+misspelt column header, a reworded row label), which is written as the text has it; every
+number is the text report's aligned cell as written, so a reader of any of these files must
+find the numbers, and so the findings, that govlint finds in the text version. `**…**` in the
+text is bold.
 
 | stem | text version |
 |---|---|
