@@ -29,7 +29,8 @@ from govlint.model import (
     TableMatch,
 )
 from govlint.readers.cells import BLANK_MARKS, parse_number, text_kind
-from govlint.readers.lines import line_row, line_words, rows_from_lines, sentence_with_number
+from govlint.readers.lines import line_row, line_words, rows_from_lines, table_words
+from govlint.readers.numbering import LABEL
 
 ROW_SIM = 0.75
 HEADER_SIM = 0.7
@@ -55,6 +56,7 @@ class _Building(NamedTuple):
     label: Cell | None
     values: list[Cell]
     pending: list[Cell]  # blank cells after a label with no number on its line
+    exact: bool = True  # the label is the format's own words
 
 
 class TableReading:
@@ -66,6 +68,7 @@ class TableReading:
     def __init__(self, template: Template) -> None:
         self.t = template
         self.rows: dict[str, RowMatch] = {}
+        self.weak: set[str] = set()  # rows read off a reworded label with no number: header words, maybe
         self.problems: list[Problem] = []
         self.group = ""
         self.superseded: Cell | None = None  # a header word of an older format's table
@@ -77,7 +80,7 @@ class TableReading:
             return None
         best: tuple[float, RowSpec] | None = None
         for spec, sim in self.t.row_candidates(label.core):
-            if spec.id in self.rows:
+            if spec.id in self.rows and spec.id not in self.weak:
                 continue
             numbered = label.kind != "" and label.kind == spec.kind and label.number == spec.number
             if label.kind == "paren" and spec.kind == "ar":
@@ -119,6 +122,8 @@ class TableReading:
         key = norm(cell.text)
         if label.kind or has_values or not self.t.check_header or len(key) < 3:
             return False
+        if self.t.piece(cell.text):
+            return True  # a header word the layout broke (“商业企” over “业”): no column of its own
         scored = [
             (similarity(key, k), cid)
             for k, cid in self.t.column_keys.items()
@@ -184,12 +189,19 @@ class TableStream(TableReading):
     row label starts that row, numbers that follow belong to it (on the same line or, in
     one-cell-per-line layouts, on the lines after)."""
 
-    def __init__(self, template: Template) -> None:
+    def __init__(self, template: Template, carry: bool = False, joined: frozenset[Span] = frozenset()) -> None:
         super().__init__(template)
         self.current: _Building | None = None
         self.counted = False  # some row's numbers came from the lines after its label, counted
         self.counting = False  # the current row's numbers come a cell per line, after its label
         self.marked = False  # the table piece being read closes every cell with its own mark
+        # Read a row's numbers past its columns, and numbers before any label, as the next
+        # row's first: a PDF that prints a row's value before its label (see read_table).
+        self.carry = carry
+        self.carried: list[Cell] = []
+        self.carried_rows = 0  # rows that took a number printed before their label
+        self.misplaced = 0  # header words between a row's numbers that name another column
+        self.joined = joined  # labels joined from the pieces a layout broke them into
 
     # -- rows
     def feed(self, cells: tuple[Cell, ...]) -> None:
@@ -215,6 +227,7 @@ class TableStream(TableReading):
         # line, whose words name columns, never rows.
         header = not has_values and len(texts) > 1 and any(self.header_word(c) for c in texts)
         unknown = False
+        pieces: list[Cell] = []  # pieces of a label with numbers beside them
         for cell in texts:
             label = split_label(cell.text)
             if not has_values and norm(cell.text) in self.t.superseded:
@@ -222,19 +235,36 @@ class TableStream(TableReading):
                 continue
             if header or (not has_values and self.header_word(cell)):
                 self.header_cell(cell, has_values)  # a misspelt column label is still reported
+                self._between(cell)
                 continue
             found = self.match_row(cell.text)
+            cur = self.current
+            if found is not None and not has_values and cur is not None and cur.values and found[0] == cur.spec:
+                continue  # more words of the label of the row just read (its note on a line of its own)
             if found is None:
-                if self.header_cell(cell, has_values):
+                if self.header_cell(cell, has_values) or self.t.header_line(cell.text):
+                    self._between(cell)
                     continue
-                if has_values or (label.kind and label.core):  # not a bare “（三）” whose words the PDF put below
+                if self.t.piece(cell.text) or not label.core:
+                    # A piece of a label the layout broke (a bare “（三）” whose words the PDF put
+                    # below, “本” or “、” of a merged cell printed a character a line): never a row.
+                    if has_values:
+                        pieces.append(cell)
+                elif has_values or label.kind:
                     self.problems.append(Problem("unknown_row", cell.span, self.t.id, "", {"found": cell.text}))
                     unknown = True
                 continue
             spec, exact = found
-            if self._enter_group(spec, exact, cell) and not has_values:
-                continue
+            if self._enter_group(spec, exact or cell.span in self.joined, cell) and not has_values:
+                continue  # (a label joined from pieces is not the source's words: never reported reworded)
             matched = (spec, exact, cell)
+        if pieces and (matched is None or matched[0].group):
+            # Numbers beside nothing but pieces of a label (and maybe its group's): whose they
+            # are is unknown, and the reading cannot be trusted (trust.assess), but the pieces
+            # are no row of their own.
+            self.problems.append(Problem("unknown_row", pieces[0].span, self.t.id, "",
+                                         {"found": "".join(c.text for c in pieces), "piece": "1"}))
+            matched, unknown = None, True
         tail = _trim(list(cells[first_num:])) if first_num is not None else []
         if matched is not None:
             spec, exact, cell = matched
@@ -243,11 +273,13 @@ class TableStream(TableReading):
             cur = self.current
             if cur is not None and cur.spec == spec and not cur.values and not any(c.text for c in cur.pending):
                 self.current = None  # its label alone just before: a caption (a heading over the table), no row
+            if not tail and self.carry:
+                tail = self._carried(spec)
+            if spec.id in self.weak:
+                self._forget(spec.id)
             self._finish()
-            if not exact:
-                self._reworded(spec, cell)
             pending = [c for c, k in zip(head, kinds, strict=False) if k == "blank" and c.text] if not tail else []
-            self.current = _Building(spec, cell, tail, pending)
+            self.current = _Building(spec, cell, tail, pending, exact or cell.span in self.joined)
         elif tail and not unknown:
             # A row of numbers alone keeps its leading blanks: they are empty values.
             self._continue(list(cells) if not texts else tail)
@@ -277,16 +309,54 @@ class TableStream(TableReading):
             self._finish()
             self.current = _Building(unlabelled, None, cells, [])
             return
+        if self.carry:
+            self.carried.extend(cells)  # the next label's, if it has none on its own line
+            return
+        self._stray(cells, cur.spec.id if cur else "")
+
+    def _between(self, cell: Cell) -> None:
+        """Header words printed between a row's numbers (a PDF that stores table 四 a column at
+        a time, each column's words before its value): they must name the column of the
+        number after them, or the numbers are not in the columns' order."""
+        cur = self.current
+        if cur is not None and 0 < len(cur.values) < len(cur.spec.columns):
+            self.misplaced += not self.t.stands_over(cell.text, cur.spec.columns[len(cur.values)])
+
+    def _stray(self, cells: list[Cell], row_id: str) -> None:
         first, last = cells[0].span, cells[-1].span
         self.problems.append(
             Problem(
                 "extra_number",
                 Span(first.start, last.end),
                 self.t.id,
-                cur.spec.id if cur else "",
+                row_id,
                 {"count": str(len(cells)), "found": " ".join(c.text for c in cells if c.text)},
             )
         )
+
+    def _carried(self, spec: RowSpec) -> list[Cell]:
+        """The number a label without numbers on its own line takes first, when reading so
+        (``carry``): the one before it that belongs to no row, or the one past the columns of
+        the row before it, counted off the lines after that row's label. One: more numbers
+        before a label are no value printed before it but numbers out of place."""
+        cur = self.current
+        surplus = cur.values[len(cur.spec.columns) :] if cur is not None and self.counting else []
+        strays, self.carried = self.carried, []
+        if len(strays) + len(surplus) > 1:
+            if strays:
+                self._stray(strays, "")
+            return []
+        if cur is not None and surplus:
+            del cur.values[len(cur.spec.columns) :]
+        self.carried_rows += bool(strays or surplus)
+        return [*strays, *surplus]
+
+    def _forget(self, row_id: str) -> None:
+        """Drop a row read off a reworded label with no number (a header line such as “总计商
+        业 企”) now that the row's own label has come."""
+        del self.rows[row_id]
+        self.weak.discard(row_id)
+        self.problems = [p for p in self.problems if p.row != row_id]
 
     def _next_unlabelled(self) -> RowSpec | None:
         return next((r for r in self.t.unlabelled if r.id not in self.rows), None)
@@ -299,9 +369,13 @@ class TableStream(TableReading):
         if cur is None:
             return
         spec = cur.spec
+        if cur.label is not None and not cur.exact:
+            self._reworded(spec, cur.label)
         values = cur.values or cur.pending
         if not _written(values):
             values = []  # nothing written in the row at all: one finding for the row, not one per cell
+            if not cur.exact:
+                self.weak.add(spec.id)  # a later label in the format's own words takes the row
         expected = len(spec.columns)
         surplus = len(values) - expected
         if surplus > 0 and not _written(values[:surplus]):
@@ -356,6 +430,8 @@ class TableStream(TableReading):
 
     def result(self, span: Span) -> tuple[TableMatch, list[Problem]]:
         self._finish()
+        if self.carried:
+            self._stray(self.carried, "")
         ordered = tuple(self.rows[r.id] for r in self.t.rows if r.id in self.rows)
         return TableMatch(self.t.id, span, ordered), self.problems
 
@@ -364,31 +440,207 @@ class TableRead(NamedTuple):
     """A table as read: the rows found, the problems met, and whether some row's numbers
     were counted off the lines after its label (one cell per line) rather than taken from
     its own line or grid row — then one missing or extra number shifts every number after
-    it, and :mod:`govlint.align.trust` judges the reading so."""
+    it, and :mod:`govlint.align.trust` judges the reading so — how many rows took numbers
+    printed before their label, which only the table's identities can confirm, and how
+    many header words printed between a row's numbers name another column than theirs."""
 
     match: TableMatch
     problems: list[Problem]
     counted: bool = False
+    carried: int = 0  # rows whose first numbers were printed before their label (read_table)
+    misplaced: int = 0  # header words between a row's numbers that name other columns than theirs
+
+
+#: A row of the stream, and whether its table piece closes every cell with its own mark.
+_Line = tuple[tuple[Cell, ...], bool]
 
 
 def read_table(template: Template, tables: Sequence[RawTable]) -> TableRead:
     """Align the rows of one or more raw tables (a table broken by page breaks) to a template:
-    by grid column where every piece has a grid, as a stream of rows otherwise."""
+    by grid column where every piece has a grid, as a stream of rows otherwise. Labels the
+    layout broke into pieces are joined first (:func:`_join_lines`)."""
     span = Span(tables[0].span.start, tables[-1].span.end) if tables else Span(0, 0)
     if tables and all(table.columns for table in tables):
         from govlint.align.grid import read_grid
 
-        return TableRead(*read_grid(template, tables, span))
-    reader = TableStream(template)
-    for table in tables:
-        reader.marked = table.marked
-        for row in table.rows:
-            reader.feed(row)
+        pieces = [table._replace(rows=_joined_grid(template, table.rows)) for table in tables]
+        return TableRead(*read_grid(template, pieces, span))
+    joined: set[Span] = set()
+    rows = _stream_rows(template, tables, joined)
+    read = _read_stream(template, rows, frozenset(joined), span, carry=False)
+    if read.counted and _uneven(read.problems):
+        # Numbers counted off the lines after their labels, some rows with one too many and
+        # others one too few: a PDF that prints a row's value before its label. Read so —
+        # each label taking the numbers the row before it had past its columns — the reading
+        # is kept only if every row then has exactly its columns (and, counted, trust.assess
+        # still checks every identity of it).
+        carried = _read_stream(template, rows, frozenset(joined), span, carry=True)
+        if not _uneven(carried.problems):
+            return carried
+    return read
+
+
+def _read_stream(template: Template, rows: list[_Line], joined: frozenset[Span], span: Span, carry: bool) -> TableRead:
+    reader = TableStream(template, carry, joined)
+    for cells, marked in rows:
+        reader.marked = marked
+        reader.feed(cells)
     superseded = reader.superseded_problem(span)
     if superseded is not None:
         return TableRead(*superseded)
     match, problems = reader.result(span)
-    return TableRead(match, problems + reader.missing_rows(span), reader.counted)
+    return TableRead(match, problems + reader.missing_rows(span), reader.counted, reader.carried_rows,
+                     reader.misplaced)
+
+
+def _uneven(problems: list[Problem]) -> bool:
+    return any(p.kind in ("missing_column", "extra_number") for p in problems)
+
+
+# -- labels a layout broke into pieces
+
+
+def _stream_rows(template: Template, tables: Sequence[RawTable], joined: set[Span]) -> list[_Line]:
+    """The rows of a table's pieces in reading order, each with whether its piece closes every
+    cell with its own mark: a line holding more than one row cut where a label follows
+    numbers, and the pieces of a broken label joined, within a line and across lines."""
+    out: list[_Line] = []
+    for table in tables:
+        for line in table.rows:
+            for cells in _split_after_numbers(template, line):
+                cells = _join_within(template, cells, joined)
+                merged = _join_lines(template, out[-1][0], cells, joined) if out and cells else None
+                if merged is None:
+                    out.append((cells, table.marked))
+                    continue
+                out[-1] = (merged[0], out[-1][1])
+                if merged[1]:
+                    out.append((merged[1], table.marked))
+    return out
+
+
+def _split_after_numbers(template: Template, cells: tuple[Cell, ...]) -> list[tuple[Cell, ...]]:
+    """A line cut where words that name a row or a column follow numbers: a table run
+    together on one line, or table 四's numbers printed between its header words."""
+    out = []
+    start = 0
+    seen = False  # a number since the last cut
+    for k, cell in enumerate(cells):
+        kind = text_kind(cell.text)
+        if kind == "num":
+            seen = True
+        elif seen and kind == "text" and template.names(cell.text):
+            out.append(cells[start:k])
+            start, seen = k, False
+    if not start:
+        return [cells]
+    out.append(cells[start:])
+    return out
+
+
+def _continues(template: Template, x: Cell, y: Cell, exact: bool = False) -> bool:
+    """Whether ``y`` carries on the words of ``x``: a label or header word the layout broke
+    (a wrapped line, a cell split in two, “（三）不” over “予公开”, “商业企” over “业”). Never
+    numbers, nor words with their own numbering or a label of their own, which start a
+    label; a bare numbering takes the words after it; else the words together must be a
+    label (or header word) of the table or a piece of one (a label wrapped over three lines),
+    or — unless ``exact`` — name a row better than either does alone (a reworded label)."""
+    if not _words(x.text) or not _words(y.text) or LABEL.match(y.text):
+        return False
+    label = split_label(x.text)
+    if label.kind and not label.core:
+        return True
+    if template.fit(y.text) == 1:
+        return False
+    whole = x.text + y.text
+    if template.fit(whole) == 1 or (not exact and template.piece(whole)):
+        return True
+    fit = template.fit(whole)
+    return not exact and fit >= ROW_SIM_NUMBERED and fit > max(template.fit(x.text), template.fit(y.text))
+
+
+def _words(text: str) -> bool:
+    """Text that may be a piece of a label: not a number, and not punctuation alone (a blank
+    mark such as 无 may be: “（四）无⏎法提供”)."""
+    return text_kind(text) != "num" and bool(norm(text))
+
+
+def _join(x: Cell, y: Cell, joined: set[Span]) -> Cell:
+    """The words of two pieces as one cell, from where the first starts to where the second
+    ends; ``joined`` keeps where it stands (its text is then not the source's, and no fix
+    may edit it: TableStream never reports it reworded)."""
+    cell = Cell(x.text + y.text, Span(x.span.start, y.span.end))
+    joined.add(cell.span)
+    return cell
+
+
+def _head(cells: tuple[Cell, ...]) -> int:
+    """Where a row's numbers start (its length without one)."""
+    return next((k for k, cell in enumerate(cells) if text_kind(cell.text) == "num"), len(cells))
+
+
+def _join_within(template: Template, cells: tuple[Cell, ...], joined: set[Span]) -> tuple[Cell, ...]:
+    """A row with the pieces of a label that stand side by side before its numbers joined."""
+    head = _head(cells)
+    out: list[Cell] = []
+    for cell in cells[:head]:
+        if out and _continues(template, out[-1], cell):
+            out[-1] = _join(out[-1], cell, joined)
+        else:
+            out.append(cell)
+    return cells if len(out) == head else (*out, *cells[head:])
+
+
+def _join_lines(
+    template: Template, prev: tuple[Cell, ...], cells: tuple[Cell, ...], joined: set[Span]
+) -> tuple[tuple[Cell, ...], tuple[Cell, ...]] | None:
+    """A label wrapped over two lines, its numbers on either: the line before with the
+    label's words joined, and what is left of this line (its other cells), or None. The
+    numbers may stand on one of the two lines only; the words carry on the line before's
+    last label, or, its numbers on that line, any of its labels (a group's, “三、本” over
+    “年度办理结果”, beside its first row's)."""
+    prev_head, head = _head(prev), _head(cells)
+    if prev_head < len(prev) and head < len(cells):
+        return None
+    y = next((k for k in range(head) if cells[k].text), None)
+    if y is None:
+        return None
+    texts = [k for k in range(prev_head - 1, -1, -1) if prev[k].text]
+    x = next((k for k in texts[: None if prev_head < len(prev) else 1] if _continues(template, prev[k], cells[y])),
+             None)
+    if x is None:
+        return None
+    label = _join(prev[x], cells[y], joined)
+    if prev_head < len(prev):  # the numbers on the first line: the rest of this line stands alone
+        rest = cells[y + 1 :]
+        return (*prev[:x], label, *prev[x + 1 :]), rest if _written(list(rest)) else ()
+    return (*prev[:x], label, *prev[x + 1 :], *cells[y + 1 :]), ()
+
+
+def _joined_grid(template: Template, rows: tuple[tuple[Cell, ...], ...]) -> tuple[tuple[Cell, ...], ...]:
+    """A grid's rows with a label split over two cells side by side, or wrapped onto a row of
+    its own that holds nothing else in its column, joined into the format's very words: the
+    joined cell stands in every position its pieces held, as a merged cell does. (Being the
+    format's very words, it is never reported reworded, so where it stands is not kept.)"""
+    out: list[tuple[Cell, ...]] = []
+    exact: set[Span] = set()
+    for row in rows:
+        cells = list(row)
+        for k in range(1, _head(row)):
+            x, y = cells[k - 1], cells[k]
+            if x.span != y.span and _continues(template, x, y, exact=True):
+                label = _join(x, y, exact)
+                cells = [label if c.span in (x.span, y.span) else c for c in cells]
+        written = {c.span: k for k, c in enumerate(cells) if c.text}
+        if out and len(written) == 1 and _head(row) == len(row):
+            (k,) = written.values()
+            prev = out[-1]
+            if _head(prev) > k and _continues(template, prev[k], cells[k], exact=True):
+                label = _join(prev[k], cells[k], exact)
+                out[-1] = tuple(label if c.span == prev[k].span else c for c in prev)
+                continue
+        out.append(tuple(cells))
+    return tuple(out)
 
 
 SHORT_LINE = 60
@@ -401,15 +653,16 @@ def table_pieces(
     that end in numbers (a table flattened to single spaces), else — when the section's
     heading is missing — the table of the document that best fits it. ``used`` holds the
     starts of pieces already given to another template."""
-    raw = _tables_in(document, section.body) if section and section.heading else []
+    raw = _tables_in(document, section.body, template) if section and section.heading else []
     if not raw and section and section.heading:
-        raw = rows_from_lines(document, section.body)
+        raw = rows_from_lines(document, section.body, template.names)
     return raw or _best_unplaced(document, template, used)
 
 
-def _tables_in(document: Document, body: Span) -> list[RawTable]:
+def _tables_in(document: Document, body: Span, template: Template) -> list[RawTable]:
     """The table pieces of a section, with the short text lines between them (a row label
-    the PDF put on a line of its own) as one-cell rows, so the row stream stays whole."""
+    the PDF put on a line of its own) as one-cell rows, so the row stream stays whole; and
+    the lines just after the last piece that carry on its last label (wrapped below it)."""
     inside = [b for b in document.blocks if body.start <= b.span.start < body.end]
     positions = [i for i, b in enumerate(inside) if isinstance(b, RawTable)]
     if not positions:
@@ -423,8 +676,17 @@ def _tables_in(document: Document, body: Span) -> list[RawTable]:
             out.append(block)
         elif _short_line(block):
             words = line_words(document.source.text, block.span)
-            if not sentence_with_number(words):
+            if table_words(words, template.names):
                 out.append(RawTable((line_row(document.source.text, words),), block.span))
+    text = document.source.text
+    for block in inside[positions[-1] + 1 :]:
+        last = next((c for c in reversed(out[-1].rows[-1][: _head(out[-1].rows[-1])]) if c.text), None)
+        if last is None or not _short_line(block) or text.count("\n", out[-1].span.end, block.span.start) > 1:
+            break  # (a blank line ends the table)
+        line = Cell(text[block.span.start : block.span.end].strip(), block.span)
+        if not _continues(template, last, line):
+            break
+        out.append(RawTable(((line,),), block.span))
     return out
 
 

@@ -58,6 +58,22 @@ class Template:
         self._keys = tuple(tuple(sorted(spec.keys)) for spec in rows)
         self._header_words: TextMemo[bool] = TextMemo()
         self._candidates: TextMemo[tuple[tuple[RowSpec, float], ...]] = TextMemo()
+        self._fits: TextMemo[float] = TextMemo()
+        self._pieces: TextMemo[tuple[bool, bool]] = TextMemo()
+        # Every word the table's own labels and header are made of, with the numbering it
+        # stands under (none for the header's): what a piece of a broken label is compared with.
+        self._words = tuple((spec.kind, spec.number, key) for spec in rows for key in spec.keys) + tuple(
+            ("", "", key) for key in (*header_keys, *column_keys)
+        )
+        self._header = frozenset((*header_keys, *column_keys))
+        # Each column's own label words and its title, for header words printed between numbers.
+        self._column_words = {
+            str(c["id"]): (frozenset(norm(str(w)) for w in [c.get("label", c["id"]), *c.get("aliases", [])]),
+                           norm(str(c.get("title") or c.get("label", c["id"]))))
+            for c in columns
+        }
+        # Header words above the labels that some column's title holds (复议后起诉): they name columns.
+        self._groups = frozenset(w for w in header_keys if any(w in t for _, t in self._column_words.values()))
 
     def row_spec(self, row_id: str) -> RowSpec | None:
         return self.by_id.get(row_id)
@@ -75,6 +91,60 @@ class Template:
                 or (label.kind == "" and key in self.column_keys),
             )
         return found
+
+    def fit(self, text: str) -> float:
+        """How well a cell's words name a row or a column of the table: 1.0 for a header
+        word or a row's own label, else the best likeness to a row's label — of a row under
+        the same numbering, if the words carry one (“（六）其他” is not the row “3.其他”) —
+        and 0.0 below ROW_SIM_NUMBERED or for a numbering without words."""
+        found = self._fits.get(text)
+        if found is None:
+            label = split_label(text)
+            sims = [sim for spec, sim in (self.row_candidates(label.core) if label.core else ())
+                    if not label.kind or (spec.kind, spec.number) == (label.kind, label.number)]
+            found = self._fits.put(text, 1.0 if self.header_word(text) else max(sims, default=0.0))
+        return found
+
+    def piece(self, text: str, header: bool = False) -> bool:
+        """Whether a cell's words are a piece of one of the table's labels or header words
+        (``header``: of a header word), under that label's own numbering if they carry one
+        (“（三）不”, “予公开”, “商业企”, “本”): what a layout that broke a label leaves, never a
+        row or a column of its own."""
+        found = self._pieces.get(text)
+        if found is None:
+            label = split_label(text)
+            numbering = (label.kind, label.number)
+            keys = [key for kind, number, key in self._words
+                    if label.core in key and label.core != key and (not label.kind or (kind, number) == numbering)]
+            found = self._pieces.put(text, (bool(label.core and keys), any(key in self._header for key in keys)))
+        return found[header]
+
+    def header_line(self, text: str) -> bool:
+        """Words of the table's header however a line broke and ran them together, each a
+        header word or a piece of one (“行政复议 结果 维持”, “未经复议直接起诉 复议后起诉”)."""
+        words = text.split()
+        return len(words) > 1 and all(self.header_word(word) or self.piece(word, header=True) for word in words)
+
+    def names(self, text: str) -> bool:
+        """Words of the table's own: a label's numbering, words like a row's label, a header
+        word, or a piece of two characters or more of one (a single character is a piece of
+        too many words to tell), or header words run together."""
+        label = split_label(text)
+        return (bool(label.kind) or self.fit(text) >= ROW_SIM_NUMBERED or (len(label.core) > 1 and self.piece(text))
+                or self.header_line(text))
+
+    def stands_over(self, text: str, column: str) -> bool:
+        """Whether header words printed just before a value can be those of its column: a
+        column label must be the column's own, a word of the header above the labels
+        (“复议后起诉”) in the column's title. Words that name no column say nothing."""
+        own, title = self._column_words[column]
+        whole = norm(text)
+        for word in [whole] if whole in self.column_keys else [norm(w) for w in text.split()]:
+            if word in self.column_keys and word not in own:
+                return False
+            if word in self._groups and word not in title:
+                return False
+        return True
 
     def row_candidates(self, core: str) -> tuple[tuple[RowSpec, float], ...]:
         """The rows (in order) a label's words may match, with their similarity to its keys:

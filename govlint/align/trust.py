@@ -9,12 +9,18 @@ text-versus-table comparison or ``govlint tables`` — when
 - numbers fit no row while rows have no numbers: the labels and the numbers came apart
   (plain ``pdftotext`` of a PDF that stores text out of reading order prints a row's values
   before its label, or all the numbers of a table before all its labels);
+- numbers stand beside nothing but pieces of a label the layout broke and no join mended
+  (“理由逾期不补正” with its row's numbers): whose numbers they are is unknown;
+- header words printed between a row's numbers name other columns than those numbers'
+  (table 四 stored a column at a time, out of order);
+- rows took a number printed before their label (read_table) in a table without identities:
+  nothing confirms where those rows start;
 - numbers were counted off the lines after their labels (a cell per line) and the table's
   identities fail: a number moved from one row to another and another moved back keep
   every count — only the sums tell (so a real sum error in that layout is this one finding,
   not GL2xx; a row that has one number too few or too many is not placed, and says so);
-- rows come in an order the format never has (twice or more): values may sit under the
-  wrong labels;
+- rows come in an order the format never has (twice or more; once, where rows took a
+  number printed before their label): values may sit under the wrong labels;
 - more than :data:`MAX_ROW_PROBLEMS` labels are no row of the format, or that many groups of
   numbers fit no row: the table is not this one of the format, or was read wrongly.
 
@@ -41,8 +47,8 @@ FOLDED = frozenset({"missing_column", "extra_number", "unknown_row", "empty_cell
 
 def assess(template: Template, read: TableRead, pack: Pack) -> tuple[TableMatch | None, list[Problem]]:
     """The reading and its problems when it can be trusted; else no reading, and its row
-    findings folded into one ``doubtful_table`` problem (detail ``reason``: ``order`` or
-    ``shape``, with counts and an example for the message)."""
+    findings folded into one ``doubtful_table`` problem (detail ``reason``: ``order``,
+    ``pieces`` or ``shape``, with counts and an example for the message)."""
     match, problems = read.match, read.problems
     mine = [p for p in problems if p.table == template.id]
     stray = [p for p in mine if p.kind == "extra_number" and not p.row]
@@ -54,10 +60,17 @@ def assess(template: Template, read: TableRead, pack: Pack) -> tuple[TableMatch 
     if stray and bare:
         at = min(stray[0].span, bare[0].span)
         detail = {"reason": "order", "stray": str(len(stray)), "bare": str(len(bare)), "row": bare[0].row}
+    elif pieces := [p for p in unknown if p.detail.get("piece")]:
+        at = pieces[0].span
+        detail = {"reason": "pieces", "pieces": str(len(pieces)), "found": pieces[0].detail["found"]}
+    elif read.misplaced:
+        detail = {"reason": "order", "headers": str(read.misplaced)}
+    elif read.carried and not identities_of(pack, template.id):
+        detail = {"reason": "order", "carried": str(read.carried)}
     elif read.counted and (failed := _failures(template, match, pack)):
         at = failed[0].lhs.span
         detail = {"reason": "order", "counted_sums": str(len(failed))}
-    elif _descents(template, match) >= 2:
+    elif _descents(template, match) >= (1 if read.carried else 2):  # (numbers carried: in order, or doubtful)
         detail = {"reason": "order", "descents": str(_descents(template, match))}
     elif len(unknown) > MAX_ROW_PROBLEMS or len(stray) > MAX_ROW_PROBLEMS:
         at = min([p.span for p in (*unknown, *stray)], default=at)

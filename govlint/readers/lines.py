@@ -8,6 +8,8 @@ path both use them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from govlint._infra import regex
 from govlint.model import Cell, Document, Heading, Paragraph, RawTable, Span
 from govlint.readers.cells import parse_number
@@ -16,19 +18,28 @@ from govlint.readers.numbering import LABEL_START
 
 def line_row(text: str, words: list[Cell]) -> tuple[Cell, ...]:
     """The cells of a text line in a table: its label words, cut where a new numbered label
-    starts, then each number the line ends in (“行政许可 97” → “行政许可”, “97”). Decided by
-    the line alone, whatever else its section holds."""
-    split = len(words)
-    while split > 0 and parse_number(words[split - 1].text) is not None:
-        split -= 1
-    return (*split_labels(text, words[:split]), *words[split:])
+    starts, and each number (“行政许可 97” → “行政许可”, “97”; “结果 维持 2 结果 纠正 2”, a
+    header printed between its numbers, → “结果 维持”, “2”, “结果 纠正”, “2”). Decided by the
+    line alone, whatever else its section holds."""
+    cells: list[Cell] = []
+    label: list[Cell] = []  # the words since the last number
+    for word in words:
+        if parse_number(word.text) is None:
+            label.append(word)
+            continue
+        cells.extend(split_labels(text, label))
+        cells.append(word)
+        label = []
+    return (*cells, *split_labels(text, label))
 
 
-def sentence_with_number(words: list[Cell]) -> bool:
-    """Words holding a number that do not end in numbers: a piece of prose the PDF broke
-    off (“2023 年,我单位对形成的政府信息……”), not a table row, whose numbers come last, nor
-    header words, which hold none (a row's own numbering, “1.属于国家秘密”, is one word)."""
-    return parse_number(words[-1].text) is None and any(parse_number(w.text) is not None for w in words)
+def table_words(words: list[Cell], names: Callable[[str], bool]) -> bool:
+    """Whether a line's words can be a row of a table rather than a piece of prose the PDF
+    broke off (“2023 年,我单位对形成的政府信息……”, “全年共 12 件，其中 5”): after its first
+    number come only numbers, or words that ``names`` (the table's own: a header printed
+    between its numbers, the next row's label)."""
+    first = next((k for k, word in enumerate(words) if parse_number(word.text) is not None), len(words))
+    return all(names(word.text) for word in words[first:] if parse_number(word.text) is None)
 
 
 TOKEN = regex.compile(r"\S+")
@@ -57,10 +68,11 @@ def split_labels(text: str, words: list[Cell]) -> list[Cell]:
     return out
 
 
-def rows_from_lines(document: Document, body: Span) -> list[RawTable]:
+def rows_from_lines(document: Document, body: Span, names: Callable[[str], bool]) -> list[RawTable]:
     """A table flattened by PDF extraction to single spaces reads as prose lines; where a
-    section has no table block, each line ending in numbers becomes a row: its label, then
-    one cell per number. Lines without numbers stay as header text."""
+    section has no table block, each line holding numbers and no prose (:func:`table_words`)
+    becomes a row: its labels and numbers, one cell each. Lines without numbers stay as
+    header text."""
     rows: list[tuple[Cell, ...]] = []
     has_numbers = False
     for block in document.blocks:
@@ -73,8 +85,10 @@ def rows_from_lines(document: Document, body: Span) -> list[RawTable]:
             offset += len(line) + 1
             if not tokens:
                 continue
-            if parse_number(tokens[-1].text) is None:  # no numbers: a row label on its own line, or header words
-                if sentence_with_number(tokens) or "。" in line:  # prose: “本年度未收到政府信息公开申请。”
+            if not table_words(tokens, names):
+                continue
+            if all(parse_number(token.text) is None for token in tokens):  # a label on its own line, or header words
+                if "。" in line:  # prose: “本年度未收到政府信息公开申请。”
                     continue
                 starts_label = LABEL_START.match(document.source.text, tokens[0].span.start) is not None
                 rows.append(tuple(split_labels(document.source.text, tokens)) if starts_label else tuple(tokens))

@@ -9,25 +9,12 @@ same, or doubtful — one GL108, and no sum checked.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govlint.engine import Engine, Settings
+from tests.align.layouts import CORRECTED, ENGINE, cell_per_line
 from tests.robustness.fuzzing import PROPERTY_EXAMPLES
-
-ENGINE = Engine(Settings())
-CORRECTED = Path(__file__).parents[1] / "fixtures" / "seeds-corrected"
-
-
-def cell_per_line(text: str) -> str:
-    """Every table cell on a line of its own, as plain ``pdftotext`` prints a PDF's table."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        out.extend([cell.strip() for cell in line.split("\t") if cell.strip()] if "\t" in line else [line])
-    return "\n".join(out)
-
 
 REPORTS = [cell_per_line(p.read_text(encoding="utf-8")) for p in sorted(CORRECTED.glob("*.txt"))]
 
@@ -93,9 +80,10 @@ def test_all_numbers_before_all_labels_is_one_gl108() -> None:
     assert "数字与行名顺序对不上" in gl108.message.zh and gl108.severity == "warning"
 
 
-def test_each_row_value_printed_before_its_label_is_doubtful() -> None:
-    """A row's first number printed before its label (a PDF storing text out of order):
-    every row then reads the next row's number; the reading is doubtful, never summed."""
+def test_each_rows_numbers_printed_before_its_label_are_doubtful() -> None:
+    """Every row's numbers printed before its label (a PDF storing text out of order): every
+    label then reads the next row's numbers; the reading is doubtful, never summed. (One
+    number printed before its label is read right: tests/align/test_layouts.py.)"""
     lines = REPORTS[0].split("\n")
     start = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
     end = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))

@@ -40,6 +40,13 @@ def _doubt(report: Report, p: Problem) -> Msg:
     if p.detail.get("reason") == "order":
         if "descents" in p.detail:
             cause_zh, cause_en = "行的顺序与格式不同", "its rows are not in the format's order"
+        elif "headers" in p.detail:
+            cause_zh = f"有 {p.detail['headers']} 处夹在数字之间的表头文字与其后数字所在的列不符"
+            cause_en = f"{p.detail['headers']} header words printed between the numbers name other columns than theirs"
+        elif "carried" in p.detail:
+            cause_zh = f"{p.detail['carried']} 行的数字印在了行名之前，本表没有勾稽关系可供验证"
+            cause_en = (f"{p.detail['carried']} rows have numbers printed before their labels, "
+                        "and no identity can confirm it")
         elif "counted_sums" in p.detail:
             cause_zh = f"每个单元格各占一行，有 {p.detail['counted_sums']} 处合计对不上，无法判断是数字填错还是数字错位"
             cause_en = (f"every cell stands on a line of its own and {p.detail['counted_sums']} sums fail: "
@@ -52,6 +59,14 @@ def _doubt(report: Report, p: Problem) -> Msg:
             "请用 pdftotext -layout 提取或直接检查原文件",
             f"table {p.table}: its numbers and row labels do not line up ({cause_en}), as in text copied straight "
             "out of a PDF; its sums cannot be checked: extract it with pdftotext -layout or check the original",
+        )
+    if p.detail.get("reason") == "pieces":
+        return Msg(
+            f"{t}有 {p.detail['pieces']} 处数字旁只有被拆散的行名片段（如“{p.detail['found']}”），"
+            f"无法确定是哪一行的数字；{t}的合计与勾稽关系无法核对，请对照原文件检查",
+            f"table {p.table}: {p.detail['pieces']} groups of numbers stand beside nothing but pieces of a broken "
+            f"row label (such as “{p.detail['found']}”): whose numbers they are is unknown; its sums cannot be "
+            "checked: check the original",
         )
     parts_zh, parts_en = [], []
     if int(p.detail.get("unknown", "0")):
