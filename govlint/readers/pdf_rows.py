@@ -124,8 +124,9 @@ PAGE_NUMBER = re.compile(
 )
 NUMBER = re.compile(r"^[-+]?[0-9０-９][0-9０-９,，.．]*\s*[%％]?$")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-_LATIN_END = re.compile(r"[A-Za-z0-9\-/.:_@]$")
-_LATIN_START = re.compile(r"[A-Za-z0-9]")
+#: A line's first unbreakable word: a Latin word, number or address with the brackets around it
+#: and the punctuation no line may start with (“(www.example.gov.cn)”, “7731010。”).
+_FIRST_WORD = re.compile(r"[(（\[]?[A-Za-z0-9][A-Za-z0-9\-/.:_@%]*[)）\]]?[，。、；：！？,.;:!?”’）)]*")
 SENTENCE_END = "。！？；：!?;:"
 CLOSING = " ）)”’」』》〕】"
 
@@ -568,10 +569,17 @@ def heading_after(before: str, text: str) -> bool:
 
 
 def _wrapped_word(prev: Line, line: Line, m: Measure) -> bool:
-    """Whether ``prev`` ends short only because a Latin word, number or address did not fit
-    (0793- / 7352618; a web address): the paragraph goes on."""
-    return (prev.x1 >= m.right - 8 * prev.size and prev.text.rstrip()[-1:] not in SENTENCE_END
-            and bool(_LATIN_END.search(prev.text.rstrip())) and bool(_LATIN_START.match(line.text.lstrip())))
+    """Whether ``prev`` ends short only because the first word of ``line`` (a Latin word, a
+    number, a web address: “0954—” over “7731010。”, “门户” over “(www.example.gov.cn)”) did
+    not fit in the space left on it: the paragraph goes on. A sentence that ended does not."""
+    if prev.text.rstrip()[-1:] in SENTENCE_END:
+        return False
+    word = _FIRST_WORD.match(line.text.lstrip())
+    inked = [g for g in line.glyphs if not g.char.isspace()]
+    if word is None or len(inked) < len(word.group()):
+        return False
+    width = inked[len(word.group()) - 1].x1 - inked[0].x0
+    return prev.x1 + width > m.right - 0.25 * prev.size
 
 
 def measure(pages: Sequence[Sequence[Line]]) -> Measure:

@@ -248,6 +248,27 @@ def test_paragraphs_end_at_short_lines_indents_and_wide_gaps_and_a_centred_title
     assert [b.full for b in blocks] == [False, False, False, True, True, True, False]
 
 
+def test_a_line_ends_short_where_the_next_lines_first_word_did_not_fit() -> None:
+    """Word and LibreOffice move a web address or a number that does not fit to the next line,
+    also after Chinese text or a dash: the paragraph goes on. A word that would have fit means
+    the line ended its paragraph."""
+    measure = pdf_rows.Measure(left=72, right=528, gap=8, body=12)
+    lines = [
+        _line("电" * 25 + "门户", 72, 100),  # 11 characters left: the address below needs 20
+        _line("(www.example.gov.cn)查阅。" + "五" * 10, 72, 118),
+        _line("电" * 33 + "0954—", 72, 136),  # 2 characters left: “7731010。” needs 8
+        _line("7731010。", 72, 154),
+        _line("六" * 30, 72, 172),  # 8 characters left: “2023” would have fit
+        _line("2023年，" + "七" * 10, 72, 190),
+    ]
+    centres = pdf_rows.page_lines([g for line in lines for g in line.glyphs])
+    blocks = pdf_rows.paragraphs(lines, 1, centres, measure)
+    assert [b.text for b in blocks] == [
+        "电" * 25 + "门户(www.example.gov.cn)查阅。" + "五" * 10, "电" * 33 + "0954—7731010。", "六" * 30,
+        "2023年，" + "七" * 10,
+    ]
+
+
 def test_a_scan_renders_no_text() -> None:
     doc = read("scan.pdf")
     assert doc.source.text == "" and doc.blocks == () and doc.source.rendered == "pdf"
