@@ -518,7 +518,7 @@ def _stream_rows(template: Template, tables: Sequence[RawTable], joined: set[Spa
     out: list[_Line] = []
     for table in tables:
         for line in table.rows:
-            for cells in _split_after_numbers(template, line):
+            for cells in _split_after_numbers(template, line, table.oneline):
                 cells = _join_within(template, cells, joined)
                 merged = _join_lines(template, out[-1][0], cells, joined) if out and cells else None
                 if merged is None:
@@ -530,9 +530,11 @@ def _stream_rows(template: Template, tables: Sequence[RawTable], joined: set[Spa
     return out
 
 
-def _split_after_numbers(template: Template, cells: tuple[Cell, ...]) -> list[tuple[Cell, ...]]:
+def _split_after_numbers(template: Template, cells: tuple[Cell, ...], oneline: bool) -> list[tuple[Cell, ...]]:
     """A line cut where words that name a row or a column follow numbers: a table run
-    together on one line, or table 四's numbers printed between its header words."""
+    together on one line, or table 四's numbers printed between its header words. In a text
+    with no line structure, any words after numbers start a row: labels run together with
+    header words (“…现行有效件数规章”) name nothing, yet the numbers before them are not theirs."""
     out = []
     start = 0
     seen = False  # a number since the last cut
@@ -540,7 +542,7 @@ def _split_after_numbers(template: Template, cells: tuple[Cell, ...]) -> list[tu
         kind = text_kind(cell.text)
         if kind == "num":
             seen = True
-        elif seen and kind == "text" and template.names(cell.text):
+        elif seen and kind == "text" and (oneline or template.names(cell.text)):
             out.append(cells[start:k])
             start, seen = k, False
     if not start:

@@ -17,32 +17,38 @@ Only a text with no line structure is cut: a report written in lines whose prose
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from govlint._infra import regex
 from govlint.model import Cell, Span
 from govlint.readers.numbering import LABEL_START, SECTION_START
 
-#: A text of at most this many written lines, one of them holding the numberings of this many
-#: sections, has no line structure.
+#: A text of at most this many written lines, one of them this long, that holds the
+#: numberings of this many sections where words start, has no line structure.
 FEW_LINES = 10
-SECTIONS_ON_A_LINE = 3
+LONG_LINE = 1000
+SECTIONS = 3
 #: A heading's words after its numbering: at most this many characters, up to a space, a
-#: number, a sentence's pause or end, or a row label.
+#: number, a sentence's pause or end, a bracket or a quote, 第 (“情况第二十条第（一）项”) or a
+#: rule, or a row label.
 HEADING_WORDS = 40
-HEADING_END = regex.compile(r"[\s\d０-９。；;：:，,]")
+HEADING_END = regex.compile(r"[\s\d０-９。；;：:，,（(《“第\-—]")
 WORD = regex.compile(r"[^\s|]+")  # a "|" closing a cell (“规章 | 0 |”) is no word
-DIGITS = "0123456789０１２３４５６７８９"
+NUMBER = regex.compile(r"\d+(?:[.．]\d+)?")
+LABEL_MARKS = ".．、"
 
 
 def run_together(lines: list[str]) -> bool:
-    """Whether a text has no line structure: a few lines, one holding several sections' numberings."""
-    if sum(1 for line in lines if line.strip()) > FEW_LINES:
+    """Whether a text has no line structure: a few lines, one of them long, holding several
+    sections' numberings (mid-line, or one section a line)."""
+    written = [line for line in lines if line.strip()]
+    if len(written) > FEW_LINES or max(map(len, written), default=0) < LONG_LINE:
         return False
-    for line in lines:
-        numerals: set[str] = set()
+    numerals: set[str] = set()
+    for line in written:
         for m in SECTION_START.finditer(line):
             numerals.add(m.group())
-            if len(numerals) >= SECTIONS_ON_A_LINE:
+            if len(numerals) >= SECTIONS:
                 return True
     return False
 
@@ -93,29 +99,21 @@ def _table_row(piece: str) -> bool:
     """A virtual line that is a table row: no sentence, and a number at its end (a table's
     last number ends its virtual line where the next heading starts)."""
     words = WORD.findall(piece)
-    return "。" not in piece and bool(words) and _number_start(words[-1]) < len(words[-1])
+    return "。" not in piece and bool(words) and words[-1][-1].isdigit()
 
 
 def cells(text: str, at: int) -> tuple[Cell, ...]:
     """The cells of a table row of a virtual line starting at offset ``at``: its words, cut
-    where a row label starts (“不予公开1.属于国家秘密”), a number at a word's end its own cell."""
-    out = []
+    where a number starts or ends (“规章000”, “20第二十条”: a number glued to words is a cell of
+    its own) and where a row label starts (“不予公开1.属于国家秘密”; the label's own number is
+    the last digit before its mark, “00000002.其他”: the format numbers sub-rows 1 to 8)."""
+    out: list[Cell] = []
     for m in WORD.finditer(text):
-        word = m.group()
-        start = at + m.start()
-        cut = _number_start(word)
-        labels = [k.start() - m.start() for k in LABEL_START.finditer(text, m.start() + 1, m.start() + cut)]
-        for a, b in zip([0, *labels], [*labels, cut], strict=True):
-            if a < b:
-                out.append(Cell(word[a:b], Span(start + a, start + b)))
-        if cut < len(word):
-            out.append(Cell(word[cut:], Span(start + cut, start + len(word))))
+        cuts = {m.start(), m.end()}
+        for n in NUMBER.finditer(text, m.start(), m.end()):
+            own = n.end() < m.end() and text[n.end()] in LABEL_MARKS  # a label's number: 1.属于…
+            cuts.update((n.start(), n.end() - own))
+        cuts.update(k.start() for k in LABEL_START.finditer(text, m.start(), m.end()))
+        ordered = sorted(cuts)
+        out.extend(Cell(text[a:b], Span(at + a, at + b)) for a, b in pairwise(ordered) if a < b)
     return tuple(out)
-
-
-def _number_start(word: str) -> int:
-    """Where a number (whole or with decimals) ends a word: its length if none does."""
-    head = word.rstrip(DIGITS)
-    if len(head) < len(word) and head[-1:] in ".．" and head[-2:-1] and head[-2] in DIGITS:
-        head = head[:-1].rstrip(DIGITS)
-    return len(head)
