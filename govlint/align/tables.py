@@ -369,7 +369,9 @@ class TableStream(TableReading):
     def _finish(self) -> None:
         cur = self.current
         self.current = None
-        self.counted = self.counted or (self.counting and not self.marked)
+        # (In a text with no line structure a label's numbers follow it in one run, cut from it
+        # only where its words end: never counted off lines, where one lost shifts the rest.)
+        self.counted = self.counted or (self.counting and not self.marked and not self.oneline)
         self.counting = False
         if cur is None:
             return

@@ -23,10 +23,10 @@ from govlint._infra import regex
 from govlint.model import Cell, Span
 from govlint.readers.numbering import LABEL_START, SECTION_START
 
-#: A text of at most this many written lines, one of them this long, that holds the
-#: numberings of this many sections where words start, has no line structure.
+#: A text of at most this many written lines, where this many sections' numberings run on
+#: into more than a heading (mid-line, or a heading with its section after it), has no line
+#: structure.
 FEW_LINES = 10
-LONG_LINE = 1000
 SECTIONS = 3
 #: A heading's words after its numbering: at most this many characters, up to a space, a
 #: number, a sentence's pause or end, a bracket or a quote, 第 (“情况第二十条第（一）项”) or a
@@ -39,15 +39,18 @@ LABEL_MARKS = ".．、"
 
 
 def run_together(lines: list[str]) -> bool:
-    """Whether a text has no line structure: a few lines, one of them long, holding several
-    sections' numberings (mid-line, or one section a line)."""
+    """Whether a text has no line structure: a few lines, in which several sections'
+    numberings run on into more than a heading (a report whose headings stand on lines of
+    their own is read line by line, however few its lines)."""
     written = [line for line in lines if line.strip()]
-    if len(written) > FEW_LINES or max(map(len, written), default=0) < LONG_LINE:
+    if len(written) > FEW_LINES:
         return False
     numerals: set[str] = set()
     for line in written:
+        end = len(line.rstrip())
         for m in SECTION_START.finditer(line):
-            numerals.add(m.group())
+            if end - m.end() > HEADING_WORDS:
+                numerals.add(m.group())
             if len(numerals) >= SECTIONS:
                 return True
     return False
@@ -109,6 +112,10 @@ def cells(text: str, at: int) -> tuple[Cell, ...]:
     the last digit before its mark, “00000002.其他”: the format numbers sub-rows 1 to 8)."""
     out: list[Cell] = []
     for m in WORD.finditer(text):
+        word = m.group()
+        if word.isdigit() or word.isalpha():  # most words: a number, or words without a label's marks
+            out.append(Cell(word, Span(at + m.start(), at + m.end())))
+            continue
         cuts = {m.start(), m.end()}
         for n in NUMBER.finditer(text, m.start(), m.end()):
             own = n.end() < m.end() and text[n.end()] in LABEL_MARKS  # a label's number: 1.属于…
