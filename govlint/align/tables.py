@@ -516,10 +516,13 @@ def _uneven(problems: list[Problem]) -> bool:
 def _stream_rows(template: Template, tables: Sequence[RawTable], joined: set[Span]) -> list[_Line]:
     """The rows of a table's pieces in reading order, each with whether its piece closes every
     cell with its own mark: a line holding more than one row cut where a label follows
-    numbers, and the pieces of a broken label joined, within a line and across lines."""
+    numbers, and the pieces of a broken label joined, within a line and across lines (in a
+    text with no line structure, a label run together with header words cut from them)."""
     out: list[_Line] = []
     for table in tables:
         for line in table.rows:
+            if table.oneline:
+                line = tuple(piece for cell in line for piece in _cut_run_on_label(template, cell))
             for cells in _split_after_numbers(template, line, table.oneline):
                 cells = _join_within(template, cells, joined)
                 merged = _join_lines(template, out[-1][0], cells, joined) if out and cells else None
@@ -530,6 +533,24 @@ def _stream_rows(template: Template, tables: Sequence[RawTable], joined: set[Spa
                 if merged[1]:
                     out.append((merged[1], table.marked))
     return out
+
+
+#: A row's label run together with header words is at most this long (longer words are no label).
+RUN_ON_LABEL = 60
+
+
+def _cut_run_on_label(template: Template, cell: Cell) -> tuple[Cell, ...]:
+    """Words of a text with no line structure that name nothing, cut before their longest end
+    that is a row's own label: the header line's last words and the first row's label with
+    no break between them (“现行有效件数规章”) are header words, then the row."""
+    text = cell.text
+    if len(text) > RUN_ON_LABEL or text_kind(text) != "text" or template.fit(text) == 1.0:
+        return (cell,)
+    for k in range(1, len(text) - 1):
+        if template.fit(text[k:]) == 1.0 and not template.header_word(text[k:]):
+            at = cell.span.start + k
+            return Cell(text[:k], Span(cell.span.start, at)), Cell(text[k:], Span(at, cell.span.end))
+    return (cell,)
 
 
 def _split_after_numbers(template: Template, cells: tuple[Cell, ...], oneline: bool) -> list[tuple[Cell, ...]]:

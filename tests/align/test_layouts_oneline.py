@@ -59,6 +59,19 @@ def test_numbers_run_together_are_one_gl108_a_table(name: str, per_section: bool
     assert _without_tables(got) == _without_tables(clean)
 
 
+@pytest.mark.parametrize("name", SEEDS)
+def test_rows_run_together_without_a_space_read_to_the_clean_numbers(name: str) -> None:
+    """No break at all between lines (“规章 0 0 0行政规范性文件 7 11 20第二十条…”, “现行有效件数
+    规章”): each number and label is still its own cell, and each table reads to the clean
+    numbers with no table finding. (Where a heading runs into the words after it, those may
+    be read as a reworded heading, GL103.)"""
+    clean = read(corrected(name))
+    got = read(corrected(name).replace("\n", "").replace("\t", " "))
+    assert got.tables == clean.tables
+    table_codes = ("GL104", "GL105", "GL107", "GL108", "GL2")
+    assert got.codes(*table_codes) == clean.codes(*table_codes)
+
+
 def test_glued_numbers_are_pointed_at_in_the_one_line() -> None:
     """The GL108 of table 二 points at “规章000”: line 1, the column where it stands."""
     moved = one_line(corrected("000"), "")
