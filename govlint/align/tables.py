@@ -535,22 +535,15 @@ def _stream_rows(template: Template, tables: Sequence[RawTable], joined: set[Spa
     return out
 
 
-#: A row's label run together with header words is at most this long (longer words are no label).
-RUN_ON_LABEL = 60
-
-
 def _cut_run_on_label(template: Template, cell: Cell) -> tuple[Cell, ...]:
-    """Words of a text with no line structure that name nothing, cut before their longest end
-    that is a row's own label: the header line's last words and the first row's label with
-    no break between them (“现行有效件数规章”) are header words, then the row."""
-    text = cell.text
-    if len(text) > RUN_ON_LABEL or text_kind(text) != "text" or template.fit(text) == 1.0:
+    """Words of a text with no line structure cut before a row's label that ends them: the
+    header line's last words and the first row's label with no break between them
+    (“现行有效件数规章”) are header words, then the row."""
+    k = template.label_end(cell.text) if text_kind(cell.text) == "text" else 0
+    if not k:
         return (cell,)
-    for k in range(1, len(text) - 1):
-        if template.fit(text[k:]) == 1.0 and not template.header_word(text[k:]):
-            at = cell.span.start + k
-            return Cell(text[:k], Span(cell.span.start, at)), Cell(text[k:], Span(at, cell.span.end))
-    return (cell,)
+    at = cell.span.start + k
+    return Cell(cell.text[:k], Span(cell.span.start, at)), Cell(cell.text[k:], Span(at, cell.span.end))
 
 
 def _split_after_numbers(template: Template, cells: tuple[Cell, ...], oneline: bool) -> list[tuple[Cell, ...]]:
