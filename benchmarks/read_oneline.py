@@ -1,8 +1,9 @@
 """A report with no line breaks (a crawler's dump, :mod:`govlint.readers.oneline`): how long a
 line of ``--size`` characters takes to read, align and check, by shape — a clean report on one
 line padded with its own prose, the report repeated, the report with its cells glued repeated,
-and a table of rows run on. Target: a 2 MB line in a few seconds (the time grows with the line,
-never with its square).
+a table of rows run on, and a table section of words no label of the format (each compared
+with every row's label, as on any layout). Target: a 2 MB line in a few seconds (the time
+grows with the line, never with its square).
 
     python benchmarks/read_oneline.py [--size 2000000] [--runs 3]
 """
@@ -10,6 +11,7 @@ never with its square).
 from __future__ import annotations
 
 import argparse
+import random
 import statistics
 import sys
 import time
@@ -35,11 +37,16 @@ def shapes(size: int) -> dict[str, str]:
     prose = line[five + len("五、存在的主要问题及改进情况") : six]
     rows = "规章 0 0 0 行政规范性文件 7 11 20 "
     three = line.index("三、收到")
+    pick = random.Random(1)
+    letters = [ch for ch in prose if ch.isalpha()]
+    words = " ".join("".join(pick.choice(letters) for _ in range(pick.randint(3, 12))) + f" {pick.randint(0, 99)}"
+                     for _ in range(max(1, size // 11)))
     return {
         "prose padded": line[:six] + prose * max(1, size // len(prose)) + line[six:],
         "report repeated": line * max(1, size // len(line)),
         "glued, repeated": one_line(report, "") * max(1, size // len(line)),
         "table rows run on": line[:three] + rows * max(1, size // len(rows)) + line[three:],
+        "unknown words": line[:three] + words + " " + line[three:],
     }
 
 
