@@ -5,14 +5,14 @@ and table cells run together, with spaces or without (“规章 0 0 0”, “行
 Such a line is cut into virtual lines that keep their offsets in the original text, and the
 text reader reads them as it reads lines: cut at each section numbering (一、… where a word
 starts) and where that heading's words end. A virtual line of numbers and words without a
-sentence is a table row whose cells are its words, a number glued to the words before it
-split off (“规章000” → “规章”, “000”); which digits of such a run belong to which column is
-unknown, so its table says it was read so (``RawTable.oneline``) and the aligner gives up on a
-row whose numbers ran together rather than guess (:mod:`govlint.align.tables`).
+sentence is a table row whose cells are its words, a number glued to words its own cell
+(“规章000” → “规章”, “000”). Which digits of a run belong to which column is unknown, so the
+table says it was read so (``RawTable.oneline``) and the aligner gives up on a row whose
+numbers ran together rather than guess; it also cuts a row's label from header words run into
+it (:mod:`govlint.align.tables`), which needs the format's labels this reader does not know.
 
 Only a text with no line structure is cut: a report written in lines whose prose mentions
-“二、” mid-sentence is read line by line as ever.
-"""
+“二、” mid-sentence is read line by line as ever."""
 
 from __future__ import annotations
 

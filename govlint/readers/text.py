@@ -7,7 +7,8 @@ Tables are runs of "table-like" lines — tab-separated rows, one cell per line 
 aligned with runs of spaces — and may contain blank lines and ``-----`` rules (page breaks,
 broken headers) as long as the table goes on after. Tabs that end a row are Word's layout,
 not empty cells, where the table shows that layout (see ``_layout_tabs``); elsewhere they
-end the row's empty cells.
+end the row's empty cells. A text with no line structure (a crawler's dump, the report on one
+line) is first cut into virtual lines at its headings, each keeping its offsets (``oneline``).
 """
 
 from __future__ import annotations
