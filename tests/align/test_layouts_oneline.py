@@ -40,6 +40,13 @@ def test_a_report_on_one_line_reads_like_the_clean_one(name: str, per_section: b
     assert got == clean, (got.findings - clean.findings, clean.findings - got.findings)
 
 
+@pytest.mark.parametrize("name", ["000", "minimal"])
+def test_a_report_on_one_line_saved_as_markdown_reads_the_same(name: str) -> None:
+    """A crawler's text saved as ``.md`` is no Markdown: read as the plain text it is."""
+    text, clean = _clean(name)
+    assert read(one_line(text), "report.md") == read(one_line(text)) == clean
+
+
 @pytest.mark.parametrize("name", [*SEEDS, "minimal"])
 @pytest.mark.parametrize("per_section", [False, True])
 def test_numbers_run_together_are_one_gl108_a_table(name: str, per_section: bool) -> None:
