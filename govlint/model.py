@@ -133,6 +133,7 @@ class RawTable(NamedTuple):
     span: Span
     columns: int = 0
     marked: bool = False  # a cell per line, each closed by its own mark ("0 |", "|" when empty): none lost
+    oneline: bool = False  # cells are the words of a text with no line structure: a number may be several run together
 
 
 class Comment(NamedTuple):
@@ -170,7 +171,7 @@ class Problem(NamedTuple):
     """Something the aligner could not map cleanly; structure checks turn these into
     diagnostics. ``kind`` is one of: ``missing_column``, ``extra_number``, ``empty_cell``,
     ``reworded_row``, ``unknown_row``, ``missing_row``, ``reworded_column``, ``bad_number``,
-    ``unreadable_table``."""
+    ``run_together``, ``unreadable_table``."""
 
     kind: str
     span: Span

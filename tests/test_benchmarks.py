@@ -59,6 +59,11 @@ def test_read_html() -> None:
     assert "clean-minimal.md" in out and "lxml (chosen)" in out and "nested" in out
 
 
+def test_read_oneline() -> None:
+    out = _run(str(BENCHMARKS / "read_oneline.py"), "--size", "20000", "--runs", "1")
+    assert "table rows run on" in out and "GL108" in out
+
+
 @pytest.mark.seeds
 def test_review_page(tmp_path: Path) -> None:
     out = _run(str(BENCHMARKS / "review_page.py"), "--reports", "10", "--jobs", "1", "--keep", str(tmp_path))
@@ -74,5 +79,5 @@ def test_crossyear() -> None:
 def test_every_benchmark_script_is_smoke_tested() -> None:
     scripts = {p.stem for p in BENCHMARKS.glob("*.py")} - {"lsp_latency"}  # tested by its owner
     tested = {"corpus", "cold_start", "batch_throughput", "batch_formats", "read_docx", "read_pdf", "read_html",
-              "review_page", "crossyear"}
+              "read_oneline", "review_page", "crossyear"}
     assert scripts <= tested, scripts - tested

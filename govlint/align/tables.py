@@ -189,7 +189,8 @@ class TableStream(TableReading):
     row label starts that row, numbers that follow belong to it (on the same line or, in
     one-cell-per-line layouts, on the lines after)."""
 
-    def __init__(self, template: Template, carry: bool = False, joined: frozenset[Span] = frozenset()) -> None:
+    def __init__(self, template: Template, carry: bool = False, joined: frozenset[Span] = frozenset(),
+                 oneline: bool = False) -> None:
         super().__init__(template)
         self.current: _Building | None = None
         self.counted = False  # some row's numbers came from the lines after its label, counted
@@ -202,6 +203,9 @@ class TableStream(TableReading):
         self.carried_rows = 0  # rows that took a number printed before their label
         self.misplaced = 0  # header words between a row's numbers that name another column
         self.joined = joined  # labels joined from the pieces a layout broke them into
+        # The words of a text with no line structure (RawTable.oneline): header words run
+        # together are no row's label, and a row's numbers may have run together.
+        self.oneline = oneline
 
     # -- rows
     def feed(self, cells: tuple[Cell, ...]) -> None:
@@ -280,7 +284,8 @@ class TableStream(TableReading):
             self._finish()
             pending = [c for c, k in zip(head, kinds, strict=False) if k == "blank" and c.text] if not tail else []
             self.current = _Building(spec, cell, tail, pending, exact or cell.span in self.joined)
-        elif tail and not unknown:
+        elif tail and (not unknown or (self.oneline and self._next_unlabelled() is not None)):
+            # (header words run together name nothing: the numbers after them are table 四's)
             # A row of numbers alone keeps its leading blanks: they are empty values.
             self._continue(list(cells) if not texts else tail)
 
@@ -364,7 +369,9 @@ class TableStream(TableReading):
     def _finish(self) -> None:
         cur = self.current
         self.current = None
-        self.counted = self.counted or (self.counting and not self.marked)
+        # (In a text with no line structure a label's numbers follow it in one run, cut from it
+        # only where its words end: never counted off lines, where one lost shifts the rest.)
+        self.counted = self.counted or (self.counting and not self.marked and not self.oneline)
         self.counting = False
         if cur is None:
             return
@@ -386,15 +393,15 @@ class TableStream(TableReading):
                 Problem("empty_cell", anchor, self.t.id, spec.id, {"column": ",".join(spec.columns), "count": "0"})
             )
         elif len(values) < expected:
-            self.problems.append(
-                Problem(
-                    "missing_column",
-                    Span(anchor.start, values[-1].span.end),
-                    self.t.id,
-                    spec.id,
-                    {"count": str(len(values)), "expected": str(expected)},
-                )
-            )
+            # In a text with no line structure, fewer numbers than columns but digits enough
+            # for all are numbers run together (“行政规范性文件71120”): which digits belong to
+            # which column is unknown, and the table cannot be read (trust.assess).
+            together = self.oneline and sum(map(_digits, values)) >= expected
+            detail = {"count": str(len(values)), "expected": str(expected)}
+            if together:
+                detail["found"] = " ".join(c.text for c in values)
+            self.problems.append(Problem("run_together" if together else "missing_column",
+                                         Span(anchor.start, values[-1].span.end), self.t.id, spec.id, detail))
         elif len(values) > expected:
             extra = values[expected:]
             self.problems.append(
@@ -467,21 +474,23 @@ def read_table(template: Template, tables: Sequence[RawTable]) -> TableRead:
         return TableRead(*read_grid(template, pieces, span))
     joined: set[Span] = set()
     rows = _stream_rows(template, tables, joined)
-    read = _read_stream(template, rows, frozenset(joined), span, carry=False)
+    oneline = any(table.oneline for table in tables)
+    read = _read_stream(template, rows, frozenset(joined), span, carry=False, oneline=oneline)
     if read.counted and _uneven(read.problems):
         # Numbers counted off the lines after their labels, some rows with one too many and
         # others one too few: a PDF that prints a row's value before its label. Read so —
         # each label taking the numbers the row before it had past its columns — the reading
         # is kept only if every row then has exactly its columns (and, counted, trust.assess
         # still checks every identity of it).
-        carried = _read_stream(template, rows, frozenset(joined), span, carry=True)
+        carried = _read_stream(template, rows, frozenset(joined), span, carry=True, oneline=oneline)
         if not _uneven(carried.problems):
             return carried
     return read
 
 
-def _read_stream(template: Template, rows: list[_Line], joined: frozenset[Span], span: Span, carry: bool) -> TableRead:
-    reader = TableStream(template, carry, joined)
+def _read_stream(template: Template, rows: list[_Line], joined: frozenset[Span], span: Span, carry: bool,
+                 oneline: bool = False) -> TableRead:
+    reader = TableStream(template, carry, joined, oneline)
     for cells, marked in rows:
         reader.marked = marked
         reader.feed(cells)
@@ -491,6 +500,10 @@ def _read_stream(template: Template, rows: list[_Line], joined: frozenset[Span],
     match, problems = reader.result(span)
     return TableRead(match, problems + reader.missing_rows(span), reader.counted, reader.carried_rows,
                      reader.misplaced)
+
+
+def _digits(cell: Cell) -> int:
+    return sum(map(str.isdigit, cell.text))
 
 
 def _uneven(problems: list[Problem]) -> bool:
@@ -503,11 +516,14 @@ def _uneven(problems: list[Problem]) -> bool:
 def _stream_rows(template: Template, tables: Sequence[RawTable], joined: set[Span]) -> list[_Line]:
     """The rows of a table's pieces in reading order, each with whether its piece closes every
     cell with its own mark: a line holding more than one row cut where a label follows
-    numbers, and the pieces of a broken label joined, within a line and across lines."""
+    numbers, and the pieces of a broken label joined, within a line and across lines (in a
+    text with no line structure, a label run together with header words cut from them)."""
     out: list[_Line] = []
     for table in tables:
         for line in table.rows:
-            for cells in _split_after_numbers(template, line):
+            if table.oneline:
+                line = tuple(piece for cell in line for piece in _cut_run_on_label(template, cell))
+            for cells in _split_after_numbers(template, line, table.oneline):
                 cells = _join_within(template, cells, joined)
                 merged = _join_lines(template, out[-1][0], cells, joined) if out and cells else None
                 if merged is None:
@@ -519,9 +535,22 @@ def _stream_rows(template: Template, tables: Sequence[RawTable], joined: set[Spa
     return out
 
 
-def _split_after_numbers(template: Template, cells: tuple[Cell, ...]) -> list[tuple[Cell, ...]]:
+def _cut_run_on_label(template: Template, cell: Cell) -> tuple[Cell, ...]:
+    """Words of a text with no line structure cut before a row's label that ends them: the
+    header line's last words and the first row's label with no break between them
+    (“现行有效件数规章”) are header words, then the row."""
+    k = template.label_end(cell.text) if text_kind(cell.text) == "text" else 0
+    if not k:
+        return (cell,)
+    at = cell.span.start + k
+    return Cell(cell.text[:k], Span(cell.span.start, at)), Cell(cell.text[k:], Span(at, cell.span.end))
+
+
+def _split_after_numbers(template: Template, cells: tuple[Cell, ...], oneline: bool) -> list[tuple[Cell, ...]]:
     """A line cut where words that name a row or a column follow numbers: a table run
-    together on one line, or table 四's numbers printed between its header words."""
+    together on one line, or table 四's numbers printed between its header words. In a text
+    with no line structure, any words after numbers start a row: labels run together with
+    header words (“…现行有效件数规章”) name nothing, yet the numbers before them are not theirs."""
     out = []
     start = 0
     seen = False  # a number since the last cut
@@ -529,7 +558,7 @@ def _split_after_numbers(template: Template, cells: tuple[Cell, ...]) -> list[tu
         kind = text_kind(cell.text)
         if kind == "num":
             seen = True
-        elif seen and kind == "text" and template.names(cell.text):
+        elif seen and kind == "text" and (oneline or template.names(cell.text)):
             out.append(cells[start:k])
             start, seen = k, False
     if not start:

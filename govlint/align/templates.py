@@ -66,6 +66,9 @@ class Template:
             ("", "", key) for key in (*header_keys, *column_keys)
         )
         self._header = frozenset((*header_keys, *column_keys))
+        # Every row's own label words that are no header word, longest first (label_end).
+        self._row_keys = tuple(sorted({key for spec in rows for key in spec.keys} - self._header, key=len,
+                                      reverse=True))
         # Each column's own label words and its title, for header words printed between numbers.
         self._column_words = {
             str(c["id"]): (frozenset(norm(str(w)) for w in [c.get("label", c["id"]), *c.get("aliases", [])]),
@@ -118,6 +121,23 @@ class Template:
                     if label.core in key and label.core != key and (not label.kind or (kind, number) == numbering)]
             found = self._pieces.put(text, (bool(label.core and keys), any(key in self._header for key in keys)))
         return found[header]
+
+    def label_end(self, text: str) -> int:
+        """Where the longest row label that ends ``text`` after other words starts (“现行有效
+        件数规章” → 6: header words and a row's label run together), or 0 where none does, or
+        ``text`` is itself a label or a header word."""
+        core = split_label(text).core
+        if not core or core in self._row_keys or self.header_word(text):
+            return 0
+        for key in self._row_keys:
+            if len(core) > len(key) and core.endswith(key):
+                for k in range(len(text) - len(key), 0, -1):  # where its words start in ``text``
+                    rest = norm(text[k:])
+                    if rest == key:
+                        return k if split_label(text[:k]).core else 0
+                    if len(rest) > len(key):
+                        break
+        return 0
 
     def header_line(self, text: str) -> bool:
         """Words of the table's header however a line broke and ran them together, each a

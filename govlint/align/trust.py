@@ -21,6 +21,8 @@ text-versus-table comparison or ``govlint tables`` — when
   not GL2xx; a row that has one number too few or too many is not placed, and says so);
 - rows come in an order the format never has (twice or more; once, where rows took a
   number printed before their label): values may sit under the wrong labels;
+- a row's numbers ran together in a text with no line structure (“行政规范性文件71120”,
+  :mod:`govlint.readers.oneline`): which digits belong to which column is unknown;
 - more than :data:`MAX_ROW_PROBLEMS` labels are no row of the format, or that many groups of
   numbers fit no row: the table is not this one of the format, or was read wrongly.
 
@@ -42,22 +44,28 @@ from govlint.model import Pack, Problem, TableMatch
 #: Rows with the wrong number of values (or unknown labels) a table may have and still be read.
 MAX_ROW_PROBLEMS = 3
 #: What a doubtful table's own findings are folded into: its one ``doubtful_table`` problem.
-FOLDED = frozenset({"missing_column", "extra_number", "unknown_row", "empty_cell", "missing_row", "bad_number"})
+FOLDED = frozenset({"run_together", "missing_column", "extra_number", "unknown_row", "empty_cell", "missing_row",
+                    "bad_number"})
 
 
 def assess(template: Template, read: TableRead, pack: Pack) -> tuple[TableMatch | None, list[Problem]]:
     """The reading and its problems when it can be trusted; else no reading, and its row
-    findings folded into one ``doubtful_table`` problem (detail ``reason``: ``order``,
-    ``pieces`` or ``shape``, with counts and an example for the message)."""
+    findings folded into one ``doubtful_table`` problem (detail ``reason``: ``together``,
+    ``order``, ``pieces`` or ``shape``, with counts and an example for the message)."""
     match, problems = read.match, read.problems
     mine = [p for p in problems if p.table == template.id]
     stray = [p for p in mine if p.kind == "extra_number" and not p.row]
     bare = [p for p in mine if p.kind == "empty_cell" and p.detail.get("count") == "0"]
     uneven = {p.row: p for p in mine if p.kind in ("missing_column", "extra_number") and p.row}
     unknown = [p for p in mine if p.kind == "unknown_row"]
+    together = [p for p in mine if p.kind == "run_together"]
     detail: dict[str, str] = {}
     at = match.span  # where the finding points: the first place that shows the doubt, else the table
-    if stray and bare:
+    if together:
+        at = together[0].span
+        detail = {"reason": "together", "rows": str(len(together)), "found": together[0].detail["found"],
+                  "row": together[0].row}
+    elif stray and bare:
         at = min(stray[0].span, bare[0].span)
         detail = {"reason": "order", "stray": str(len(stray)), "bare": str(len(bare)), "row": bare[0].row}
     elif pieces := [p for p in unknown if p.detail.get("piece")]:

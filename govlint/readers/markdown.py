@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from govlint._infra import regex
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span, moved
+from govlint.readers import oneline
 from govlint.readers.text import heading_level, heading_text, looks_like_text_layout, read_lines
 
 if TYPE_CHECKING:
@@ -109,6 +110,8 @@ def read(source: Source) -> Document:
     """Read a Markdown report into blocks, a few paragraphs at a time: each piece's blocks
     are kept, so an editor's change reads again only the piece it touched."""
     text = source.text
+    if oneline.run_together(text.split("\n")):  # a crawler's text with no line breaks, saved as .md
+        return Document(source, tuple(read_lines(source, 0, len(source.line_starts))), "markdown")
     blocks: list[Block] = []
     for a, b in itertools.pairwise([*_piece_starts(text), len(text)]):
         blocks.extend(_placed_piece(text[a:b], a))

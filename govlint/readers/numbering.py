@@ -27,6 +27,9 @@ LABEL = regex.compile(
 SECTION = regex.compile(rf"^(?:{_N}\s*[、.．]|{_N}\s+|第{_N}部分)")
 SUB_SECTION = regex.compile(rf"^[（(]\s*{_N}\s*[)）]")
 ITEM = regex.compile(r"^\d{1,2}\s*[.．、](?!\d)")
+#: Where a section's numbering (二、) stands inside a line that runs a whole report together (a
+#: crawler's dump): at a word's start, or just after a sentence, a bracket, a cell's "|" or a number.
+SECTION_START = regex.compile(rf"(?:^|(?<=[\s。；;！？!?）)|\d])){_N}、")
 #: Where a row label starts inside a line; not the （五） of 第二十条第（五）项, which is the label.
 LABEL_START = regex.compile(rf"(?<!第)[（(]{_N}[)）]|(?<![\d.])\d{{1,2}}[.．、](?!\d)|(?<!第){_N}、")
 

@@ -7,16 +7,18 @@ Tables are runs of "table-like" lines — tab-separated rows, one cell per line 
 aligned with runs of spaces — and may contain blank lines and ``-----`` rules (page breaks,
 broken headers) as long as the table goes on after. Tabs that end a row are Word's layout,
 not empty cells, where the table shows that layout (see ``_layout_tabs``); elsewhere they
-end the row's empty cells.
+end the row's empty cells. A text with no line structure (a crawler's dump, the report on one
+line) is first cut into virtual lines at its headings, each keeping its offsets (``oneline``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from govlint._infra import regex
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
-from govlint.readers import numbering
+from govlint.readers import numbering, oneline
 
 #: A line ending in one of these is a sentence or a clause, never a heading.
 NOT_HEADING_END = "。；;，,：:！？!?"
@@ -59,6 +61,8 @@ def table_kind(text: str) -> str | None:
 def _cells(text: str, at: int, kind: str) -> tuple[Cell, ...]:
     """Split a table line starting at offset ``at`` into cells with exact spans (empty cells
     get zero width)."""
+    if kind == "words":
+        return tuple(cell for cell in oneline.cells(text, at) if _carries((cell,)))  # (no "-----" rules)
     if kind == "space":
         return tuple(
             Cell(m.group(), Span(at + m.start(), at + m.end()))
@@ -127,8 +131,11 @@ def read_lines(source: Source, first: int, last: int) -> list[Block]:
     text = source.text
     # Each line ends with the "\n" before the next line's start: the range split at "\n".
     lines = text[starts[first] : starts[last] - 1 if last < len(starts) else len(text)].split("\n")
-    at = starts[first:last]
-    kinds = [table_kind(line) for line in lines]
+    at: Sequence[int] = starts[first:last]
+    if oneline.run_together(lines):
+        lines, at, kinds = oneline.virtual_lines(lines, starts[first:last])
+    else:
+        kinds = [table_kind(line) for line in lines]
     blocks: list[Block] = []
     i = 0
     n = len(lines)
@@ -156,12 +163,13 @@ def read_lines(source: Source, first: int, last: int) -> list[Block]:
     return blocks
 
 
-def _read_table(lines: list[str], at: tuple[int, ...], kinds: list[str | None], i: int, blocks: list[Block]) -> int:
+def _read_table(lines: list[str], at: Sequence[int], kinds: list[str | None], i: int, blocks: list[Block]) -> int:
     """Consume a table starting at line ``i`` (which starts at offset ``at[i]``); blank lines
     and rules inside are allowed when more table lines follow. Returns the index after the
     table."""
     rows: list[tuple[Cell, ...]] = []
     tab_rows: list[int] = []  # the rows split at tabs
+    first = i
     start = at[i]
     end = start
     n = len(lines)
@@ -199,7 +207,7 @@ def _read_table(lines: list[str], at: tuple[int, ...], kinds: list[str | None], 
     if tab_rows and _layout_tabs([rows[k] for k in tab_rows]):
         for k in tab_rows:
             rows[k] = _without_empty_tail(rows[k])
-    blocks.append(RawTable(tuple(rows), Span(start, end), marked=marked))
+    blocks.append(RawTable(tuple(rows), Span(start, end), marked=marked, oneline="words" in kinds[first:i]))
     return i
 
 

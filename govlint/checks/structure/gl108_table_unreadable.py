@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govlint.align import templates
-from govlint.checks._common import problems
+from govlint.checks._common import problems, where, where_en
 from govlint.model import Check, Context, Diagnostic, Msg, Problem, Report
 
 DOC = """
 ## 检查什么 / What it checks
 第二、三、四部分应各有一张格式规定的表格。部分存在但找不到表格，或表格无法按格式读出任何一行时报错误。
-表格读得出、但读法不可靠时（数字与行名对不上，行的顺序与格式不同，多行的数字个数与列数不符）报一条
+表格读得出、但读法不可靠时（数字与行名对不上，行的顺序与格式不同，多行的数字个数与列数不符，没有换行的文字里
+数字连在一起）报一条
 警告，说明原因；此时不核对该表的任何合计，也不导出它的数字——宁可不查，也不报不存在的错误。
 A table the format requires that cannot be found in its section, or that yields no recognisable
 row (error). A table whose reading cannot be trusted — numbers and row labels that came apart,
-rows out of the format's order, many rows with more or fewer numbers than columns — is one
+rows out of the format's order, many rows with more or fewer numbers than columns, numbers run
+together in a text with no line breaks — is one
 warning saying why, and none of its sums is checked or exported: a false "totals do not add
 up" is worse than a table left unchecked.
 
@@ -59,6 +61,15 @@ def _doubt(report: Report, p: Problem) -> Msg:
             "请用 pdftotext -layout 提取或直接检查原文件",
             f"table {p.table}: its numbers and row labels do not line up ({cause_en}), as in text copied straight "
             "out of a PDF; its sums cannot be checked: extract it with pdftotext -layout or check the original",
+        )
+    if p.detail.get("reason") == "together":
+        example = Problem("run_together", p.span, p.table, p.detail["row"], {})
+        return Msg(
+            f"{t}有 {p.detail['rows']} 行的数字连在一起（如{where(report, example)}的“{p.detail['found']}”），"
+            f"无法确定各数字属于哪一列，疑为去掉了换行和分隔的网页文字；{t}的合计与勾稽关系无法核对，请对照原文件检查",
+            f"table {p.table}: the numbers of {p.detail['rows']} rows run together (such as “{p.detail['found']}” in "
+            f"{where_en(report, example)}), so which digits belong to which column is unknown, as in a web page's "
+            "text stripped of its line breaks and separators; its sums cannot be checked: check the original",
         )
     if p.detail.get("reason") == "pieces":
         return Msg(
