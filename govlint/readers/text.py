@@ -16,7 +16,7 @@ import re
 
 from govlint._infra import regex
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
-from govlint.readers import numbering
+from govlint.readers import boxes, numbering
 
 #: A line ending in one of these is a sentence or a clause, never a heading.
 NOT_HEADING_END = "。；;，,：:！？!?"
@@ -27,6 +27,8 @@ RULE_LINE = regex.compile(r"^[\s\-—–=_|+]*$")
 #: What a "-----" rule cell is made of: a cell that starts otherwise is no rule (one test, no search).
 RULE_CHARS = "-—–=_"
 RULE_CELL = regex.compile(f"^[{re.escape(RULE_CHARS)}]{{3,}}$")
+#: What the first line of a box starts with (:mod:`govlint.readers.boxes`): one test a line.
+BOX_START = frozenset(boxes.LEFT_EDGE + "+")
 COMMENT_LINE = regex.compile(r"^\s*<!--(.*?)-->\s*$")
 SPACE_CELL = regex.compile(r"\S+(?: \S+)*")  # words joined by single spaces
 # A Markdown heading's markers ("## 五、…", "五、… ##"); the closing run starts only where
@@ -115,7 +117,7 @@ def looks_like_text_layout(line: str) -> bool:
     """A line that only plain text writes so: a table row (tabs, a trailing ``|``, columns
     of spaces) or a numbered section heading. Markdown that holds such lines is plain text
     pasted into a ``.md`` file, and is read line by line like plain text."""
-    return table_kind(line) is not None or heading_level(line.strip()) in (2, 3)
+    return table_kind(line) is not None or boxes.box_line(line) or heading_level(line.strip()) in (2, 3)
 
 
 def read_lines(source: Source, first: int, last: int) -> list[Block]:
@@ -137,6 +139,10 @@ def read_lines(source: Source, first: int, last: int) -> list[Block]:
         stripped = line.strip()
         if not stripped:
             i += 1
+            continue
+        if stripped[0] in BOX_START and (j := boxes.box_end(lines, i)) > i:
+            blocks.append(boxes.read_box(text, at[i], at[j - 1] + len(lines[j - 1])))
+            i = j
             continue
         if kinds[i] is not None:
             i = _read_table(lines, at, kinds, i, blocks)

@@ -1,0 +1,239 @@
+"""Tables drawn as boxes: a report's web page dumped by a text browser (``w3m -dump``: ``┌─┬─┐``,
+``│ a │ b │``, ``├─┼─┤``; ASCII ``+---+``, ``| a |`` with ``-no-graph``), or typed so.
+
+The bars say which column every character stands in, so a box is read as a grid (a
+:class:`~govlint.model.RawTable` with ``columns``), never as numbers counted along a line: a
+cell is the area its bars and rules enclose. A label wrapped over several lines inside its
+box is one cell, its pieces joined; a box spanning rows or columns (a merged cell, a row with
+fewer bars) stands in every position it covers. Columns are counted in display width, as the
+browser drew them: a CJK character takes two; box lines and “” take one or two (a CJK
+terminal draws them wide), whichever makes the box's edges line up.
+
+Where rules separate the rows, the lines between two rules are one row. A box with no rule
+between two lines that both hold numbers (“open”) starts a row at each line with numbers or
+with a numbered label: the words of a wrapped cell hang below its first line, as a
+top-aligned cell prints them.
+
+A box is read only if it is whole: every line starting and ending at the box's edges, every
+cell a rectangle, the cells tiling the grid, every bar standing where a bar of some full row
+stands. Otherwise it is an empty table, which the aligner reports as unreadable (GL108):
+which column a number is in is then unknown, and nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from itertools import pairwise
+
+from govlint._infra import regex
+from govlint._infra.records import NamedTuple
+from govlint.model import Cell, RawTable, Span
+from govlint.readers.cells import parse_number
+from govlint.readers.grid import MAX_COLUMNS, MAX_ROWS
+from govlint.readers.numbering import LABEL
+
+VERTICAL = frozenset("│┃║|")
+HORIZONTAL = frozenset("─━═-=")
+JUNCTIONS = frozenset("┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫+")
+WALLS = VERTICAL | JUNCTIONS
+#: What the lines of a box drawn with box characters start with: its left edge.
+LEFT_EDGE = "┌├└│┏┣┗┃╔╠╚║╒╞╘╓╟╙"
+BOTTOM = "└┗╚╘╙"
+#: An ASCII box starts with its top edge: “+-----+----+”; its lines then start with + or |.
+ASCII_TOP = regex.compile(r"^\s*\+[-=]{2,}(?:\+[-=]*)*\+\s*$")
+
+
+def box_line(line: str) -> bool:
+    """A line of a box drawn with box characters (one test, asked of every line)."""
+    stripped = line.lstrip()
+    return bool(stripped) and stripped[0] in LEFT_EDGE
+
+
+def box_end(lines: Sequence[str], i: int) -> int:
+    """Where the box that starts at line ``i`` ends (the index after it), or ``i`` when no
+    box of two lines or more starts there. A box ends at its bottom edge or at the first line
+    that is not one of its lines."""
+    if box_line(lines[i]):
+        edge = LEFT_EDGE
+    elif lines[i].lstrip()[:1] == "+" and ASCII_TOP.match(lines[i]):
+        edge = "+|"
+    else:
+        return i
+    j = i + 1
+    while j < len(lines) and lines[j - 1].lstrip()[0] not in BOTTOM:
+        stripped = lines[j].lstrip()
+        if not stripped or stripped[0] not in edge:
+            break
+        j += 1
+    return j if j - i >= 2 else i
+
+
+class _Stretch(NamedTuple):
+    """What lies between two walls of a line: words or blanks (``open``), or a rule."""
+
+    line: int  # the line of the box
+    left: int  # display column of the wall before it
+    right: int  # display column of the wall after it
+    open: bool
+    text: str  # stripped
+    span: Span  # of the text; zero width where the stretch starts when it is blank
+
+
+class _Line(NamedTuple):
+    walls: tuple[int, ...]  # display columns of its walls
+    stretches: tuple[_Stretch, ...]
+
+
+def read_box(text: str, start: int, end: int) -> RawTable:
+    """The box in ``text[start:end]`` (whole lines) as a grid; an empty table when its lines
+    do not line up however box lines are measured."""
+    lines = text[start:end].split("\n")
+    offsets = [start]
+    for line in lines[:-1]:
+        offsets.append(offsets[-1] + len(line) + 1)
+    lead = len(lines[0]) - len(lines[0].lstrip())
+    span = Span(start + lead, end)
+    for wide in (False, True):
+        rows = _grid([_measure(line, at, k, wide) for k, (line, at) in enumerate(zip(lines, offsets, strict=True))])
+        if rows is not None:
+            return RawTable(rows, span, len(rows[0]))
+    return RawTable((), span)
+
+
+def _width(char: str, wide: bool) -> int:
+    kind = unicodedata.east_asian_width(char)
+    return 2 if kind in ("W", "F") or (wide and kind == "A") else 1
+
+
+def _measure(line: str, at: int, k: int, wide: bool) -> _Line | None:
+    """A line's walls and what stands between them, by display column; None when it does not
+    start and end with a wall."""
+    x = 0
+    walls: list[int] = []
+    where: list[tuple[int, int]] = []  # (display column, index in the line) of each wall
+    for index, char in enumerate(line):
+        if char in WALLS:
+            walls.append(x)
+            where.append((x, index))
+        x += 0 if char == "\t" else _width(char, wide)
+    stripped = line.rstrip()
+    if len(where) < 2 or where[0][1] != len(line) - len(line.lstrip()) or where[-1][1] != len(stripped) - 1:
+        return None
+    stretches = []
+    for (left, a), (right, b) in pairwise(where):
+        inside = line[a + 1 : b]
+        if not inside:
+            continue
+        rule = all(char in HORIZONTAL for char in inside)
+        content = inside.strip()
+        first = at + a + 1 + (len(inside) - len(inside.lstrip()) if content else 0)
+        stretches.append(_Stretch(k, left, right, not rule, content, Span(first, first + len(content))))
+    return _Line(tuple(walls), tuple(stretches))
+
+
+def _grid(lines: Sequence[_Line | None]) -> tuple[tuple[Cell, ...], ...] | None:
+    """The box's cells placed in their grid, or None when the box is not whole."""
+    measured = [line for line in lines if line is not None]
+    if len(measured) < len(lines) or len({(line.walls[0], line.walls[-1]) for line in measured}) != 1:
+        return None
+    widest = max(measured, key=lambda line: len(line.walls)).walls
+    if not all(set(line.walls) <= set(widest) for line in measured if all(s.open for s in line.stretches)):
+        return None  # a bar where no full row has one: a line out of line
+    regions = _regions(measured)
+    if regions is None:
+        return None
+    edges = sorted({edge for region in regions for edge in (region[0].left, region[0].right)})
+    tops = sorted({region[0].line for region in regions})
+    if len(edges) - 1 > MAX_COLUMNS or len(tops) > MAX_ROWS:
+        return None
+    column = {edge: c for c, edge in enumerate(edges)}
+    grid: list[list[Cell | None]] = [[None] * (len(edges) - 1) for _ in tops]
+    for region in regions:
+        cell = _cell(region)
+        bottom = region[-1].line
+        for r, top in enumerate(tops):
+            if not region[0].line <= top <= bottom:
+                continue
+            for c in range(column[region[0].left], column[region[0].right]):
+                if grid[r][c] is not None:
+                    return None
+                grid[r][c] = cell
+    if any(cell is None for row in grid for cell in row):
+        return None  # a rule that ends one column's row where another's goes on: rows out of line
+    return tuple(tuple(cell for cell in row if cell is not None) for row in grid)
+
+
+def _regions(lines: Sequence[_Line]) -> list[list[_Stretch]] | None:
+    """The cells: open stretches of one extent on lines one under another, with no rule and
+    (in an open box) no new row between them; None when stretches overlap that are not of one
+    extent (a bar out of line, in a box whose rows are ruled)."""
+    open_box = _open(lines)
+    regions: list[list[_Stretch]] = []
+    above: dict[tuple[int, int], list[_Stretch]] = {}  # the cells the line above leaves open, by extent
+    row_numbers = False  # (open box) the current row has a number
+    row_words: set[tuple[int, int]] = set()  # (open box) extents where the current row has words
+    for k, line in enumerate(lines):
+        here = [s for s in line.stretches if s.open]
+        if open_box and k and _starts_row(lines[k - 1], line, here, row_numbers, row_words):
+            above = {}
+            row_numbers, row_words = False, set()
+        current: dict[tuple[int, int], list[_Stretch]] = {}
+        for stretch in here:
+            extent = (stretch.left, stretch.right)
+            region = above.get(extent)
+            if region is None:
+                if not open_box and any(a < stretch.right and stretch.left < b for a, b in above):
+                    return None
+                region = []
+                regions.append(region)
+            region.append(stretch)
+            current[extent] = region
+            if stretch.text:
+                row_numbers = row_numbers or parse_number(stretch.text) is not None
+                row_words.add(extent)
+        above = current
+    return regions
+
+
+def _open(lines: Sequence[_Line]) -> bool:
+    """Whether two lines with numbers stand one under the other with no rule between: then
+    rules do not separate the rows."""
+    return any(
+        a.walls == b.walls and _numbers(a) and _numbers(b) and all(s.open for s in (*a.stretches, *b.stretches))
+        for a, b in pairwise(lines)
+    )
+
+
+def _numbers(line: _Line) -> bool:
+    return any(s.open and parse_number(s.text) is not None for s in line.stretches)
+
+
+def _starts_row(previous: _Line, line: _Line, here: list[_Stretch], numbers: bool, words: set[tuple[int, int]]) -> bool:
+    """In an open box, whether a line starts a row: its bars are not the line above's, it
+    holds a numbered label, or it holds numbers where the row so far has numbers or words."""
+    if previous.walls != line.walls or any(not s.open for s in (*previous.stretches, *line.stretches)):
+        return True
+    first = next((s for s in here if s.text), None)
+    if first is not None and LABEL.match(first.text) and parse_number(first.text) is None:
+        return True
+    mine = {(s.left, s.right) for s in here if parse_number(s.text) is not None}
+    return bool(mine) and (numbers or bool(mine & words))
+
+
+def _cell(region: list[_Stretch]) -> Cell:
+    """A cell's words, the lines of its box joined, from where they start to where they end."""
+    written = [s for s in region if s.text]
+    if not written:
+        return Cell("", region[0].span)
+    return Cell(_joined([s.text for s in written]), Span(written[0].span.start, written[-1].span.end))
+
+
+def _joined(pieces: list[str]) -> str:
+    """Pieces of a wrapped cell as one: run together (Chinese wraps anywhere), with a space
+    only between two Latin words."""
+    out = pieces[0]
+    for piece in pieces[1:]:
+        space = out[-1].isascii() and out[-1].isalpha() and piece[0].isascii() and piece[0].isalpha()
+        out += (" " if space else "") + piece
+    return out
