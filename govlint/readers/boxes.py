@@ -161,37 +161,63 @@ def _grid(lines: Sequence[_Line | None]) -> tuple[tuple[Cell, ...], ...] | None:
                 grid[r][c] = cell
     if any(cell is None for row in grid for cell in row):
         return None  # a rule that ends one column's row where another's goes on: rows out of line
-    return tuple(tuple(cell for cell in row if cell is not None) for row in grid)
+    rows = tuple(tuple(cell for cell in row if cell is not None) for row in grid)
+    return rows if _headed(rows) else None
+
+
+def _headed(rows: Sequence[tuple[Cell, ...]]) -> bool:
+    """Whether every number spans no more columns than the header above it does there (the
+    nearest row without numbers): a number drawn across two of its header's columns is a row
+    that lost a bar, and would be read in both (a merged value under a merged header, as
+    table 二's 本年处理决定数量 over three columns, is one value)."""
+    header: tuple[Cell, ...] | None = None
+    for row in rows:
+        spans = [cell.span for cell in row]
+        numbers = [c for c, cell in enumerate(row) if parse_number(cell.text) is not None]
+        if not numbers:
+            header = row
+            continue
+        if header is None:
+            continue
+        for c in numbers:
+            cover = [k for k, span in enumerate(spans) if span == spans[c]]
+            if len({header[k].span for k in cover}) > 1:
+                return False
+    return True
 
 
 def _regions(lines: Sequence[_Line]) -> list[list[_Stretch]] | None:
     """The cells: open stretches of one extent on lines one under another, with no rule and
-    (in an open box) no new row between them; None when stretches overlap that are not of one
-    extent (a bar out of line, in a box whose rows are ruled)."""
+    no new row between them (two lines with their bars in different places are two rows);
+    None when stretches overlap that are not of one extent (a bar out of line)."""
     open_box = _open(lines)
     regions: list[list[_Stretch]] = []
     above: dict[tuple[int, int], list[_Stretch]] = {}  # the cells the line above leaves open, by extent
-    row_numbers = False  # (open box) the current row has a number
-    row_words: set[tuple[int, int]] = set()  # (open box) extents where the current row has words
+    numbers = False  # the row so far has a number
+    words: set[tuple[int, int]] = set()  # where the row so far has words
     for k, line in enumerate(lines):
         here = [s for s in line.stretches if s.open]
-        if open_box and k and _starts_row(lines[k - 1], line, here, row_numbers, row_words):
-            above = {}
-            row_numbers, row_words = False, set()
+        plain = k > 0 and len(here) == len(line.stretches) and all(s.open for s in lines[k - 1].stretches)
+        if plain and lines[k - 1].walls != line.walls:
+            above, numbers, words = {}, False, set()  # a row of other cells, with no rule between
+        elif plain and _starts_row(here, numbers if open_box else None, words):
+            above, numbers, words = {}, False, set()
+        elif len(here) < len(line.stretches):
+            numbers, words = False, set()  # a rule: a row starts after it
         current: dict[tuple[int, int], list[_Stretch]] = {}
         for stretch in here:
             extent = (stretch.left, stretch.right)
             region = above.get(extent)
             if region is None:
-                if not open_box and any(a < stretch.right and stretch.left < b for a, b in above):
+                if any(a < stretch.right and stretch.left < b for a, b in above):
                     return None
                 region = []
                 regions.append(region)
             region.append(stretch)
             current[extent] = region
             if stretch.text:
-                row_numbers = row_numbers or parse_number(stretch.text) is not None
-                row_words.add(extent)
+                numbers = numbers or parse_number(stretch.text) is not None
+                words.add(extent)
         above = current
     return regions
 
@@ -209,16 +235,17 @@ def _numbers(line: _Line) -> bool:
     return any(s.open and parse_number(s.text) is not None for s in line.stretches)
 
 
-def _starts_row(previous: _Line, line: _Line, here: list[_Stretch], numbers: bool, words: set[tuple[int, int]]) -> bool:
-    """In an open box, whether a line starts a row: its bars are not the line above's, it
-    holds a numbered label, or it holds numbers where the row so far has numbers or words."""
-    if previous.walls != line.walls or any(not s.open for s in (*previous.stretches, *line.stretches)):
+def _starts_row(here: list[_Stretch], numbers: bool | None, words: set[tuple[int, int]]) -> bool:
+    """Whether a line under one with the same bars and no rule between starts a row: it
+    holds numbers where the row so far has words (a header above numbers); in an open box
+    (``numbers`` not None) also where the row so far has numbers, or when it starts with a
+    numbered label. (In a box whose rows are ruled, a wrapped cell's lines never hold two
+    rows, and a numbered label in a line is a wrapped cell's or a merged cell's words.)"""
+    mine = {(s.left, s.right) for s in here if parse_number(s.text) is not None}
+    if mine & words or (numbers and mine):
         return True
     first = next((s for s in here if s.text), None)
-    if first is not None and LABEL.match(first.text) and parse_number(first.text) is None:
-        return True
-    mine = {(s.left, s.right) for s in here if parse_number(s.text) is not None}
-    return bool(mine) and (numbers or bool(mine & words))
+    return numbers is not None and first is not None and LABEL.match(first.text) is not None
 
 
 def _cell(region: list[_Stretch]) -> Cell:
