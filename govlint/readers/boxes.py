@@ -52,7 +52,7 @@ def box_line(line: str) -> bool:
 
 def box_end(lines: Sequence[str], i: int) -> int:
     """Where the box that starts at line ``i`` ends (the index after it), or ``i`` when no
-    box of two lines or more starts there. A box ends at its bottom edge or at the first line
+    box of two lines or more, with columns, starts there. A box ends at its bottom edge or at the first line
     that is not one of its lines."""
     if box_line(lines[i]):
         edge = LEFT_EDGE
@@ -66,7 +66,8 @@ def box_end(lines: Sequence[str], i: int) -> int:
         if not stripped or stripped[0] not in edge:
             break
         j += 1
-    return j if j - i >= 2 else i
+    columns = any(char in WALLS for line in lines[i:j] for char in line.strip()[1:-1])
+    return j if j - i >= 2 and columns else i  # (a frame around words, without a bar inside, is no table)
 
 
 class _Stretch(NamedTuple):

@@ -5,7 +5,9 @@ reader does not guess where a paragraph ends (the prose layer joins sentences th
 Tables are runs of "table-like" lines — tab-separated rows, one cell per line ending in
 ``|`` (where a lone ``|`` among such lines is an empty cell), ``| a | b |`` rows, or columns
 aligned with runs of spaces — and may contain blank lines and ``-----`` rules (page breaks,
-broken headers) as long as the table goes on after. Tabs that end a row are Word's layout,
+broken headers) as long as the table goes on after. A table drawn as a box (``┌─┬─┐``,
+``│ a │ b │``, ASCII ``+---+``: a web page saved by a text browser) is read as a grid by its
+bars, :mod:`govlint.readers.boxes`. Tabs that end a row are Word's layout,
 not empty cells, where the table shows that layout (see ``_layout_tabs``); elsewhere they
 end the row's empty cells.
 """
@@ -141,9 +143,11 @@ def read_lines(source: Source, first: int, last: int) -> list[Block]:
             i += 1
             continue
         if stripped[0] in BOX_START and (j := boxes.box_end(lines, i)) > i:
-            blocks.append(boxes.read_box(text, at[i], at[j - 1] + len(lines[j - 1])))
-            i = j
-            continue
+            box = boxes.read_box(text, at[i], at[j - 1] + len(lines[j - 1]))
+            if box.columns != 1:  # (a box whose bars make no columns is no table: its lines read as lines)
+                blocks.append(box)
+                i = j
+                continue
         if kinds[i] is not None:
             i = _read_table(lines, at, kinds, i, blocks)
             continue
