@@ -7,7 +7,8 @@ cell is the area its bars and rules enclose. A label wrapped over several lines 
 box is one cell, its pieces joined; a box spanning rows or columns (a merged cell, a row with
 fewer bars) stands in every position it covers. Columns are counted in display width, as the
 browser drew them: a CJK character takes two; box lines and “” take one or two (a CJK
-terminal draws them wide), whichever makes the box's edges line up.
+terminal draws them wide), whichever makes the box's edges line up; a box typed by hand
+with its bars out of line is read by counting bars only when every line has as many.
 
 Where rules separate the rows, the lines between two rules are one row. A box with no rule
 between two lines that both hold numbers (“open”) starts a row at each line with numbers or
@@ -23,6 +24,7 @@ which column a number is in is then unknown, and nothing is guessed.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -52,8 +54,8 @@ def box_line(line: str) -> bool:
 
 def box_end(lines: Sequence[str], i: int) -> int:
     """Where the box that starts at line ``i`` ends (the index after it), or ``i`` when no
-    box of two lines or more, with columns, starts there. A box ends at its bottom edge or at the first line
-    that is not one of its lines."""
+    box starts there: two lines or more, with a bar or junction inside (columns). A box ends at
+    its bottom edge or at the first line that is not one of its lines."""
     if box_line(lines[i]):
         edge = LEFT_EDGE
     elif lines[i].lstrip()[:1] == "+" and ASCII_TOP.match(lines[i]):
@@ -95,29 +97,38 @@ def read_box(text: str, start: int, end: int) -> RawTable:
         offsets.append(offsets[-1] + len(line) + 1)
     lead = len(lines[0]) - len(lines[0].lstrip())
     span = Span(start + lead, end)
-    for wide in (False, True):
-        rows = _grid([_measure(line, at, k, wide) for k, (line, at) in enumerate(zip(lines, offsets, strict=True))])
+    for how in MEASURES:
+        rows = _grid([_measure(line, at, k, how) for k, (line, at) in enumerate(zip(lines, offsets, strict=True))])
         if rows is not None:
             return RawTable(rows, span, len(rows[0]))
     return RawTable((), span)
 
 
-def _width(char: str, wide: bool) -> int:
+#: How a box's columns are measured, in the order tried: box lines and “” one display column
+#: wide, two wide (a CJK terminal), or — a box typed by hand with its bars not padded into
+#: line (pandoc's grid tables written loosely) — by counting bars, which reads only a box
+#: whose every line has as many bars, as a pipe table is read.
+MEASURES = ("narrow", "wide", "count")
+
+
+def _width(char: str, how: str) -> int:
+    if how == "count":
+        return 1 if char in WALLS else 0
     kind = unicodedata.east_asian_width(char)
-    return 2 if kind in ("W", "F") or (wide and kind == "A") else 1
+    return 2 if kind in ("W", "F") or (how == "wide" and kind == "A") else 1
 
 
-def _measure(line: str, at: int, k: int, wide: bool) -> _Line | None:
-    """A line's walls and what stands between them, by display column; None when it does not
-    start and end with a wall."""
+def _measure(line: str, at: int, k: int, how: str) -> _Line | None:
+    """A line's walls and what stands between them, by column (:data:`MEASURES`); None when
+    it does not start and end with a wall."""
     x = 0
     walls: list[int] = []
-    where: list[tuple[int, int]] = []  # (display column, index in the line) of each wall
+    where: list[tuple[int, int]] = []  # (column, index in the line) of each wall
     for index, char in enumerate(line):
         if char in WALLS:
             walls.append(x)
             where.append((x, index))
-        x += 0 if char == "\t" else _width(char, wide)
+        x += 0 if char == "\t" else _width(char, how)
     stripped = line.rstrip()
     if len(where) < 2 or where[0][1] != len(line) - len(line.lstrip()) or where[-1][1] != len(stripped) - 1:
         return None
@@ -142,20 +153,18 @@ def _grid(lines: Sequence[_Line | None]) -> tuple[tuple[Cell, ...], ...] | None:
     if not all(set(line.walls) <= set(widest) for line in measured if all(s.open for s in line.stretches)):
         return None  # a bar where no full row has one: a line out of line
     regions = _regions(measured)
-    if regions is None:
+    if not regions:
         return None
     edges = sorted({edge for region in regions for edge in (region[0].left, region[0].right)})
     tops = sorted({region[0].line for region in regions})
     if len(edges) - 1 > MAX_COLUMNS or len(tops) > MAX_ROWS:
         return None
     column = {edge: c for c, edge in enumerate(edges)}
+    row = {top: r for r, top in enumerate(tops)}
     grid: list[list[Cell | None]] = [[None] * (len(edges) - 1) for _ in tops]
     for region in regions:
         cell = _cell(region)
-        bottom = region[-1].line
-        for r, top in enumerate(tops):
-            if not region[0].line <= top <= bottom:
-                continue
+        for r in range(row[region[0].line], bisect_right(tops, region[-1].line)):
             for c in range(column[region[0].left], column[region[0].right]):
                 if grid[r][c] is not None:
                     return None

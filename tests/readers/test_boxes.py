@@ -55,8 +55,14 @@ def test_a_row_with_fewer_bars_is_a_merged_cell() -> None:
 
 
 def test_a_box_that_does_not_line_up_is_an_empty_table() -> None:
-    broken = RULED.replace("│1  │0  │", "│1 │0   │")
-    assert _grid(broken) == []
+    """A row that lost a bar: which column its numbers are in is unknown."""
+    assert _grid(RULED.replace("│1  │0  │", "│1   0  │")) == []
+    assert _grid(RULED.replace("│1  │0  │", "│1  │0  │ 5│")) == []
+
+
+def test_a_box_typed_with_its_bars_out_of_line_is_read_by_counting_them() -> None:
+    """Every line with as many bars (a box typed by hand, not padded): read as a pipe table."""
+    assert _grid(RULED.replace("│1  │0  │", "│1 │0   │").replace("│2  │3  │", "│2│3│")) == _grid(RULED)
 
 
 def test_prose_lines_starting_with_a_plus_are_no_box() -> None:
@@ -68,3 +74,7 @@ def test_a_frame_around_words_is_no_table() -> None:
     text = "┌──────────┐\n│本报告电子版│\n└──────────┘"
     blocks = read(source_from_text("r.txt", text)).blocks
     assert not any(isinstance(b, RawTable) for b in blocks)
+
+
+def test_a_box_of_rules_only_is_an_empty_table() -> None:
+    assert _grid("┌──┬──┐\n├──┼──┤\n└──┴──┘") == []
