@@ -39,6 +39,11 @@ VERTICAL = frozenset("│┃║|")
 HORIZONTAL = frozenset("─━═-=")
 JUNCTIONS = frozenset("┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫+")
 WALLS = VERTICAL | JUNCTIONS
+#: Words that are a piece of a rule, never a cell's: a box line (“1 ─ 2” is no cell), or
+#: three ASCII dashes (a blank mark is one or two, “-”, “--”).
+BROKEN_RULE = regex.compile(r"[─━═]|[-=]{3}")
+#: Inside a cell's line, words never stand this far apart: the browser pads only at the ends.
+GAP = "  "
 #: What the lines of a box drawn with box characters start with: its left edge.
 LEFT_EDGE = "┌├└│┏┣┗┃╔╠╚║╒╞╘╓╟╙"
 BOTTOM = "└┗╚╘╙"
@@ -139,6 +144,8 @@ def _measure(line: str, at: int, k: int, how: str) -> _Line | None:
             continue
         rule = all(char in HORIZONTAL for char in inside)
         content = inside.strip()
+        if not rule and BROKEN_RULE.search(content):
+            return None  # a rule with a hole in it: which cells it parts is unknown
         first = at + a + 1 + (len(inside) - len(inside.lstrip()) if content else 0)
         stretches.append(_Stretch(k, left, right, not rule, content, Span(first, first + len(content))))
     return _Line(tuple(walls), tuple(stretches))
@@ -163,6 +170,8 @@ def _grid(lines: Sequence[_Line | None]) -> tuple[tuple[Cell, ...], ...] | None:
     row = {top: r for r, top in enumerate(tops)}
     grid: list[list[Cell | None]] = [[None] * (len(edges) - 1) for _ in tops]
     for region in regions:
+        if column[region[0].right] - column[region[0].left] > 1 and any(GAP in s.text for s in region):
+            return None  # words and numbers apart in a box over several columns: a row that lost a bar
         cell = _cell(region)
         for r in range(row[region[0].line], bisect_right(tops, region[-1].line)):
             for c in range(column[region[0].left], column[region[0].right]):
@@ -176,10 +185,11 @@ def _grid(lines: Sequence[_Line | None]) -> tuple[tuple[Cell, ...], ...] | None:
 
 
 def _headed(rows: Sequence[tuple[Cell, ...]]) -> bool:
-    """Whether every number spans no more columns than the header above it does there (the
-    nearest row without numbers): a number drawn across two of its header's columns is a row
-    that lost a bar, and would be read in both (a merged value under a merged header, as
-    table 二's 本年处理决定数量 over three columns, is one value)."""
+    """Whether every number spans the columns of one cell of the header above it (the nearest
+    row without numbers), and no header word (of a header with several) stands over two
+    numbers: a number drawn across two of its header's columns is a row that lost a bar, and
+    would be read in both; a header word over two is a header that lost one (a merged value
+    under a merged header, as table 二's 本年处理决定数量 over three columns, is one value)."""
     header: tuple[Cell, ...] | None = None
     for row in rows:
         spans = [cell.span for cell in row]
@@ -193,13 +203,20 @@ def _headed(rows: Sequence[tuple[Cell, ...]]) -> bool:
             cover = [k for k, span in enumerate(spans) if span == spans[c]]
             if len({header[k].span for k in cover}) > 1:
                 return False
+        words = {cell.span for cell in header if cell.text}
+        for span in words if len(words) > 1 else ():
+            under = {spans[k] for k in numbers if header[k].span == span}
+            if len(under) > 1:
+                return False  # a header word over two numbers: a header that lost a bar
     return True
 
 
 def _regions(lines: Sequence[_Line]) -> list[list[_Stretch]] | None:
     """The cells: open stretches of one extent on lines one under another, with no rule and
     no new row between them (two lines with their bars in different places are two rows);
-    None when stretches overlap that are not of one extent (a bar out of line)."""
+    None when stretches overlap that are not of one extent (a bar out of line), or when, in a
+    box whose rows are ruled, a line with no rule above it has other bars than the line above
+    (a wrapped cell that lost a bar, or a row such as a caption: which, cannot be told)."""
     open_box = _open(lines)
     regions: list[list[_Stretch]] = []
     above: dict[tuple[int, int], list[_Stretch]] = {}  # the cells the line above leaves open, by extent
@@ -209,8 +226,10 @@ def _regions(lines: Sequence[_Line]) -> list[list[_Stretch]] | None:
         here = [s for s in line.stretches if s.open]
         plain = k > 0 and len(here) == len(line.stretches) and all(s.open for s in lines[k - 1].stretches)
         if plain and lines[k - 1].walls != line.walls:
+            if not open_box:
+                return None  # a line that lost or gained a bar where rules part the rows: whose words?
             above, numbers, words = {}, False, set()  # a row of other cells, with no rule between
-        elif plain and _starts_row(here, numbers if open_box else None, words):
+        elif plain and _starts_row(lines[k - 1], here, numbers if open_box else None, words):
             above, numbers, words = {}, False, set()
         elif len(here) < len(line.stretches):
             numbers, words = False, set()  # a rule: a row starts after it
@@ -233,29 +252,35 @@ def _regions(lines: Sequence[_Line]) -> list[list[_Stretch]] | None:
 
 
 def _open(lines: Sequence[_Line]) -> bool:
-    """Whether two lines with numbers stand one under the other with no rule between: then
-    rules do not separate the rows."""
-    return any(
-        a.walls == b.walls and _numbers(a) and _numbers(b) and all(s.open for s in (*a.stretches, *b.stretches))
-        for a, b in pairwise(lines)
-    )
+    """Whether rules do not part the rows: a line with numbers stands, with no rule between,
+    under one with numbers or under header words over its numbers."""
+    for a, b in pairwise(lines):
+        if a.walls != b.walls or not all(s.open for s in (*a.stretches, *b.stretches)):
+            continue
+        numbers = {(s.left, s.right) for s in b.stretches if parse_number(s.text) is not None}
+        if numbers and (_numbers(a) or any(s.text and (s.left, s.right) in numbers for s in a.stretches)):
+            return True
+    return False
 
 
 def _numbers(line: _Line) -> bool:
     return any(s.open and parse_number(s.text) is not None for s in line.stretches)
 
 
-def _starts_row(here: list[_Stretch], numbers: bool | None, words: set[tuple[int, int]]) -> bool:
+def _starts_row(above: _Line, here: list[_Stretch], numbers: bool | None, words: set[tuple[int, int]]) -> bool:
     """Whether a line under one with the same bars and no rule between starts a row: it
     holds numbers where the row so far has words (a header above numbers); in an open box
-    (``numbers`` not None) also where the row so far has numbers, or when it starts with a
-    numbered label. (In a box whose rows are ruled, a wrapped cell's lines never hold two
-    rows, and a numbered label in a line is a wrapped cell's or a merged cell's words.)"""
+    (``numbers`` not None) also where the row so far has numbers, or when its first words are
+    a numbered label under words of another (a label under the blank lines of a merged cell
+    is that cell's: “（六）其他处理” printed beside the second line of its first row). In a box
+    whose rows are ruled, a wrapped cell's lines never hold two rows."""
     mine = {(s.left, s.right) for s in here if parse_number(s.text) is not None}
     if mine & words or (numbers and mine):
         return True
     first = next((s for s in here if s.text), None)
-    return numbers is not None and first is not None and LABEL.match(first.text) is not None
+    if numbers is None or first is None or LABEL.match(first.text) is None:
+        return False
+    return any(s.text and (s.left, s.right) == (first.left, first.right) for s in above.stretches)
 
 
 def _cell(region: list[_Stretch]) -> Cell:

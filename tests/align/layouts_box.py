@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from pathlib import Path
 
 from tests.align.layouts import corrected
@@ -83,12 +84,19 @@ def _box_lines(text: str, table: int) -> range:
     return range(i, j)
 
 
-def without_rules(text: str) -> str:
-    """Every box without the rules between its rows that run across the whole box (those
-    that leave a box open, under a cell spanning rows, stay): rows told apart by nothing."""
+def rules(text: str) -> list[int]:
+    """The lines of the boxes that are rules across the whole box (not those that leave a
+    box open, under a cell spanning rows), in order."""
     lines = text.split("\n")
-    inner = {i for table in range(3) for i in list(_box_lines(text, table))[1:-1]}
-    return "\n".join(line for i, line in enumerate(lines) if not (i in inner and set(line) <= RULE_CHARS))
+    inner = [i for table in range(3) for i in list(_box_lines(text, table))[1:-1]]
+    return [i for i in inner if set(lines[i]) <= RULE_CHARS]
+
+
+def without_rules(text: str, drop: Collection[int] | None = None) -> str:
+    """Every box without its rules across the whole box (:func:`rules`), or without those of
+    them at ``drop``: rows told apart by nothing."""
+    gone = set(rules(text) if drop is None else drop)
+    return "\n".join(line for i, line in enumerate(text.split("\n")) if i not in gone)
 
 
 def cut_column(text: str, table: int, header: str, rows: str = "all", wide: bool = False) -> str:

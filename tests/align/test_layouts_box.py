@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from govlint.model import RawTable
 from govlint.readers.text import read as read_text
 from govlint.source import source_from_text
 from tests.align.layouts import ENGINE, assert_reads_like, corrected, read
-from tests.align.layouts_box import boxed, cut_column, dump, shift_bar, without_rules
+from tests.align.layouts_box import boxed, cut_column, dump, rules, shift_bar, without_rules
+from tests.robustness.fuzzing import PROPERTY_EXAMPLES
 
 #: Each dump and the corrected seed its page was made from.
 DUMPS = [("000", "seed000-w3m"), ("000", "seed000-w3m-narrow"), ("002", "seed002-w3m-ascii"),
@@ -37,6 +40,29 @@ def test_boxes_without_rules_between_their_rows_read_like_the_text(seed: str, na
     assert_reads_like(without_rules(boxed(seed, name)), corrected(seed))
 
 
+@settings(max_examples=PROPERTY_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from(DUMPS), st.data())
+def test_any_of_the_rules_left_out_never_changes_the_findings(dumped: tuple[str, str], data: st.DataObject) -> None:
+    """Some of the rules across the whole box left out, any of them: the box then has rows
+    ruled and rows not, and reads the same."""
+    seed, name = dumped
+    text = boxed(seed, name)
+    drop = data.draw(st.sets(st.sampled_from(rules(text))))
+    assert_reads_like_or_unread(without_rules(text, drop), corrected(seed))
+
+
+def assert_reads_like_or_unread(moved: str, clean: str) -> None:
+    """Each table of the moved text reads as the clean one's, or is one GL108 that it cannot
+    be read (a box with rows ruled and rows not, whose bars change where no rule parts them);
+    nothing else differs."""
+    got, want = read(moved), read(clean)
+    unread = sorted(t for t in want.tables if got.tables.get(t) != want.tables[t])
+    extra = sorted((got.findings - want.findings).elements())
+    assert extra == sorted(("GL108", "error", _UNREADABLE.format(t)) for t in unread), extra
+    assert not want.findings - got.findings
+    assert not set(unread) & set(got.tables)
+
+
 def test_the_w3m_dump_as_a_whole_reads_its_tables() -> None:
     """The dump itself, its prose wrapped and indented as w3m prints it: the tables read to
     the text's numbers, none of them doubtful."""
@@ -45,10 +71,10 @@ def test_the_w3m_dump_as_a_whole_reads_its_tables() -> None:
     assert not got.codes("GL104", "GL105", "GL106", "GL107", "GL108", "GL2")
 
 
-def test_a_box_in_a_markdown_file_is_read_as_a_grid() -> None:
-    """A dump pasted into a .md file reads as in a .txt file."""
-    text = boxed("000", "seed000-w3m")
-    assert_reads_like(text, corrected("000"), path="report.md")
+@pytest.mark.parametrize(("seed", "name"), [DUMPS[0], DUMPS[2]])
+def test_a_box_in_a_markdown_file_is_read_as_a_grid(seed: str, name: str) -> None:
+    """Boxes pasted into a .md file read as in a .txt file."""
+    assert_reads_like(boxed(seed, name), corrected(seed), path="report.md")
 
 
 # -- boxes that do not line up: one GL108, never a sum
