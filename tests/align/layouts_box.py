@@ -142,3 +142,24 @@ def shift_bar(text: str, label: str) -> str:
     narrower = line.index(" " + line[at + 1], at + 2)
     lines[i] = line[:narrower] + line[narrower + 1 :]
     return "\n".join(lines)
+
+
+#: The characters a box is drawn with, which :func:`damage` may damage.
+DRAWING = frozenset("─│├┼┤┬┴-+|")
+
+
+def drawing(text: str, table: int) -> list[tuple[int, int]]:
+    """Where box ``table`` (0: 表二) is drawn inside its edges: (line, character) pairs."""
+    lines = text.split("\n")
+    return [(i, k) for i in list(_box_lines(text, table))[1:-1] for k in range(1, len(lines[i]) - 1)
+            if lines[i][k] in DRAWING]
+
+
+def damage(text: str, line: int, at: int, how: str) -> str:
+    """One box character at (``line``, ``at``) blanked (``blank``), deleted (``delete``) or
+    pushed right by a space (``push``)."""
+    lines = text.split("\n")
+    row = lines[line]
+    lines[line] = {"blank": row[:at] + " " + row[at + 1 :], "delete": row[:at] + row[at + 1 :],
+                   "push": row[:at] + " " + row[at:]}[how]
+    return "\n".join(lines)

@@ -17,7 +17,7 @@ from govlint.model import RawTable
 from govlint.readers.text import read as read_text
 from govlint.source import source_from_text
 from tests.align.layouts import ENGINE, assert_reads_like, corrected, read
-from tests.align.layouts_box import boxed, cut_column, dump, rules, shift_bar, without_rules
+from tests.align.layouts_box import boxed, cut_column, damage, drawing, dump, rules, shift_bar, without_rules
 from tests.robustness.fuzzing import PROPERTY_EXAMPLES
 
 #: Each dump and the corrected seed its page was made from.
@@ -116,6 +116,18 @@ def test_a_bar_out_of_line_is_one_gl108(seed: str, name: str, label: str) -> Non
     assert list((got.findings - want.findings).elements()) == [("GL108", "error", _UNREADABLE.format(mark))]
     assert not want.findings - got.findings
     assert mark not in got.tables
+
+
+@settings(max_examples=PROPERTY_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.sampled_from(DUMPS), st.integers(0, 2), st.data(), st.sampled_from(["blank", "delete", "push"]))
+def test_any_box_character_damaged_reads_right_or_is_one_gl108(dumped: tuple[str, str], table: int,
+                                                               data: st.DataObject, how: str) -> None:
+    """One rule or bar of a box blanked, deleted or pushed a column right: the box reads as
+    before, or its table is one GL108 — never a number in another column, a sum or a row."""
+    seed, name = dumped
+    text = boxed(seed, name)
+    line, at = data.draw(st.sampled_from(drawing(text, table)))
+    assert_reads_like_or_unread(damage(text, line, at, how), corrected(seed))
 
 
 def test_a_well_formed_box_without_a_column_sums_nothing() -> None:
