@@ -148,6 +148,8 @@ def _measure(line: str, at: int, k: int, how: str) -> _Line | None:
             return None  # a rule with a hole in it: which cells it parts is unknown
         first = at + a + 1 + (len(inside) - len(inside.lstrip()) if content else 0)
         stretches.append(_Stretch(k, left, right, not rule, content, Span(first, first + len(content))))
+    if any(not s.open for s in stretches) and any(s.text and not s.text.strip("-= ") for s in stretches if s.open):
+        return None  # an ASCII rule with a hole: “- -” beside “----” is no cell (“-” in a row of words is)
     return _Line(tuple(walls), tuple(stretches))
 
 

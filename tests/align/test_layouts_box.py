@@ -180,3 +180,16 @@ def test_cells_point_at_their_words() -> None:
             first, last = re.split(r"[│├┼┤]", written.split("\n")[0]), re.split(r"[│├┼┤]", written.split("\n")[-1])
             assert cell.text.startswith(first[0].strip()) and cell.text.endswith(last[-1].strip())
     assert wrapped > 10
+
+
+def test_a_reworded_label_wrapped_in_its_box_is_reported_without_a_fix() -> None:
+    """“区别” for “区分” in the second line of a wrapped label: GL106 as in the text (naming
+    the label as the box writes it), but no fix: the label's words stand on two lines with the
+    box's bars between them."""
+    text = boxed("000", "seed000-w3m").replace("（区分处理的", "（区别处理的")
+    clean = corrected("000").replace("(区分处理的", "(区别处理的")
+    got = [d for d in ENGINE.lint_text("report.txt", text).diagnostics if d.code == "GL106"]
+    want = [d for d in ENGINE.lint_text("report.txt", clean).diagnostics if d.code == "GL106"]
+    assert [d.severity for d in got] == [d.severity for d in want] == ["info"]
+    assert "行名“（二）部分公开（区别处理的，只计这一情形，不计其他情形）”" in got[0].message.zh
+    assert got[0].fix is None and want[0].fix is not None
