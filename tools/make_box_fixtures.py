@@ -38,6 +38,8 @@ DUMPS = (
     Dump("seed002-w3m-ascii", "seed002.html", ("-cols", "120", "-no-graph"), "ASCII boxes: +----+, |, -----"),
     Dump("seed004-w3m-wide", "seed004.html", ("-cols", "100", "-o", "east_asian_width=1"),
          "box lines and “” drawn two columns wide, as in a CJK terminal"),
+    Dump("longde-2023-defects-w3m", "longde-2023-defects.html", ("-cols", "90"),
+         "planted defects (sums that do not add up) inside boxes"),
 )
 
 

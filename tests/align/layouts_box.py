@@ -46,9 +46,15 @@ def boxed(seed: str, name: str) -> str:
     """The corrected seed report ``seed`` with the bodies of sections 二, 三 and 四 (their
     tables) replaced by the boxes of dump ``name`` (the same report's web page): the report as
     a text browser draws its tables, its prose as the clean text has it."""
+    return with_boxes(corrected(seed), name)
+
+
+def with_boxes(text: str, name: str) -> str:
+    """A text report with the bodies of its sections 二, 三 and 四 replaced by the boxes of
+    dump ``name`` (the report's own web page)."""
     drawn = boxes(dump(name))
     assert len(drawn) == 3, len(drawn)
-    lines = corrected(seed).split("\n")
+    lines = text.split("\n")
     out: list[str] = []
     skipping = False
     for line in lines:

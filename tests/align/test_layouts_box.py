@@ -8,6 +8,7 @@ from ``tests/fixtures/boxes`` (``tools/make_box_fixtures.py``), changed by
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,9 +18,20 @@ from govlint.model import RawTable
 from govlint.readers.text import read as read_text
 from govlint.source import source_from_text
 from tests.align.layouts import ENGINE, assert_reads_like, corrected, read
-from tests.align.layouts_box import boxed, cut_column, damage, drawing, dump, rules, shift_bar, without_rules
+from tests.align.layouts_box import (
+    boxed,
+    cut_column,
+    damage,
+    drawing,
+    dump,
+    rules,
+    shift_bar,
+    with_boxes,
+    without_rules,
+)
 from tests.robustness.fuzzing import PROPERTY_EXAMPLES
 
+ROOT = Path(__file__).parents[2]
 #: Each dump and the corrected seed its page was made from.
 DUMPS = [("000", "seed000-w3m"), ("000", "seed000-w3m-narrow"), ("002", "seed002-w3m-ascii"),
          ("004", "seed004-w3m-wide")]
@@ -61,6 +73,16 @@ def assert_reads_like_or_unread(moved: str, clean: str) -> None:
     assert extra == sorted(("GL108", "error", _UNREADABLE.format(t)) for t in unread), extra
     assert not want.findings - got.findings
     assert not set(unread) & set(got.tables)
+
+
+def test_sums_that_do_not_add_up_inside_boxes_are_found_as_in_the_text() -> None:
+    """The defects report's tables as boxes: the same sum findings (GL201, GL203, GL207) and
+    every other finding, with rules between the rows or without."""
+    clean = (ROOT / "examples" / "reports" / "longde-2023-defects.txt").read_text(encoding="utf-8")
+    text = with_boxes(clean, "longde-2023-defects-w3m")
+    assert set(read(clean).codes("GL2")) >= {"GL201", "GL203", "GL207"}
+    assert_reads_like(text, clean)
+    assert_reads_like(without_rules(text), clean)
 
 
 def test_the_w3m_dump_as_a_whole_reads_its_tables() -> None:
