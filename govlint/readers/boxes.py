@@ -11,14 +11,18 @@ terminal draws them wide), whichever makes the box's edges line up; a box typed 
 with its bars out of line is read by counting bars only when every line has as many.
 
 Where rules separate the rows, the lines between two rules are one row. A box with no rule
-between two lines that both hold numbers (“open”) starts a row at each line with numbers or
-with a numbered label: the words of a wrapped cell hang below its first line, as a
+between a line with numbers and a line above it with numbers or header words (“open”)
+starts a row at each line with numbers, at a line with other bars, and at a numbered label
+under another row's words: the words of a wrapped cell hang below its first line, as a
 top-aligned cell prints them.
 
 A box is read only if it is whole: every line starting and ending at the box's edges, every
-cell a rectangle, the cells tiling the grid, every bar standing where a bar of some full row
-stands. Otherwise it is an empty table, which the aligner reports as unreadable (GL108):
-which column a number is in is then unknown, and nothing is guessed.
+bar standing where a bar of some full row stands, no rule with a hole in it, every cell a
+rectangle, the cells tiling the grid, no merged cell holding words far apart (a row that
+lost a bar), every number under one cell of its header and no header word over two numbers,
+and, where rules part the rows, no two lines without a rule between them with their bars in
+different places. Otherwise it is an empty table, which the aligner reports as unreadable
+(GL108): which column a number is in is then unknown, and nothing is guessed.
 """
 
 from __future__ import annotations
