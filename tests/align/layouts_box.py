@@ -90,18 +90,19 @@ def _box_lines(text: str, table: int) -> range:
     return range(i, j)
 
 
-def rules(text: str) -> list[int]:
-    """The lines of the boxes that are rules across the whole box (not those that leave a
-    box open, under a cell spanning rows), in order."""
+def rules(text: str, partial: bool = False) -> list[int]:
+    """The lines of the boxes that are rules across the whole box, in order; ``partial``: also
+    those that leave a box open under a cell spanning rows (“│      ├────┼”)."""
     lines = text.split("\n")
     inner = [i for table in range(3) for i in list(_box_lines(text, table))[1:-1]]
-    return [i for i in inner if set(lines[i]) <= RULE_CHARS]
+    chars = RULE_CHARS | {" "} if partial else RULE_CHARS
+    return [i for i in inner if set(lines[i]) <= chars]
 
 
-def without_rules(text: str, drop: Collection[int] | None = None) -> str:
-    """Every box without its rules across the whole box (:func:`rules`), or without those of
-    them at ``drop``: rows told apart by nothing."""
-    gone = set(rules(text) if drop is None else drop)
+def without_rules(text: str, drop: Collection[int] | None = None, partial: bool = False) -> str:
+    """Every box without its rules (:func:`rules`), or without those of them at ``drop``:
+    rows told apart by nothing."""
+    gone = set(rules(text, partial) if drop is None else drop)
     return "\n".join(line for i, line in enumerate(text.split("\n")) if i not in gone)
 
 

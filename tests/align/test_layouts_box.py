@@ -46,10 +46,12 @@ def test_a_report_with_tables_drawn_as_boxes_reads_like_its_text(seed: str, name
 
 
 @pytest.mark.parametrize(("seed", "name"), DUMPS)
-def test_boxes_without_rules_between_their_rows_read_like_the_text(seed: str, name: str) -> None:
-    """The rules across the whole box left out: a line with numbers starts a row, a wrapped
-    label's words hang below it, a line with other bars is a row of its own."""
-    assert_reads_like(without_rules(boxed(seed, name)), corrected(seed))
+@pytest.mark.parametrize("partial", [False, True])
+def test_boxes_without_rules_between_their_rows_read_like_the_text(seed: str, name: str, partial: bool) -> None:
+    """The rules across the whole box left out, and also (``partial``) those under a label
+    spanning rows, which is then cut into a piece per row: a line with numbers starts a row, a
+    wrapped label's words hang below it, a line with other bars is a row of its own."""
+    assert_reads_like(without_rules(boxed(seed, name), partial=partial), corrected(seed))
 
 
 @settings(max_examples=PROPERTY_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
