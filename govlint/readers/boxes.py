@@ -21,8 +21,9 @@ bar standing where a bar of some full row stands, no rule with a hole in it, eve
 rectangle, the cells tiling the grid, no merged cell holding words far apart (a row that
 lost a bar), every number under one cell of its header and no header word over two numbers,
 and, where rules part the rows, no two lines without a rule between them with their bars in
-different places. Otherwise it is an empty table, which the aligner reports as unreadable
-(GL108): which column a number is in is then unknown, and nothing is guessed.
+different places. Otherwise it is a table without rows, ``unread`` ``"box"``, which the
+aligner reports as doubtful (one GL108): which column a number is in is then unknown, and
+nothing is guessed.
 """
 
 from __future__ import annotations
@@ -98,8 +99,8 @@ class _Line(NamedTuple):
 
 
 def read_box(text: str, start: int, end: int) -> RawTable:
-    """The box in ``text[start:end]`` (whole lines) as a grid; an empty table when its lines
-    do not line up however box lines are measured."""
+    """The box in ``text[start:end]`` (whole lines) as a grid; a table without rows, unread,
+    when its lines do not line up however box lines are measured."""
     lines = text[start:end].split("\n")
     offsets = [start]
     for line in lines[:-1]:
@@ -110,7 +111,7 @@ def read_box(text: str, start: int, end: int) -> RawTable:
         rows = _grid([_measure(line, at, k, how) for k, (line, at) in enumerate(zip(lines, offsets, strict=True))])
         if rows is not None:
             return RawTable(rows, span, len(rows[0]))
-    return RawTable((), span)
+    return RawTable((), span, unread="box")
 
 
 #: How a box's columns are measured, in the order tried: box lines and “” one display column

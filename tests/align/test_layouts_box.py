@@ -72,7 +72,7 @@ def assert_reads_like_or_unread(moved: str, clean: str) -> None:
     got, want = read(moved), read(clean)
     unread = sorted(t for t in want.tables if got.tables.get(t) != want.tables[t])
     extra = sorted((got.findings - want.findings).elements())
-    assert extra == sorted(("GL108", "error", _UNREADABLE.format(t)) for t in unread), extra
+    assert extra == sorted(("GL108", "warning", _UNREADABLE.format(t)) for t in unread), extra
     assert not want.findings - got.findings
     assert not set(unread) & set(got.tables)
 
@@ -104,7 +104,9 @@ def test_a_box_in_a_markdown_file_is_read_as_a_grid(seed: str, name: str) -> Non
 # -- boxes that do not line up: one GL108, never a sum
 
 
-_UNREADABLE = "表{}无法按格式读出，合计与勾稽关系无法核对"
+#: The one finding of a box that does not line up, for table {}.
+_UNREADABLE = ("表{0}画成文字边框（如 w3m 等文本浏览器保存的网页），但边框线对不齐，无法确定数字所在的列；"
+               "表{0}的合计与勾稽关系无法核对，请对照原网页或原文件检查")
 CUTS = [(0, "本年废止"), (1, "科研"), (2, "尚未")]
 
 
@@ -123,7 +125,7 @@ def test_a_box_whose_rows_lost_a_column_is_one_gl108(seed: str, name: str, table
     assert moved != text
     got, want = read(moved), read(corrected(seed))
     mark = "二三四"[table]
-    assert list((got.findings - want.findings).elements()) == [("GL108", "error", _UNREADABLE.format(mark))]
+    assert list((got.findings - want.findings).elements()) == [("GL108", "warning", _UNREADABLE.format(mark))]
     assert not want.findings - got.findings
     assert mark not in got.tables
 
@@ -137,7 +139,7 @@ def test_a_bar_out_of_line_is_one_gl108(seed: str, name: str, label: str) -> Non
         pytest.skip(f"{label} has no number on its line in {name}")
     got, want = read(shift_bar(text, label)), read(corrected(seed))
     mark = "二" if label == "行政规范性文件" else "三"
-    assert list((got.findings - want.findings).elements()) == [("GL108", "error", _UNREADABLE.format(mark))]
+    assert list((got.findings - want.findings).elements()) == [("GL108", "warning", _UNREADABLE.format(mark))]
     assert not want.findings - got.findings
     assert mark not in got.tables
 
