@@ -127,13 +127,15 @@ class RawTable(NamedTuple):
     positions) has ``columns`` > 0: every row then has exactly that many cells, a merged
     cell standing (the same Cell) in every position it covers, so each value knows its row
     and column. Text copied out of a PDF has no grid (``columns`` 0): a row is the cells
-    of a line, in reading order."""
+    of a line, in reading order. A table the reader found but whose cells it could not tell
+    apart (a drawn box whose lines do not line up) has no rows and says why in ``unread``."""
 
     rows: tuple[tuple[Cell, ...], ...]
     span: Span
     columns: int = 0
     marked: bool = False  # a cell per line, each closed by its own mark ("0 |", "|" when empty): none lost
     oneline: bool = False  # cells are the words of a text with no line structure: a number may be several run together
+    unread: str = ""  # why its cells could not be read ("box": a drawn box out of line); rows then empty
 
 
 class Comment(NamedTuple):

@@ -467,6 +467,10 @@ def read_table(template: Template, tables: Sequence[RawTable]) -> TableRead:
     by grid column where every piece has a grid, as a stream of rows otherwise. Labels the
     layout broke into pieces are joined first (:func:`_join_lines`)."""
     span = Span(tables[0].span.start, tables[-1].span.end) if tables else Span(0, 0)
+    unread = next((table for table in tables if table.unread), None)
+    if unread is not None:  # a piece whose cells the reader could not tell apart: no reading at all
+        doubt = Problem("doubtful_table", unread.span, template.id, "", {"reason": unread.unread})
+        return TableRead(TableMatch(template.id, span, ()), [doubt])
     if tables and all(table.columns for table in tables):
         from govlint.align.grid import read_grid
 
@@ -709,6 +713,8 @@ def _tables_in(document: Document, body: Span, template: Template) -> list[RawTa
                 out.append(RawTable((line_row(document.source.text, words),), block.span))
     text = document.source.text
     for block in inside[positions[-1] + 1 :]:
+        if out[-1].unread:
+            break  # a box that did not line up (readers.boxes): nothing of it to carry on
         last = next((c for c in reversed(out[-1].rows[-1][: _head(out[-1].rows[-1])]) if c.text), None)
         if last is None or not _short_line(block) or text.count("\n", out[-1].span.end, block.span.start) > 1:
             break  # (a blank line ends the table)

@@ -5,7 +5,9 @@ reader does not guess where a paragraph ends (the prose layer joins sentences th
 Tables are runs of "table-like" lines — tab-separated rows, one cell per line ending in
 ``|`` (where a lone ``|`` among such lines is an empty cell), ``| a | b |`` rows, or columns
 aligned with runs of spaces — and may contain blank lines and ``-----`` rules (page breaks,
-broken headers) as long as the table goes on after. Tabs that end a row are Word's layout,
+broken headers) as long as the table goes on after. A table drawn as a box (``┌─┬─┐``,
+``│ a │ b │``, ASCII ``+---+``: a web page saved by a text browser) is read as a grid by its
+bars, :mod:`govlint.readers.boxes`. Tabs that end a row are Word's layout,
 not empty cells, where the table shows that layout (see ``_layout_tabs``); elsewhere they
 end the row's empty cells. A text with no line structure (a crawler's dump, the report on one
 line) is first cut into virtual lines at its headings, each keeping its offsets (``oneline``).
@@ -18,7 +20,7 @@ from collections.abc import Sequence
 
 from govlint._infra import regex
 from govlint.model import Block, Cell, Comment, Document, Heading, Paragraph, RawTable, Source, Span
-from govlint.readers import numbering, oneline
+from govlint.readers import boxes, numbering, oneline
 
 #: A line ending in one of these is a sentence or a clause, never a heading.
 NOT_HEADING_END = "。；;，,：:！？!?"
@@ -29,6 +31,8 @@ RULE_LINE = regex.compile(r"^[\s\-—–=_|+]*$")
 #: What a "-----" rule cell is made of: a cell that starts otherwise is no rule (one test, no search).
 RULE_CHARS = "-—–=_"
 RULE_CELL = regex.compile(f"^[{re.escape(RULE_CHARS)}]{{3,}}$")
+#: What the first line of a box starts with (:mod:`govlint.readers.boxes`): one test a line.
+BOX_START = frozenset(boxes.LEFT_EDGE + "+")
 COMMENT_LINE = regex.compile(r"^\s*<!--(.*?)-->\s*$")
 SPACE_CELL = regex.compile(r"\S+(?: \S+)*")  # words joined by single spaces
 # A Markdown heading's markers ("## 五、…", "五、… ##"); the closing run starts only where
@@ -119,7 +123,7 @@ def looks_like_text_layout(line: str) -> bool:
     """A line that only plain text writes so: a table row (tabs, a trailing ``|``, columns
     of spaces) or a numbered section heading. Markdown that holds such lines is plain text
     pasted into a ``.md`` file, and is read line by line like plain text."""
-    return table_kind(line) is not None or heading_level(line.strip()) in (2, 3)
+    return table_kind(line) is not None or boxes.box_line(line) or heading_level(line.strip()) in (2, 3)
 
 
 def read_lines(source: Source, first: int, last: int) -> list[Block]:
@@ -145,6 +149,12 @@ def read_lines(source: Source, first: int, last: int) -> list[Block]:
         if not stripped:
             i += 1
             continue
+        if stripped[0] in BOX_START and (j := boxes.box_end(lines, i)) > i:
+            box = boxes.read_box(text, at[i], at[j - 1] + len(lines[j - 1]))
+            if box.columns != 1:  # (a box whose bars make no columns is no table: its lines read as lines)
+                blocks.append(box)
+                i = j
+                continue
         if kinds[i] is not None:
             i = _read_table(lines, at, kinds, i, blocks)
             continue

@@ -57,7 +57,9 @@ def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
         what_zh = "列名" if p.kind == "reworded_column" else "行名"
         what_en = "column label" if p.kind == "reworded_column" else "row label"
         written = report.source.text[p.span.start : p.span.end]
-        fix = Fix(
+        # A label wrapped over lines inside a drawn box (readers.boxes) has its words joined, its
+        # span over the box's bars between them: no one stretch of text to replace.
+        fix = None if "\n" in written else Fix(
             Msg(f"改为“{expected}”", f"replace with “{expected}”"), (Edit(p.span, _replacement(p, written)),), safe=typo
         )
         kind_zh = "疑为错别字" if typo else "与格式措辞不同"

@@ -12,12 +12,12 @@ DOC = """
 ## 检查什么 / What it checks
 第二、三、四部分应各有一张格式规定的表格。部分存在但找不到表格，或表格无法按格式读出任何一行时报错误。
 表格读得出、但读法不可靠时（数字与行名对不上，行的顺序与格式不同，多行的数字个数与列数不符，没有换行的文字里
-数字连在一起）报一条
-警告，说明原因；此时不核对该表的任何合计，也不导出它的数字——宁可不查，也不报不存在的错误。
+数字连在一起，文字边框线对不齐）报一条警告，说明原因；此时不核对该表的任何合计，也不导出它的数字——宁可不查，
+也不报不存在的错误。
 A table the format requires that cannot be found in its section, or that yields no recognisable
 row (error). A table whose reading cannot be trusted — numbers and row labels that came apart,
 rows out of the format's order, many rows with more or fewer numbers than columns, numbers run
-together in a text with no line breaks — is one
+together in a text with no line breaks, a table drawn as a box whose lines do not line up — is one
 warning saying why, and none of its sums is checked or exported: a false "totals do not add
 up" is worse than a table left unchecked.
 
@@ -70,6 +70,14 @@ def _doubt(report: Report, p: Problem) -> Msg:
             f"table {p.table}: the numbers of {p.detail['rows']} rows run together (such as “{p.detail['found']}” in "
             f"{where_en(report, example)}), so which digits belong to which column is unknown, as in a web page's "
             "text stripped of its line breaks and separators; its sums cannot be checked: check the original",
+        )
+    if p.detail.get("reason") == "box":
+        return Msg(
+            f"{t}画成文字边框（如 w3m 等文本浏览器保存的网页），但边框线对不齐，无法确定数字所在的列；"
+            f"{t}的合计与勾稽关系无法核对，请对照原网页或原文件检查",
+            f"table {p.table} is drawn as a box (a web page saved by a text browser such as w3m) whose lines do "
+            "not line up: which column a number is in is unknown; its sums cannot be checked: check the original "
+            "page or file",
         )
     if p.detail.get("reason") == "pieces":
         return Msg(

@@ -32,3 +32,22 @@ def test_a_table_in_the_2019_layout_is_gl302s_finding_alone(found: FindFn, engin
 
 def test_tables_the_format_reads_stay_quiet(found: FindFn) -> None:
     assert found(CLEAN, "GL108") == []
+
+
+def test_a_box_whose_lines_do_not_line_up_is_one_warning(found: FindFn) -> None:
+    """Table 四 drawn as a box whose number row lost a bar (its first number now spans two
+    header columns): which column each number is in is unknown — one warning at the box, no
+    sum, no other finding on it."""
+    box = "\n".join([
+        "┌────┬────┬────┬────┬────┐",
+        "│结果│结果│其他│尚未│总计│",
+        "│维持│纠正│结果│审结│    │",
+        "├────┼────┼────┼────┼────┤",
+        "│1         │0   │0   │1   │",
+        "└────┴────┴────┴────┴────┘",
+    ])
+    table_four = clean_lines(59, 63)
+    got = found(clean_with(table_four, box), "GL1", "GL2")
+    mine = [f for f in got if "表四" in f.message]
+    assert [(f.code, f.severity) for f in mine] == [("GL108", "warning")]
+    assert "边框线对不齐" in mine[0].message and "do not line up" in mine[0].en
