@@ -31,6 +31,7 @@ class GridReading(TableReading):
         super().__init__(template)
         self.columns: dict[int, str] = {}  # grid column -> template column id
         self.in_header = False  # the last row read was a header row that named columns
+        self.alone: tuple[RowSpec, Cell | None] | None = None  # the last row read: a label without numbers
 
     def read_row(self, row: tuple[Cell, ...]) -> None:
         values = [j for j, cell in enumerate(row) if parse_number(cell.text) is not None]
@@ -39,6 +40,14 @@ class GridReading(TableReading):
             return
         self.in_header = False
         spec, label = self._row_of(labels, bool(values))
+        alone, self.alone = self.alone, None
+        # Numbers beside no row's label (a group's at most), the row before a label alone: a
+        # converter pulled the label out of its cell onto a row of its own.
+        if values and alone is not None and (spec is None or (spec.group and self._within(alone[0], spec.id))):
+            spec, label = alone
+            self._forget(spec.id)
+        elif spec is not None and not values and not spec.group:
+            self.alone = (spec, label)
         if spec is None:
             if values and labels:
                 for cell in labels:

@@ -165,6 +165,21 @@ class TableReading:
             self.group = spec.parent
         return False
 
+    def _forget(self, row_id: str) -> None:
+        """Drop a row read so far, and its problems: read off a reworded label with no number (a
+        header line such as “总计商 业 企”) before the row's own label came, or off a label alone
+        whose numbers came on the next line."""
+        del self.rows[row_id]
+        self.weak.discard(row_id)
+        self.problems = [p for p in self.problems if p.row != row_id]
+
+    def _within(self, spec: RowSpec, group: str) -> bool:
+        """Whether the row ``spec`` stands under the group ``group``, at any depth."""
+        parent = spec.parent
+        while parent and parent != group:
+            parent = above.parent if (above := self.t.row_spec(parent)) is not None else ""
+        return bool(parent)
+
     def superseded_problem(self, span: Span) -> tuple[TableMatch, list[Problem]] | None:
         """An older format's table: its numbers are not this one's (GL302 says so)."""
         found = self.superseded
@@ -265,6 +280,11 @@ class TableStream(TableReading):
             self.problems.append(Problem("unknown_row", pieces[0].span, self.t.id, "",
                                          {"found": "".join(c.text for c in pieces), "piece": "1"}))
             matched, unknown = None, True
+        if matched is not None and matched[0].group and has_values and self._awaits(matched[0]):
+            # A group's label beside numbers and no row's (“（六）其他处理 | | 0 | …”), the row's
+            # own label alone on the line before (a converter pulled it out of its cell): the
+            # numbers are that row's.
+            matched = None
         tail = _trim(list(cells[first_num:])) if first_num is not None else []
         if matched is not None:
             spec, exact, cell = matched
@@ -288,16 +308,21 @@ class TableStream(TableReading):
         """Numbers without a label: the rest of the current row (one cell per line), or an
         unlabelled template row such as table 四's single row."""
         cur = self.current
-        full = cur is None or len(cur.values) >= len(cur.spec.columns)
+        # (empty cells that came first may be the label's, see _finish: they fill no column)
+        lead = next((k for k, c in enumerate(cur.values) if c.text), len(cur.values)) if cur is not None else 0
+        full = cur is None or len(cur.values) - lead >= len(cur.spec.columns)
         if not cells[-1].text:  # (most rows end in a number: no blanks to trim, whatever comes next)
             unlabelled = self._next_unlabelled()
             if not (full and unlabelled is not None and len(cells) == len(unlabelled.columns)):
                 cells = _trim(cells)  # exactly a full row: its trailing blanks are values
             if not cells:
                 return
-        if cur is not None and (not full or (cur.values and not cur.values[0].text)):
-            cur.values.extend(cells)  # (empty cells that came first may be the label's: see _finish)
-            self.counting = True
+        if cur is not None and not full:
+            # The row's numbers all on the one line after its label (a converter put the label
+            # above its row) are that line's, not counted off lines: numbers after them are in
+            # no row.
+            self.counting = self.counting or bool(cur.values) or len(cells) < len(cur.spec.columns)
+            cur.values.extend(cells)
             return
         unlabelled = self._next_unlabelled()
         if cur is not None and self.counting and unlabelled is None:
@@ -313,6 +338,12 @@ class TableStream(TableReading):
             self.carried.extend(cells)  # the next label's, if it has none on its own line
             return
         self._stray(cells, cur.spec.id if cur else "")
+
+    def _awaits(self, group: RowSpec) -> bool:
+        """Whether the row being read is a label alone, of a row under ``group``."""
+        cur = self.current
+        return (cur is not None and cur.label is not None and not cur.values and not _written(cur.pending)
+                and self._within(cur.spec, group.id))
 
     def _between(self, cell: Cell) -> None:
         """Header words printed between a row's numbers (a PDF that stores table 四 a column at
@@ -350,13 +381,6 @@ class TableStream(TableReading):
             del cur.values[len(cur.spec.columns) :]
         self.carried_rows += bool(strays or surplus)
         return [*strays, *surplus]
-
-    def _forget(self, row_id: str) -> None:
-        """Drop a row read off a reworded label with no number (a header line such as “总计商
-        业 企”) now that the row's own label has come."""
-        del self.rows[row_id]
-        self.weak.discard(row_id)
-        self.problems = [p for p in self.problems if p.row != row_id]
 
     def _next_unlabelled(self) -> RowSpec | None:
         return next((r for r in self.t.unlabelled if r.id not in self.rows), None)

@@ -10,12 +10,15 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.align.layouts import assert_one_gl108, assert_reads_like, corrected, read
+from tests.align.layouts import ENGINE, assert_one_gl108, assert_reads_like, corrected, minimal, read
 from tests.align.layouts_markdown import (
     as_html,
     converted,
+    label_above,
+    labels_above,
     note_after,
     split_over_cells,
+    split_over_rows,
 )
 
 NAMES = ["000", "002", "004"]
@@ -46,6 +49,72 @@ def test_a_converted_report_reads_like_its_text(name: str, form: str) -> None:
     """The fixture: a seed's tables as a converter writes them read like the seed's text."""
     got, want = read(FORMS[form](converted(name)), "report.md"), read(corrected(name))
     assert got == want
+
+
+# -- (a) a label pulled out of its cell, on a line of its own above its row
+
+
+ROWS = ["1.申请人无正当理由", "4.保护第三方", "1.本机关不掌握", "一、本年新收", "二、上年结转", "(一)予以公开",
+        "(二)部分公开", "(七)总计", "四、结转下年度", "行政许可", "行政规范性文件", "行政事业性收费"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("label", ROWS)
+@pytest.mark.parametrize("blank", [False, True])
+def test_a_label_above_its_row_reads_right(name: str, label: str, blank: bool) -> None:
+    """The label on a line of its own just above its row of numbers, beside a group's label
+    (“（六）其他处理 | | 1 | …”) or nothing; inside the table, or between blank lines with the
+    table started again at the row (a page break): the numbers are the label's."""
+    clean = converted(name)
+    reads_like(label_above(clean, label, blank), clean)
+
+
+def _with_wrong_total(text: str, label: str) -> str:
+    """The row starting with ``label`` with its 总计 one more than its parts."""
+    row = next(line for line in text.split("\n") if label in line)
+    cells = row.rstrip(" |").rsplit("| ", 1)
+    return text.replace(row, f"{cells[0]}| {int(cells[1]) + 1} |")
+
+
+@pytest.mark.parametrize("how", ["above", "above-blank", "over-rows"])
+def test_a_label_pulled_out_keeps_the_reports_own_errors_where_they_are(how: str) -> None:
+    """A sum the report gets wrong is still found, as in the clean layout, and points at the
+    row's 总计 cell on the line the numbers stand on."""
+    label = "1.申请人无正当理由"
+    wrong = _with_wrong_total(converted("000"), label)
+    moved = {"above": label_above(wrong, label), "above-blank": label_above(wrong, label, blank=True),
+             "over-rows": split_over_rows(wrong, label, 15, numbers_on=1)}[how]
+    reads_like(moved, wrong)
+    assert read(moved, "report.md").codes("GL201") == ["GL201"]
+    for form in FORMS.values():
+        text = form(moved)
+        (found,) = [d for d in ENGINE.lint_text("report.md", text).diagnostics if d.code == "GL201"]
+        line = text[text.rfind("\n", 0, found.span.start) + 1 : text.find("\n", found.span.end)]
+        assert text[found.span.start : found.span.end] == "2"
+        assert "| 1 | 0 | 0 | 0 | 0 | 0 | 2 |" in line or "<td>2</td>" in line
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize(("first", "second", "table"), [
+    ("1.申请人无正当理由", "2.申请人逾期未按", "三"),
+    ("4.保护第三方", "5.属于三类", "三"),
+    ("一、本年新收", "二、上年结转", "三"),
+    ("(七)总计", "四、结转下年度", "三"),
+    ("行政处罚", "行政强制", "二"),
+])
+def test_two_labels_above_their_rows_are_one_gl108(name: str, first: str, second: str, table: str) -> None:
+    """Two labels above two rows of numbers: in order they may be, but nothing says so — one
+    GL108, never a row without numbers beside numbers in no row."""
+    clean = converted(name)
+    assert "1 行没有数字" in one_gl108(labels_above(clean, first, second), clean, table)
+
+
+def test_the_minimal_reports_labels_above_their_rows_read_right() -> None:
+    """clean-minimal.md's own GFM table (a group's label in the first row of its rows)."""
+    clean = minimal()
+    for label in ["1.申请人无正当理由", "2.申请人逾期未按", "4.保护第三方", "（一）予以公开", "一、本年新收"]:
+        reads_like(label_above(clean, label), clean)
+        reads_like(label_above(clean, label, blank=True), clean)
 
 
 # -- (b) a label split over two cells or two rows
