@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from govlint.align.labels import norm
+from govlint.align.labels import norm, split_label
 from govlint.align.tables import TableReading
 from govlint.align.templates import RowSpec, Template
 from govlint.model import Cell, CellValue, Problem, RawTable, RowMatch, Span, TableMatch
@@ -32,6 +32,7 @@ class GridReading(TableReading):
         self.columns: dict[int, str] = {}  # grid column -> template column id
         self.in_header = False  # the last row read was a header row that named columns
         self.alone: tuple[RowSpec, Cell | None] | None = None  # the last row read: a label without numbers
+        self.loose: list[Cell] = []  # the last row read: pieces of a label, no numbers
 
     def read_row(self, row: tuple[Cell, ...]) -> None:
         values = [j for j, cell in enumerate(row) if parse_number(cell.text) is not None]
@@ -41,13 +42,19 @@ class GridReading(TableReading):
         self.in_header = False
         spec, label = self._row_of(labels, bool(values))
         alone, self.alone = self.alone, None
-        # Numbers beside no row's label (a group's at most), the row before a label alone: a
-        # converter pulled the label out of its cell onto a row of its own.
+        loose, self.loose = self.loose, []
+        # Numbers beside no row's label (a group's at most), the row before a label alone or a
+        # piece of one: a converter pulled the label out of its cell onto a row of its own.
         if values and alone is not None and (spec is None or (spec.group and self._within(alone[0], spec.id))):
             spec, label = alone
             self._forget(spec.id)
+        elif values and loose and (spec is None or spec.group):
+            self._beside_pieces(loose)
+            return
         elif spec is not None and not values and not spec.group:
             self.alone = (spec, label)
+        elif spec is None and not values:
+            self.loose = [c for c in labels if len(split_label(c.text).core) > 1 and self.t.piece(c.text)]
         if spec is None:
             if values and labels:
                 for cell in labels:

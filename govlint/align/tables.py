@@ -173,6 +173,12 @@ class TableReading:
         self.weak.discard(row_id)
         self.problems = [p for p in self.problems if p.row != row_id]
 
+    def _beside_pieces(self, pieces: list[Cell]) -> None:
+        """Numbers beside nothing but pieces of a label: whose they are is unknown, and the
+        reading cannot be trusted (trust.assess), but the pieces are no row of their own."""
+        self.problems.append(Problem("unknown_row", pieces[0].span, self.t.id, "",
+                                     {"found": "".join(c.text for c in pieces), "piece": "1"}))
+
     def _within(self, spec: RowSpec, group: str) -> bool:
         """Whether the row ``spec`` stands under the group ``group``, at any depth."""
         parent = spec.parent
@@ -217,9 +223,11 @@ class TableStream(TableReading):
         self.carried_rows = 0  # rows that took a number printed before their label
         self.misplaced = 0  # header words between a row's numbers that name another column
         self.joined = joined  # labels joined from the pieces a layout broke them into
+        self.loose: list[Cell] = []  # the line before: pieces of a label, no numbers
 
     # -- rows
     def feed(self, cells: tuple[Cell, ...]) -> None:
+        loose, self.loose = self.loose, []
         if not cells:  # the text marks the row's end ("||"): its numbers were counted within it
             self.counting = False
             self._finish()
@@ -273,12 +281,12 @@ class TableStream(TableReading):
             if self._enter_group(spec, exact or cell.span in self.joined, cell) and not has_values:
                 continue  # (a label joined from pieces is not the source's words: never reported reworded)
             matched = (spec, exact, cell)
-        if pieces and (matched is None or matched[0].group):
-            # Numbers beside nothing but pieces of a label (and maybe its group's): whose they
-            # are is unknown, and the reading cannot be trusted (trust.assess), but the pieces
-            # are no row of their own.
-            self.problems.append(Problem("unknown_row", pieces[0].span, self.t.id, "",
-                                         {"found": "".join(c.text for c in pieces), "piece": "1"}))
+        if not has_values and matched is None and not header:
+            self.loose = [c for c in texts if len(split_label(c.text).core) > 1 and self.t.piece(c.text)]
+        if has_values and not pieces:
+            pieces = loose  # (a converter pulled the label out of its cell: a piece of it above the numbers)
+        if pieces and (matched is None or matched[0].group):  # (and maybe its group's label)
+            self._beside_pieces(pieces)
             matched, unknown = None, True
         if matched is not None and matched[0].group and has_values and self._awaits(matched[0]):
             # A group's label beside numbers and no row's (“（六）其他处理 | | 0 | …”), the row's

@@ -17,6 +17,7 @@ from tests.align.layouts_markdown import (
     label_above,
     labels_above,
     note_after,
+    renamed,
     split_over_cells,
     split_over_rows,
 )
@@ -107,6 +108,21 @@ def test_two_labels_above_their_rows_are_one_gl108(name: str, first: str, second
     GL108, never a row without numbers beside numbers in no row."""
     clean = converted(name)
     assert "1 行没有数字" in one_gl108(labels_above(clean, first, second), clean, table)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize(("label", "piece"), [
+    ("1.申请人无正当理由", "理由逾期不补正、行政机关不再"),
+    ("4.保护第三方", "第三方合法"),
+    ("一、本年新收", "本年新收政府信息"),
+])
+@pytest.mark.parametrize("blank", [False, True])
+def test_a_piece_of_a_label_above_numbers_is_one_gl108(name: str, label: str, piece: str, blank: bool) -> None:
+    """Above a row of numbers, words that are only a piece of a label: whose numbers they are is
+    unknown — one GL108, no unknown row, no missing row, no row of a group's label."""
+    clean = converted(name)
+    moved = label_above(renamed(clean, label, piece), piece, blank)
+    assert f"被拆散的行名片段（如“{piece}”）" in one_gl108(moved, clean, "三")
 
 
 def test_the_minimal_reports_labels_above_their_rows_read_right() -> None:
