@@ -67,8 +67,10 @@ class GridReading(TableReading):
                 return
         self._place(spec, label, row)
         if self.columns:
+            # (a row wider than the header, its numbers taken in order by _place: none is extra)
             used = {j for j, c in self.columns.items() if c in spec.columns}
-            self._extra(spec.id, [row[j] for j in values if j not in used], spec)
+            placed = {cell.span for cell in self.rows[spec.id].cells}
+            self._extra(spec.id, [row[j] for j in values if j not in used and row[j].span not in placed], spec)
 
     def _extra(self, row_id: str, cells: list[Cell], spec: RowSpec | None) -> None:
         """Numbers beyond the row's columns (or in no row at all)."""

@@ -671,6 +671,14 @@ def _joined_grid(template: Template, rows: tuple[tuple[Cell, ...], ...]) -> tupl
                 label = _join(prev[k], cells[k], exact)
                 out[-1] = tuple(label if c.span == prev[k].span else c for c in prev)
                 continue
+        before = [k for k, c in enumerate(out[-1]) if c.text] if out else []
+        if len(before) == 1 and _head(out[-1]) == len(out[-1]) and before[0] < _head(row):
+            # The label's first words alone on the row before, the rest beside its numbers.
+            k = before[0]
+            if _continues(template, out[-1][k], cells[k], exact=True):
+                label = _join(out[-1][k], cells[k], exact)
+                out[-1] = tuple(label if c.span == cells[k].span else c for c in cells)
+                continue
         out.append(tuple(cells))
     return tuple(out)
 

@@ -135,6 +135,20 @@ def test_the_minimal_reports_labels_above_their_rows_read_right() -> None:
 
 # -- (b) a label split over two cells or two rows
 
+
+SPLITS = [("1.申请人无正当理由", 15), ("2.申请人逾期未按", 19), ("5.要求行政机关", 8), ("(二)部分公开", 6),
+          ("一、本年新收", 8), ("2.其他法律", 5)]
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize(("label", "at"), SPLITS)
+def test_a_label_split_over_two_cells_reads_right(name: str, label: str, at: int) -> None:
+    """“| 1.申请人无正当理由逾期不补正、 | 行政机关不再处理其政府信息公开申请 | 1 | …”: a cell more
+    in the row (the table no longer a grid), one label."""
+    clean = converted(name)
+    reads_like(split_over_cells(clean, label, at), clean)
+
+
 @pytest.mark.parametrize("name", NAMES)
 @pytest.mark.parametrize(("label", "at"), [("2.申请人逾期未按", 19), ("5.要求行政机关", 8), ("(二)部分公开", 6),
                                            ("2.其他法律", 5)])
@@ -142,6 +156,16 @@ def test_a_label_split_into_the_empty_cell_before_it_reads_right(name: str, labe
     """The label's first words in the empty cell before it (the grid kept): one label."""
     clean = converted(name)
     reads_like(split_over_cells(clean, label, at, widen=False), clean)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize(("label", "at"), SPLITS)
+@pytest.mark.parametrize("numbers_on", [0, 1])
+def test_a_label_split_over_two_rows_reads_right(name: str, label: str, at: int, numbers_on: int) -> None:
+    """The label's words over two rows of the table, its numbers beside the first piece or the
+    second: one label, never an unknown row, never reworded."""
+    clean = converted(name)
+    reads_like(split_over_rows(clean, label, at, numbers_on), clean)
 
 
 # -- (c) a cell's note or a footnote left loose between rows
