@@ -114,6 +114,17 @@ def split_over_cells(text: str, label: str, at: int, widen: bool = True) -> str:
     return "\n".join(lines)
 
 
+def broken_in_cell(text: str, label: str, at: int, mark: str = "<br>") -> str:
+    """The cell starting with ``label`` (a row's label or a header word) broken after ``at``
+    characters by ``mark``, as converters write a line break inside a GFM cell."""
+    lines = text.split("\n")
+    i, k = _find(lines, label)
+    cells = _cells(lines[i])
+    cells[k] = cells[k][:at] + mark + cells[k][at:]
+    lines[i] = _row(cells)
+    return "\n".join(lines)
+
+
 def split_over_rows(text: str, label: str, at: int, numbers_on: int) -> str:
     """The label cell starting with ``label`` split after ``at`` characters over two rows of
     the table, its numbers on the first (0) or the second (1)."""

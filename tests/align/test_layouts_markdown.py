@@ -13,6 +13,7 @@ import pytest
 from tests.align.layouts import ENGINE, assert_one_gl108, assert_reads_like, corrected, minimal, read
 from tests.align.layouts_markdown import (
     as_html,
+    broken_in_cell,
     converted,
     label_above,
     labels_above,
@@ -166,6 +167,16 @@ def test_a_label_split_over_two_rows_reads_right(name: str, label: str, at: int,
     second: one label, never an unknown row, never reworded."""
     clean = converted(name)
     reads_like(split_over_rows(clean, label, at, numbers_on), clean)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize(("label", "at"), [*SPLITS, ("本年制发件数", 4), ("社会公益组织", 4), ("尚未审结", 2)])
+@pytest.mark.parametrize("mark", ["<br>", "<br/>", "<BR />"])
+def test_a_line_break_written_in_a_cell_reads_right(name: str, label: str, at: int, mark: str) -> None:
+    """“| 1.申请人无正当理由逾期不补正、<br>行政机关不再… |”: a cell's line break as a converter
+    writes it in GFM is no word of the label or header word, never a reworded one."""
+    clean = converted(name)
+    reads_like(broken_in_cell(clean, label, at, mark), clean)
 
 
 # -- (c) a cell's note or a footnote left loose between rows
