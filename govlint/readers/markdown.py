@@ -179,6 +179,12 @@ def _blocks(source: Source) -> list[Block]:
                 j += 1
             width = len(rows[0]) if rows else 0
             grid = width if width and all(len(row) == width for row in rows) else 0
+            if width > 1 and not grid and all(len(row) in (1, width) for row in rows):
+                # A line without pipes in the table (a label or a note a converter left loose) is a
+                # row of one cell, which GFM shows filled out with empty cells: the grid stays.
+                from govlint.readers.grid import SourceCell, resolve
+
+                rows, grid = list(resolve([[SourceCell(cell) for cell in row] for row in rows])), width
             blocks.append(RawTable(tuple(rows), _line_span(source, *tok.map), grid))
             i = j
         i += 1
