@@ -68,7 +68,7 @@ class TableReading:
     def __init__(self, template: Template) -> None:
         self.t = template
         self.rows: dict[str, RowMatch] = {}
-        self.weak: set[str] = set()  # rows read off a reworded label with no number: header words, maybe
+        self.weak: set[str] = set()  # rows read off a label with no number (reworded: header words, maybe)
         self.problems: list[Problem] = []
         self.group = ""
         self.superseded: Cell | None = None  # a header word of an older format's table
@@ -178,6 +178,19 @@ class TableReading:
         reading cannot be trusted (trust.assess), but the pieces are no row of their own."""
         self.problems.append(Problem("unknown_row", pieces[0].span, self.t.id, "",
                                      {"found": "".join(c.text for c in pieces), "piece": "1"}))
+
+    def _group_numbers(self) -> list[Cell]:
+        """Numbers read beside a group's label while rows of the group were read too: they are
+        no row's (a row's label lost, or pulled out of its cell) and are dropped with the group's
+        row and returned. Only a group none of whose rows is there is a row of numbers (the 2019
+        layout's （六）其他处理, which GL302 reports)."""
+        read = {spec.parent for spec in self.t.rows if spec.id in self.rows}
+        out: list[Cell] = []
+        for spec in self.t.rows:
+            if spec.group and spec.id in self.rows and spec.id in read:
+                out.extend(Cell(c.raw, c.span) for c in self.rows[spec.id].cells if c.raw)
+                self._forget(spec.id)
+        return out
 
     def _within(self, spec: RowSpec, group: str) -> bool:
         """Whether the row ``spec`` stands under the group ``group``, at any depth."""
@@ -464,6 +477,8 @@ class TableStream(TableReading):
         self._finish()
         if self.carried:
             self._stray(self.carried, "")
+        if strays := self._group_numbers():
+            self._stray(strays, "")
         ordered = tuple(self.rows[r.id] for r in self.t.rows if r.id in self.rows)
         return TableMatch(self.t.id, span, ordered), self.problems
 
