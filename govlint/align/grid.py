@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from govlint.align.labels import norm
+from govlint.align.labels import norm, split_label
 from govlint.align.tables import TableReading
 from govlint.align.templates import RowSpec, Template
 from govlint.model import Cell, CellValue, Problem, RawTable, RowMatch, Span, TableMatch
@@ -31,6 +31,8 @@ class GridReading(TableReading):
         super().__init__(template)
         self.columns: dict[int, str] = {}  # grid column -> template column id
         self.in_header = False  # the last row read was a header row that named columns
+        self.alone: tuple[RowSpec, Cell | None, tuple[Cell, ...]] | None = None  # the last row: a label alone
+        self.loose: list[Cell] = []  # the last row read: pieces of a label, no numbers
 
     def read_row(self, row: tuple[Cell, ...]) -> None:
         values = [j for j, cell in enumerate(row) if parse_number(cell.text) is not None]
@@ -38,7 +40,29 @@ class GridReading(TableReading):
         if not values and self._header(row):
             return
         self.in_header = False
+        alone, self.alone = self.alone, None
+        loose, self.loose = self.loose, []
+        if values and alone is not None:
+            self._forget(alone[0].id)  # (the numbers may be its, its label maybe again beside them)
         spec, label = self._row_of(labels, bool(values))
+        # Numbers beside no row's label (a group's at most), the row before a label alone or a
+        # piece of one: a converter pulled the label out of its cell onto a row of its own.
+        if values and alone is not None:
+            if spec is None or (spec.group and self._within(alone[0], spec.id)):
+                spec, label = alone[0], alone[1]
+            elif spec != alone[0]:
+                self._place(*alone)  # a row of its own after all, without numbers
+                self.weak.add(alone[0].id)
+        elif values and loose and (spec is None or spec.group):
+            self._beside_pieces(loose)
+            return
+        elif spec is not None and not values and not spec.group:
+            self.alone = (spec, label, row)
+            self.weak.add(spec.id)  # its label again beside numbers later takes the row (docling repeats it)
+        elif spec is None and not values:
+            self.loose = [c for c in labels if len(split_label(c.text).core) > 1 and self.t.piece(c.text)]
+        if spec is not None and spec.id in self.rows:
+            self._forget(spec.id)  # (a row read off its label alone: match_row gives no other row read)
         if spec is None:
             if values and labels:
                 for cell in labels:
@@ -51,8 +75,10 @@ class GridReading(TableReading):
                 return
         self._place(spec, label, row)
         if self.columns:
+            # (a row wider than the header, its numbers taken in order by _place: none is extra)
             used = {j for j, c in self.columns.items() if c in spec.columns}
-            self._extra(spec.id, [row[j] for j in values if j not in used], spec)
+            placed = {cell.span for cell in self.rows[spec.id].cells}
+            self._extra(spec.id, [row[j] for j in values if j not in used and row[j].span not in placed], spec)
 
     def _extra(self, row_id: str, cells: list[Cell], spec: RowSpec | None) -> None:
         """Numbers beyond the row's columns (or in no row at all)."""
@@ -165,6 +191,8 @@ class GridReading(TableReading):
         for column in spec.columns:
             present = by_column.get(column, [])
             found = [cell for cell in present if cell.text]
+            if len(found) > 1 and all(c.text == found[0].text for c in found):
+                found = found[:1]  # a merged cell's text written in each grid place it covers (docling)
             cell = found[0] if len(found) == 1 else None
             value = parse_number(cell.text) if cell is not None else None
             # where the value stands, or would: its (empty) grid cell, else the row's label
@@ -184,6 +212,7 @@ class GridReading(TableReading):
         self.rows[spec.id] = RowMatch(spec.id, label.text if label else "", anchor, tuple(cells), complete)
 
     def result(self, span: Span) -> tuple[TableMatch, list[Problem]]:
+        self._extra("", self._group_numbers(), None)
         ordered = tuple(self.rows[r.id] for r in self.t.rows if r.id in self.rows)
         return TableMatch(self.t.id, span, ordered), self.problems + self.missing_rows(span)
 

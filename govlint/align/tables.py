@@ -68,7 +68,7 @@ class TableReading:
     def __init__(self, template: Template) -> None:
         self.t = template
         self.rows: dict[str, RowMatch] = {}
-        self.weak: set[str] = set()  # rows read off a reworded label with no number: header words, maybe
+        self.weak: set[str] = set()  # rows read off a label with no number (reworded: header words, maybe)
         self.problems: list[Problem] = []
         self.group = ""
         self.superseded: Cell | None = None  # a header word of an older format's table
@@ -165,6 +165,40 @@ class TableReading:
             self.group = spec.parent
         return False
 
+    def _forget(self, row_id: str) -> None:
+        """Drop a row read so far, and its problems: read off a reworded label with no number (a
+        header line such as “总计商 业 企”) before the row's own label came, or off a label alone
+        whose numbers came on the next line."""
+        del self.rows[row_id]
+        self.weak.discard(row_id)
+        self.problems = [p for p in self.problems if p.row != row_id]
+
+    def _beside_pieces(self, pieces: list[Cell]) -> None:
+        """Numbers beside nothing but pieces of a label: whose they are is unknown, and the
+        reading cannot be trusted (trust.assess), but the pieces are no row of their own."""
+        self.problems.append(Problem("unknown_row", pieces[0].span, self.t.id, "",
+                                     {"found": "".join(c.text for c in pieces), "piece": "1"}))
+
+    def _group_numbers(self) -> list[Cell]:
+        """Numbers read beside a group's label while rows of the group were read too: they are
+        no row's (a row's label lost, or pulled out of its cell) and are dropped with the group's
+        row and returned. Only a group none of whose rows is there is a row of numbers (the 2019
+        layout's （六）其他处理, which GL302 reports)."""
+        read = {spec.parent for spec in self.t.rows if spec.id in self.rows}
+        out: list[Cell] = []
+        for spec in self.t.rows:
+            if spec.group and spec.id in self.rows and spec.id in read:
+                out.extend(Cell(c.raw, c.span) for c in self.rows[spec.id].cells if c.raw)
+                self._forget(spec.id)
+        return out
+
+    def _within(self, spec: RowSpec, group: str) -> bool:
+        """Whether the row ``spec`` stands under the group ``group``, at any depth."""
+        parent = spec.parent
+        while parent and parent != group:
+            parent = above.parent if (above := self.t.row_spec(parent)) is not None else ""
+        return bool(parent)
+
     def superseded_problem(self, span: Span) -> tuple[TableMatch, list[Problem]] | None:
         """An older format's table: its numbers are not this one's (GL302 says so)."""
         found = self.superseded
@@ -206,9 +240,11 @@ class TableStream(TableReading):
         # The words of a text with no line structure (RawTable.oneline): header words run
         # together are no row's label, and a row's numbers may have run together.
         self.oneline = oneline
+        self.loose: list[Cell] = []  # the line before: pieces of a label, no numbers
 
     # -- rows
     def feed(self, cells: tuple[Cell, ...]) -> None:
+        loose, self.loose = self.loose, []
         if not cells:  # the text marks the row's end ("||"): its numbers were counted within it
             self.counting = False
             self._finish()
@@ -262,13 +298,18 @@ class TableStream(TableReading):
             if self._enter_group(spec, exact or cell.span in self.joined, cell) and not has_values:
                 continue  # (a label joined from pieces is not the source's words: never reported reworded)
             matched = (spec, exact, cell)
-        if pieces and (matched is None or matched[0].group):
-            # Numbers beside nothing but pieces of a label (and maybe its group's): whose they
-            # are is unknown, and the reading cannot be trusted (trust.assess), but the pieces
-            # are no row of their own.
-            self.problems.append(Problem("unknown_row", pieces[0].span, self.t.id, "",
-                                         {"found": "".join(c.text for c in pieces), "piece": "1"}))
+        if not has_values and matched is None and not header:
+            self.loose = [c for c in texts if len(split_label(c.text).core) > 1 and self.t.piece(c.text)]
+        if has_values and not pieces:
+            pieces = loose  # (a converter pulled the label out of its cell: a piece of it above the numbers)
+        if pieces and (matched is None or matched[0].group):  # (and maybe its group's label)
+            self._beside_pieces(pieces)
             matched, unknown = None, True
+        if matched is not None and matched[0].group and has_values and self._awaits(matched[0]):
+            # A group's label beside numbers and no row's (“（六）其他处理 | | 0 | …”), the row's
+            # own label alone on the line before (a converter pulled it out of its cell): the
+            # numbers are that row's.
+            matched = None
         tail = _trim(list(cells[first_num:])) if first_num is not None else []
         if matched is not None:
             spec, exact, cell = matched
@@ -293,16 +334,21 @@ class TableStream(TableReading):
         """Numbers without a label: the rest of the current row (one cell per line), or an
         unlabelled template row such as table 四's single row."""
         cur = self.current
-        full = cur is None or len(cur.values) >= len(cur.spec.columns)
+        # (empty cells that came first may be the label's, see _finish: they fill no column)
+        lead = next((k for k, c in enumerate(cur.values) if c.text), len(cur.values)) if cur is not None else 0
+        full = cur is None or len(cur.values) - lead >= len(cur.spec.columns)
         if not cells[-1].text:  # (most rows end in a number: no blanks to trim, whatever comes next)
             unlabelled = self._next_unlabelled()
             if not (full and unlabelled is not None and len(cells) == len(unlabelled.columns)):
                 cells = _trim(cells)  # exactly a full row: its trailing blanks are values
             if not cells:
                 return
-        if cur is not None and (not full or (cur.values and not cur.values[0].text)):
-            cur.values.extend(cells)  # (empty cells that came first may be the label's: see _finish)
-            self.counting = True
+        if cur is not None and not full:
+            # The row's numbers all on the one line after its label (a converter put the label
+            # above its row) are that line's, not counted off lines: numbers after them are in
+            # no row.
+            self.counting = self.counting or bool(cur.values) or len(cells) < len(cur.spec.columns)
+            cur.values.extend(cells)
             return
         unlabelled = self._next_unlabelled()
         if cur is not None and self.counting and unlabelled is None:
@@ -318,6 +364,12 @@ class TableStream(TableReading):
             self.carried.extend(cells)  # the next label's, if it has none on its own line
             return
         self._stray(cells, cur.spec.id if cur else "")
+
+    def _awaits(self, group: RowSpec) -> bool:
+        """Whether the row being read is a label alone, of a row under ``group``."""
+        cur = self.current
+        return (cur is not None and cur.label is not None and not cur.values and not _written(cur.pending)
+                and self._within(cur.spec, group.id))
 
     def _between(self, cell: Cell) -> None:
         """Header words printed between a row's numbers (a PDF that stores table 四 a column at
@@ -355,13 +407,6 @@ class TableStream(TableReading):
             del cur.values[len(cur.spec.columns) :]
         self.carried_rows += bool(strays or surplus)
         return [*strays, *surplus]
-
-    def _forget(self, row_id: str) -> None:
-        """Drop a row read off a reworded label with no number (a header line such as “总计商
-        业 企”) now that the row's own label has come."""
-        del self.rows[row_id]
-        self.weak.discard(row_id)
-        self.problems = [p for p in self.problems if p.row != row_id]
 
     def _next_unlabelled(self) -> RowSpec | None:
         return next((r for r in self.t.unlabelled if r.id not in self.rows), None)
@@ -439,6 +484,8 @@ class TableStream(TableReading):
         self._finish()
         if self.carried:
             self._stray(self.carried, "")
+        if strays := self._group_numbers():
+            self._stray(strays, "")
         ordered = tuple(self.rows[r.id] for r in self.t.rows if r.id in self.rows)
         return TableMatch(self.t.id, span, ordered), self.problems
 
@@ -671,6 +718,14 @@ def _joined_grid(template: Template, rows: tuple[tuple[Cell, ...], ...]) -> tupl
             if _head(prev) > k and _continues(template, prev[k], cells[k], exact=True):
                 label = _join(prev[k], cells[k], exact)
                 out[-1] = tuple(label if c.span == prev[k].span else c for c in prev)
+                continue
+        before = [k for k, c in enumerate(out[-1]) if c.text] if out else []
+        if len(before) == 1 and _head(out[-1]) == len(out[-1]) and before[0] < _head(row):
+            # The label's first words alone on the row before, the rest beside its numbers.
+            k = before[0]
+            if _continues(template, out[-1][k], cells[k], exact=True):
+                label = _join(out[-1][k], cells[k], exact)
+                out[-1] = tuple(label if c.span == cells[k].span else c for c in cells)
                 continue
         out.append(tuple(cells))
     return tuple(out)

@@ -34,6 +34,7 @@ line or grid row, keep their sums. More than :data:`MAX_ROW_PROBLEMS` such rows 
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import pairwise
 
 from govlint.align.identities import Mismatch, identities_of, mismatches
@@ -54,8 +55,9 @@ def assess(template: Template, read: TableRead, pack: Pack) -> tuple[TableMatch 
     ``order``, ``pieces`` or ``shape``, with counts and an example for the message)."""
     match, problems = read.match, read.problems
     mine = [p for p in problems if p.table == template.id]
-    stray = [p for p in mine if p.kind == "extra_number" and not p.row]
-    bare = [p for p in mine if p.kind == "empty_cell" and p.detail.get("count") == "0"]
+    # numbers in no row (those beyond a row's columns say how many it expects)
+    stray = [p for p in mine if p.kind == "extra_number" and "expected" not in p.detail]
+    bare = _bare(template, mine)
     uneven = {p.row: p for p in mine if p.kind in ("missing_column", "extra_number") and p.row}
     unknown = [p for p in mine if p.kind == "unknown_row"]
     together = [p for p in mine if p.kind == "run_together"]
@@ -87,6 +89,18 @@ def assess(template: Template, read: TableRead, pack: Pack) -> tuple[TableMatch 
         return match, _fold_uneven(template, problems, list(uneven.values()))
     kept = [p for p in problems if not (p.table == template.id and p.kind in FOLDED)]
     return None, [*kept, Problem("doubtful_table", at, template.id, "", detail)]
+
+
+def _bare(template: Template, mine: list[Problem]) -> list[Problem]:
+    """A problem for each row without a number: the stream says so once for the row, a grid
+    once for each of its cells."""
+    empty = Counter(p.row for p in mine if p.kind == "empty_cell")
+    rows: dict[str, Problem] = {}
+    for p in mine:
+        spec = template.row_spec(p.row) if p.kind == "empty_cell" else None
+        if spec is not None and (p.detail.get("count") == "0" or empty[p.row] == len(spec.columns)):
+            rows.setdefault(p.row, p)
+    return list(rows.values())
 
 
 def _fold_uneven(template: Template, problems: list[Problem], uneven: list[Problem]) -> list[Problem]:

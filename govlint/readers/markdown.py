@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 COMMENT = regex.compile(r"<!--(.*?)-->", re.S)
 BOLD_ONLY = regex.compile(r"^\*\*([^*]+)\*\*$|^__([^_]+)__$")
 PIPE = regex.compile(r"(?<!\\)\|")
+BR = regex.compile(r"<br\s*/?>", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -62,13 +63,23 @@ def _row_cells(source: Source, line: int) -> tuple[Cell, ...]:
         lead = len(piece) - len(piece.lstrip())
         content = piece.strip()
         cs = start + a + 1 + lead
-        cells.append(Cell(content, Span(cs, cs + len(content))))
+        cells.append(Cell(_unbroken(content), Span(cs, cs + len(content))))
     # "| a | b |": the empty pieces outside the outer pipes are not cells.
     if cells and not cells[0].text and text.lstrip().startswith("|"):
         cells = cells[1:]
     if cells and not cells[-1].text and text.rstrip().endswith("|"):
         cells = cells[:-1]
     return tuple(cells)
+
+
+def _unbroken(content: str) -> str:
+    """A cell's words with the line breaks a converter wrote as ``<br>`` read as a web page's
+    cell reads them (政府<br>信息 is 政府信息): a GFM cell holds no line break of its own."""
+    if "<" not in content or BR.search(content) is None:
+        return content
+    from govlint.readers.html_table import BREAK, collapse
+
+    return collapse([BR.sub(BREAK, content)])[0]
 
 
 def _plain_text(source: Source, first: int, last: int) -> bool:
@@ -171,6 +182,12 @@ def _blocks(source: Source) -> list[Block]:
                 j += 1
             width = len(rows[0]) if rows else 0
             grid = width if width and all(len(row) == width for row in rows) else 0
+            if width > 1 and not grid and all(len(row) in (1, width) for row in rows):
+                # A line without pipes in the table (a label or a note a converter left loose) is a
+                # row of one cell, which GFM shows filled out with empty cells: the grid stays.
+                from govlint.readers.grid import SourceCell, resolve
+
+                rows, grid = list(resolve([[SourceCell(cell) for cell in row] for row in rows])), width
             blocks.append(RawTable(tuple(rows), _line_span(source, *tok.map), grid))
             i = j
         i += 1
