@@ -768,8 +768,8 @@ def _tables_in(document: Document, body: Span, template: Template) -> list[RawTa
                 out.append(RawTable((line_row(document.source.text, words),), block.span))
     text = document.source.text
     for block in inside[positions[-1] + 1 :]:
-        if out[-1].unread:
-            break  # a box that did not line up (readers.boxes): nothing of it to carry on
+        if out[-1].unread or not out[-1].rows:
+            break  # no row to carry on (a box that did not line up, readers.boxes; an empty table)
         last = next((c for c in reversed(out[-1].rows[-1][: _head(out[-1].rows[-1])]) if c.text), None)
         if last is None or not _short_line(block) or text.count("\n", out[-1].span.end, block.span.start) > 1:
             break  # (a blank line ends the table)
