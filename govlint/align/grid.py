@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from govlint.align.labels import norm, split_label
-from govlint.align.tables import TableReading
+from govlint.align.reading import TableReading
 from govlint.align.templates import RowSpec, Template
 from govlint.model import Cell, CellValue, Problem, RawTable, RowMatch, Span, TableMatch
 from govlint.readers.cells import BLANK_MARKS, parse_number

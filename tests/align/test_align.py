@@ -10,7 +10,7 @@ from conftest import seed_paths
 
 from govlint import align
 from govlint._infra.memo import DiskMemo, TextMemo
-from govlint.align import labels, sections, tables
+from govlint.align import labels, reading, sections
 from govlint.align.templates import templates
 from govlint.engine import Engine
 from govlint.readers import markdown, numbering
@@ -117,11 +117,11 @@ def test_labels_that_differ_by_a_negation_are_never_alike() -> None:
     of a label (the PDF broke “（三）不” off “予公开”; a long label cut before its “不计…”) is not."""
     assert labels.similarity("予以公开", "不予公开") == 0.0
     assert labels.similarity("本法提供", "无法提供") == 0.0
-    assert labels.similarity("予公开", "不予公开") > tables.ROW_SIM
+    assert labels.similarity("予公开", "不予公开") > reading.ROW_SIM
     cut = "部分公开区分处理的只计这一情"
-    assert labels.similarity(cut, cut + "形不计其他情形") > tables.ROW_SIM
-    assert labels.similarity("不予以公开", "不予公开") > tables.ROW_SIM  # both negated: a wording variant
-    assert labels.similarity("本机关未掌握相关政府信息", "本机关不掌握相关政府信息") > tables.ROW_SIM
+    assert labels.similarity(cut, cut + "形不计其他情形") > reading.ROW_SIM
+    assert labels.similarity("不予以公开", "不予公开") > reading.ROW_SIM  # both negated: a wording variant
+    assert labels.similarity("本机关未掌握相关政府信息", "本机关不掌握相关政府信息") > reading.ROW_SIM
 
 
 def test_a_header_line_among_rows_names_columns_not_rows(engine: Engine) -> None:
