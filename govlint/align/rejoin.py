@@ -30,19 +30,24 @@ def stream_rows(template: Template, tables: Sequence[RawTable], joined: set[Span
     numbers, and the pieces of a broken label joined, within a line and across lines (in a
     text with no line structure, a label run together with header words cut from them)."""
     out: list[Line] = []
+    numbered = False  # the last row of ``out`` holds numbers: a row with its own is no part of it
     for table in tables:
         for line in table.rows:
             if table.oneline:
                 line = tuple(piece for cell in line for piece in _cut_run_on_label(template, cell))
             for cells in _split_after_numbers(template, line, table.oneline):
                 cells = _join_within(template, cells, joined)
-                merged = _join_lines(template, out[-1][0], cells, joined) if out and cells else None
+                own = numbers_start(cells) < len(cells)
+                merged = _join_lines(template, out[-1][0], cells, joined) if out and cells and not (
+                    numbered and own) else None
                 if merged is None:
                     out.append((cells, table.marked))
+                    numbered = own
                     continue
                 out[-1] = (merged[0], out[-1][1])
                 if merged[1]:
                     out.append((merged[1], table.marked))
+                numbered = numbers_start(out[-1][0]) < len(out[-1][0])
     return out
 
 
@@ -116,12 +121,17 @@ def _join(x: Cell, y: Cell, joined: set[Span]) -> Cell:
 
 def numbers_start(cells: tuple[Cell, ...]) -> int:
     """Where a row's numbers start (its length without one)."""
-    return next((k for k, cell in enumerate(cells) if text_kind(cell.text) == "num"), len(cells))
+    for k, cell in enumerate(cells):
+        if text_kind(cell.text) == "num":
+            return k
+    return len(cells)
 
 
 def _join_within(template: Template, cells: tuple[Cell, ...], joined: set[Span]) -> tuple[Cell, ...]:
     """A row with the pieces of a label that stand side by side before its numbers joined."""
     start = numbers_start(cells)
+    if start < 2:
+        return cells  # one word or none: nothing to join
     out: list[Cell] = []
     for cell in cells[:start]:
         if out and continues(template, out[-1], cell):
