@@ -6,6 +6,11 @@ explicitly. Command-line options override the file; ``per-file`` entries overrid
 for the files their glob matches. The API is :func:`settings_for` (what the language
 server calls for a document) and :func:`resolve_for` (what ``govlint check`` needs as
 well: the fail level and whether the file is excluded).
+
+Why one module of ~530 lines: finding a file's configuration, reading and validating its
+keys (each error at its file:line:col), and resolving it for one file share the records at
+the top and little else; the validators are a dozen small functions of one shape. Split,
+each part would import the others' records and nothing would read more easily.
 """
 
 from __future__ import annotations
