@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from govlint._infra.records import NamedTuple
 from govlint._infra.results import ResultCache, code_fingerprint, digest
@@ -34,6 +34,8 @@ from govlint.source import DecodeError, read_bytes
 
 if TYPE_CHECKING:
     from govlint.crossyear import Pair
+
+T = TypeVar("T")
 
 #: Fewer files than this per worker are not worth a worker.
 MIN_FILES_PER_WORKER = 4
@@ -55,6 +57,37 @@ def workers_for(files: int, jobs: int | None) -> int:
     """How many worker processes to start for ``files`` files; 0 or 1 = in-process."""
     wanted = default_jobs() if jobs is None or jobs <= 0 else jobs
     return max(1, min(wanted, files // MIN_FILES_PER_WORKER))
+
+
+#: What :func:`map_paths` calls in its workers: set before they are forked, inherited by them.
+_MAPPED: Callable[[str], Any] | None = None
+
+
+def map_paths(fn: Callable[[str], T], paths: Sequence[str], jobs: int | None) -> list[T]:
+    """``fn`` of each path, in order: in forked worker processes where there are paths enough
+    for two and the system forks (the workers inherit ``fn`` and all it holds, engines and
+    packs included), else here. For work done before the lint, such as reading the titles
+    of rendered files for the cross-year pairing."""
+    global _MAPPED
+    import multiprocessing
+
+    workers = workers_for(len(paths), jobs)
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [fn(path) for path in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [list(paths[i : i + MAX_CHUNK]) for i in range(0, len(paths), MAX_CHUNK)]
+    _MAPPED = fn
+    try:
+        with ProcessPoolExecutor(workers, multiprocessing.get_context("fork")) as pool:
+            return [value for part in pool.map(_map_chunk, chunks) for value in part]
+    finally:
+        _MAPPED = None
+
+
+def _map_chunk(paths: list[str]) -> list[Any]:
+    assert _MAPPED is not None
+    return [_MAPPED(path) for path in paths]
 
 
 def cache_for(engine: Engine, root: Path, config: str = "") -> ResultCache:

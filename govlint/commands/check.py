@@ -157,7 +157,7 @@ def _lint_inputs(router: Router, args: argparse.Namespace, found: _Inputs) -> _L
     files, errors, stdin = found.files, list(found.errors), found.stdin
     inputs: list[tuple[str, bytes | None]] = [(args.stdin_filename or STDIN, stdin)] if stdin is not None else []
     fixing = args.fix or args.diff
-    pairs = _pairs(router, files)
+    pairs = _pairs(router, files, args.jobs)
     inputs.extend((path, None) for path in (files if fixing else []))
     results: list[FileResult] = []
     outcomes: list[FixOutcome] = []
@@ -192,17 +192,17 @@ def _lint_inputs(router: Router, args: argparse.Namespace, found: _Inputs) -> _L
     return _Linted(results, outcomes, errors, stdin, stdin_outcome)
 
 
-def _pairs(router: Router, files: list[str]) -> dict[str, Pair]:
+def _pairs(router: Router, files: list[str], jobs: int | None) -> dict[str, Pair]:
     """Last year's report of each file that has one, where a cross-year rule is on for the
     file: among the files checked and beside each (:mod:`govlint.crossyear`), each file's
-    title read once for the whole run."""
+    title read once for the whole run (a rendered file's in ``jobs`` worker processes)."""
     configs = {path: router.file(path) for path in files}
     wanting = [path for path in files if router.engines(configs[path].settings).pairs]
     if not wanting:
         return {}
     from govlint.crossyear import Index, Title, pair
 
-    index = Index(lambda path: _candidate_engine(router, configs, path), files)
+    index = Index(lambda path: _candidate_engine(router, configs, path), files, jobs)
     pairs: dict[str, Pair] = {}
     for path in wanting:
         title = index.title(path) or Title("", None)
@@ -276,7 +276,7 @@ def _print_streamed(router: Router, args: argparse.Namespace, output: Output, fo
     files, errors, stdin = found.files, list(found.errors), found.stdin
     head = [printed(_lint_stdin(router, args, stdin), output)] if stdin is not None else []
     linters, items = _lint_batch(router, args, files)
-    pairs = _pairs(router, files)
+    pairs = _pairs(router, files, args.jobs)
     stream, ctx = output
     out = _Out(sys.stdout)
     out.write(stream.begin(ctx))

@@ -169,7 +169,7 @@ def test_the_batch_and_its_cache_keep_the_facts(engine: Engine, repo: Path) -> N
     from govlint.routing import Router
 
     paths = sorted(str(p.relative_to(repo)) for p in repo.rglob("*.md"))
-    pairs = _pairs(Router(), paths)
+    pairs = _pairs(Router(), paths, 1)
     cache = cache_for(engine, repo / ".cache")
     linted = lint_files(engine, paths, jobs=1, cache=cache, pairs=pairs)
     cached = lint_files(engine, paths, jobs=1, cache=cache, pairs=pairs)

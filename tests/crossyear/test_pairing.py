@@ -7,10 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
 from crossyear.years import SECOND, git, report, write
 from govlint.config import Config, load_config
-from govlint.crossyear import Index, Pair, Title, pair, root_of
+from govlint.crossyear import Index, Pair, Title, pair, pairing, root_of
 from govlint.engine import Engine
 
 THREE_YEARS = {
@@ -115,3 +116,18 @@ def test_a_file_not_to_pair_with_is_no_candidate(engine: Engine, tmp_path: Path)
     write(tmp_path, {"2022.md": report(2022), "2023.md": report(2023)})
     index = Index(lambda path: None if path.endswith("2022.md") else engine, [str(tmp_path / "2023.md")])
     assert pair(str(tmp_path / "2023.md"), Title("平罗县", 2023), index, Config()) is None
+
+
+def test_titles_of_rendered_files_are_read_in_workers_alike(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With jobs, the titles of Word, PDF and web-page files (each rendered whole to find it)
+    are read in worker processes before any lint, not one after another here: the same titles."""
+    files = sorted(str(p) for p in (FIXTURES / "formats").iterdir() if p.suffix in (".docx", ".pdf", ".html", ".htm"))
+    here = Index(lambda _: engine, files)
+    titles = [here.title(f) for f in files]
+    assert sum(t is not None and bool(t.organ) and t.year is not None for t in titles) >= 10
+    read_here: list[str] = []
+    real = pairing.read_title
+    monkeypatch.setattr(pairing, "read_title", lambda e, p: read_here.append(p) or real(e, p))
+    there = Index(lambda _: engine, files, jobs=2)
+    assert [there.title(f) for f in files] == titles
+    assert read_here == []  # every one read in a worker
