@@ -14,20 +14,7 @@ repr, pickling, docstring, module and qualified name), with the annotations kept
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
-
-R = TypeVar("R", bound=type)
-
-
-def by_identity(cls: R) -> R:
-    """Make a record type hash and compare as the object each record is. For records built
-    once per pack (a grammar, a table template, contact fields) that key caches: hashing
-    their fields, compiled patterns among them (a pattern's hash covers its whole program),
-    cost more than the lookups they keyed."""
-    cls.__hash__ = object.__hash__  # type: ignore[assignment]
-    cls.__eq__ = object.__eq__  # type: ignore[assignment]
-    cls.__ne__ = object.__ne__  # type: ignore[assignment]
-    return cls
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from typing import NamedTuple as NamedTuple

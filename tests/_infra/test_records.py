@@ -88,15 +88,3 @@ def test_a_constructor_that_cannot_be_renamed_is_compiled_with_its_names(monkeyp
     monkeypatch.setitem(records._constructors, 2, Stubborn())  # type: ignore[attr-defined]
     new = records._constructor(("start", "end"), "Pair", (0,))  # type: ignore[attr-defined]
     assert new(tuple, end=2, start=1) == (1, 2) and new(tuple, 5) == (5, 0)
-
-
-def test_records_by_identity_hash_and_compare_as_objects() -> None:
-    from govlint._infra.records import by_identity
-
-    @by_identity
-    class Keyed(NamedTuple):
-        name: str
-
-    a, b = Keyed("x"), Keyed("x")
-    assert (a == a, a != a, a == b, a != b) == (True, False, False, True)
-    assert len({a, b, a}) == 2 and hash(a) != hash(b)
