@@ -56,36 +56,34 @@ def _doubt(report: Report, p: Problem) -> Msg:
         else:
             cause_zh = f"有 {p.detail['stray']} 处数字不属于任何行、{p.detail['bare']} 行没有数字"
             cause_en = f"{p.detail['stray']} groups of numbers fit no row while {p.detail['bare']} rows have none"
-        return Msg(
-            f"{t}的数字与行名顺序对不上（{cause_zh}），疑为从 PDF 直接复制；{t}的合计与勾稽关系无法核对，"
-            "请用 pdftotext -layout 提取或直接检查原文件",
+        return _unchecked(
+            t, f"{t}的数字与行名顺序对不上（{cause_zh}），疑为从 PDF 直接复制",
             f"table {p.table}: its numbers and row labels do not line up ({cause_en}), as in text copied straight "
-            "out of a PDF; its sums cannot be checked: extract it with pdftotext -layout or check the original",
+            "out of a PDF",
+            ("请用 pdftotext -layout 提取或直接检查原文件", "extract it with pdftotext -layout or check the original"),
         )
     if p.detail.get("reason") == "together":
         example = Problem("run_together", p.span, p.table, p.detail["row"], {})
-        return Msg(
-            f"{t}有 {p.detail['rows']} 行的数字连在一起（如{where(report, example)}的“{p.detail['found']}”），"
-            f"无法确定各数字属于哪一列，疑为去掉了换行和分隔的网页文字；{t}的合计与勾稽关系无法核对，请对照原文件检查",
+        return _unchecked(
+            t, f"{t}有 {p.detail['rows']} 行的数字连在一起（如{where(report, example)}的“{p.detail['found']}”），"
+            "无法确定各数字属于哪一列，疑为去掉了换行和分隔的网页文字",
             f"table {p.table}: the numbers of {p.detail['rows']} rows run together (such as “{p.detail['found']}” in "
             f"{where_en(report, example)}), so which digits belong to which column is unknown, as in a web page's "
-            "text stripped of its line breaks and separators; its sums cannot be checked: check the original",
+            "text stripped of its line breaks and separators",
         )
     if p.detail.get("reason") == "box":
-        return Msg(
-            f"{t}画成文字边框（如 w3m 等文本浏览器保存的网页），但边框线对不齐，无法确定数字所在的列；"
-            f"{t}的合计与勾稽关系无法核对，请对照原网页或原文件检查",
+        return _unchecked(
+            t, f"{t}画成文字边框（如 w3m 等文本浏览器保存的网页），但边框线对不齐，无法确定数字所在的列",
             f"table {p.table} is drawn as a box (a web page saved by a text browser such as w3m) whose lines do "
-            "not line up: which column a number is in is unknown; its sums cannot be checked: check the original "
-            "page or file",
+            "not line up: which column a number is in is unknown",
+            ("请对照原网页或原文件检查", "check the original page or file"),
         )
     if p.detail.get("reason") == "pieces":
-        return Msg(
-            f"{t}有 {p.detail['pieces']} 处数字旁只有被拆散的行名片段（如“{p.detail['found']}”），"
-            f"无法确定是哪一行的数字；{t}的合计与勾稽关系无法核对，请对照原文件检查",
+        return _unchecked(
+            t, f"{t}有 {p.detail['pieces']} 处数字旁只有被拆散的行名片段（如“{p.detail['found']}”），"
+            "无法确定是哪一行的数字",
             f"table {p.table}: {p.detail['pieces']} groups of numbers stand beside nothing but pieces of a broken "
-            f"row label (such as “{p.detail['found']}”): whose numbers they are is unknown; its sums cannot be "
-            "checked: check the original",
+            f"row label (such as “{p.detail['found']}”): whose numbers they are is unknown",
         )
     parts_zh, parts_en = [], []
     if int(p.detail.get("unknown", "0")):
@@ -94,11 +92,18 @@ def _doubt(report: Report, p: Problem) -> Msg:
     if int(p.detail.get("stray", "0")):
         parts_zh.append(f"{p.detail['stray']} 处数字无法归入任何行")
         parts_en.append(f"{p.detail['stray']} groups of numbers fit no row")
-    return Msg(
-        f"{t}的行列与格式不符（{'；'.join(parts_zh)}），疑为另一张表或读错了表格；{t}的合计与勾稽关系无法核对，请对照原文件检查",
-        f"table {p.table} is not in the format's shape ({'; '.join(parts_en)}): another table, or one read wrongly; "
-        "its sums cannot be checked: check the original",
+    return _unchecked(
+        t, f"{t}的行列与格式不符（{'；'.join(parts_zh)}），疑为另一张表或读错了表格",
+        f"table {p.table} is not in the format's shape ({'; '.join(parts_en)}): another table, or one read wrongly",
     )
+
+
+def _unchecked(t: str, zh: str, en: str, what_to_do: tuple[str, str] = ("请对照原文件检查", "check the original")
+               ) -> Msg:
+    """Why, then what follows for every doubtful table: none of its sums is checked, and
+    where to look instead."""
+    return Msg(f"{zh}；{t}的合计与勾稽关系无法核对，{what_to_do[0]}",
+               f"{en}; its sums cannot be checked: {what_to_do[1]}")
 
 
 def run(report: Report, ctx: Context) -> Iterator[Diagnostic]:
