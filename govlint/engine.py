@@ -162,9 +162,10 @@ class Engine:
         return {s for r in self.readers for s in r.suffixes}
 
     # ------------------------------------------------------------------ reading
-    def load(self, data: bytes, path: str) -> Document | Source:
+    def load(self, data: bytes, path: str, head: bool = False) -> Document | Source:
         """What a file's bytes are read as: the Document of a format that is not text (its
-        reader renders it, :mod:`govlint.readers.rendered`), else the decoded Source of a text
+        reader renders it, :mod:`govlint.readers.rendered`; with ``head``, only its start where
+        the reader can read less, ``Reader.read_head``), else the decoded Source of a text
         file. Raises DecodeError with a message for the user, also when a reader fails on a
         file (never a traceback)."""
         from govlint.source import DecodeError, decode
@@ -173,7 +174,7 @@ class Engine:
         if reader is None or reader.read_bytes is None:
             return decode(data, path)
         try:
-            return reader.read_bytes(data, path)
+            return (reader.read_head if head and reader.read_head is not None else reader.read_bytes)(data, path)
         except DecodeError:
             raise
         except Exception as exc:
@@ -181,11 +182,11 @@ class Engine:
             raise DecodeError(f"{path}: 读取器 {reader.name} 无法读取此文件（{detail}）/ "
                               f"the {reader.name} reader could not read this file ({detail})") from None
 
-    def load_path(self, path: str) -> Document | Source:
+    def load_path(self, path: str, head: bool = False) -> Document | Source:
         """:meth:`load` of a file on disk."""
         from govlint.source import read_bytes
 
-        return self.load(read_bytes(path), path)
+        return self.load(read_bytes(path), path, head)
 
     # ------------------------------------------------------------------ linting
     def lint_path(self, path: str) -> FileResult:

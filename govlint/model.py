@@ -388,12 +388,15 @@ class Reader(NamedTuple):
     (Word, PDF, a web page) has ``read_bytes``: the file's bytes and path to the Document
     they are read as, over the text its reader rendered (its Source has ``rendered`` and
     ``places``); it raises ``govlint.source.DecodeError`` with a message for the user when
-    the file cannot be read at all. Its ``read`` then reads a rendered text as plain text."""
+    the file cannot be read at all. Its ``read`` then reads a rendered text as plain text.
+    ``read_head``, where the format can be read in part for less (a PDF's first pages), is
+    what a report's title is read from when only its organ and year are wanted."""
 
     name: str
     suffixes: tuple[str, ...]
     read: Callable[[Source], Document]
     read_bytes: Callable[[bytes, str], Document] | None = None
+    read_head: Callable[[bytes, str], Document] | None = None
 
 
 class ReportFacts(NamedTuple):

@@ -81,7 +81,7 @@ class Index:
 
     def _read_ahead(self, paths: list[str]) -> None:
         """Read the titles of the Word, PDF and web-page files among ``paths`` in worker
-        processes (``jobs``): each is rendered whole to find its title (10–70 ms a file), which
+        processes (``jobs``): each is rendered to find its title (10–30 ms a file), which
         one process would otherwise spend file after file before any report is linted. A text
         file's title costs its first 2 KB and is read when asked."""
         if self.jobs == 1:

@@ -5,8 +5,8 @@ The organ and year come from the title by the aligner's own logic (sections foun
 the checked report's reading never disagree on them. That logic reads the lines before the
 first section heading, twelve headings and paragraphs at most; a text file is therefore read
 from its start until a section heading or a few more blocks than that have been read (most
-reports: the first 2 KB), not whole. A Word,
-PDF or web page file is rendered whole, as its reader has no cheaper way in.
+reports: the first 2 KB), not whole. A PDF's first two pages are rendered; a Word or web
+page file is rendered whole, as its reader has no cheaper way in.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def read_title(engine: Engine, path: str) -> Title | None:
     reader = engine.reader_for(path)
     try:
         if reader is not None and reader.read_bytes is not None:
-            loaded = engine.load_path(path)
+            loaded = engine.load_path(path, head=True)
             return _title(engine, loaded) if isinstance(loaded, Document) else None
         size = HEAD
         while True:

@@ -35,5 +35,5 @@ def govlint_readers() -> list[Reader]:
         # Old binary Word and WPS files: refused with what to do, not skipped in a folder.
         Reader("word-legacy", (".doc", ".wps"), text.read, _lazy("docx", "read_legacy")),
         Reader("html", (".html", ".htm"), text.read, _lazy("html")),
-        Reader("pdf", (".pdf",), text.read, _lazy("pdf")),
+        Reader("pdf", (".pdf",), text.read, _lazy("pdf"), _lazy("pdf", "read_head")),
     ]

@@ -33,6 +33,9 @@ from govlint.readers.rendered import RenderedCell, Renderer
 from govlint.source import DecodeError
 
 MAX_PAGES = 200
+#: Pages a title is read from: a report's title and preamble fill its first page, and a
+#: second lets running headers and footers be told from the text as on a whole reading.
+HEAD_PAGES = 2
 MAX_GLYPHS = 40_000  # a page of 5-point text holds ~15,000
 MAX_TOTAL_GLYPHS = 600_000  # 200 full pages; a report has ~1,000 a page
 MAX_OBJECTS = 20_000  # page objects looked at for ruling lines, a page
@@ -53,11 +56,17 @@ def read_bytes(data: bytes, path: str) -> Document:
     return render(path, list(pages(data, path)))
 
 
+def read_head(data: bytes, path: str) -> Document:
+    """The Document of a PDF's first :data:`HEAD_PAGES` pages: where its title is (the
+    cross-year pairing reads organ and year from it; a third of a report's rendering)."""
+    return render(path, list(pages(data, path, HEAD_PAGES)))
+
+
 # --------------------------------------------------------------------------- PDFium
 
 
-def pages(data: bytes, path: str) -> Iterator[Page]:
-    """The glyphs and rules of each page (up to MAX_PAGES); DecodeError when the file cannot
+def pages(data: bytes, path: str, limit: int = MAX_PAGES) -> Iterator[Page]:
+    """The glyphs and rules of each page (up to ``limit``); DecodeError when the file cannot
     be opened."""
     import pypdfium2.raw as pdfium
 
@@ -69,7 +78,7 @@ def pages(data: bytes, path: str) -> Iterator[Page]:
         if count <= 0 and data:
             raise DecodeError(f"{path}: PDF 文件已损坏，没有可读的页 / the PDF is damaged: no page can be read")
         glyphs = 0
-        for i in range(min(count, MAX_PAGES)):
+        for i in range(min(count, limit)):
             page = pdfium.FPDF_LoadPage(doc, i)
             if not page:
                 continue  # a damaged page: the others are still read

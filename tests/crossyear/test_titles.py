@@ -13,6 +13,7 @@ from govlint.crossyear import Title, organ_key, read_title
 from govlint.crossyear.titles import HEAD
 from govlint.engine import Engine
 from govlint.model import Report
+from govlint.source import DecodeError
 
 REPORTS = sorted({*FIXTURES.rglob("*.md"), *FIXTURES.rglob("*.txt"), *(ROOT / "examples").rglob("*.md"),
                   *(ROOT / "examples").rglob("*.txt"), *seed_paths()})
@@ -22,6 +23,22 @@ REPORTS = sorted({*FIXTURES.rglob("*.md"), *FIXTURES.rglob("*.txt"), *(ROOT / "e
 def test_the_title_read_from_the_first_lines_is_the_aligners(engine: Engine, path: Path) -> None:
     """Never a pairing the checked report's own reading would disagree with."""
     aligned = engine.report(engine.load_path(str(path)))
+    assert isinstance(aligned, Report)
+    assert read_title(engine, str(path)) == Title(organ_key(aligned.organ), aligned.year)
+
+
+PDFS = sorted((FIXTURES / "formats").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_a_pdfs_title_read_from_its_first_pages_is_the_whole_readings(engine: Engine, path: Path) -> None:
+    """A PDF's title is read from its first two pages (Reader.read_head): the organ and year
+    the whole reading gives, or — a scan, an encrypted file — no title from either."""
+    try:
+        aligned = engine.report(engine.load_path(str(path)))
+    except DecodeError:
+        assert read_title(engine, str(path)) is None
+        return
     assert isinstance(aligned, Report)
     assert read_title(engine, str(path)) == Title(organ_key(aligned.organ), aligned.year)
 
