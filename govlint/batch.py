@@ -63,11 +63,12 @@ def workers_for(files: int, jobs: int | None) -> int:
 _MAPPED: Callable[[str], Any] | None = None
 
 
-def map_paths(fn: Callable[[str], T], paths: Sequence[str], jobs: int | None) -> list[T]:
+def map_paths(fn: Callable[[str], T], paths: Sequence[str], jobs: int | None, failed: T) -> list[T]:
     """``fn`` of each path, in order: in forked worker processes where there are paths enough
     for two and the system forks (the workers inherit ``fn`` and all it holds, engines and
     packs included), else here. For work done before the lint, such as reading the titles
-    of rendered files for the cross-year pairing."""
+    of rendered files for the cross-year pairing. A path whose worker died or raised gets
+    ``failed``: such work may be left undone (the lint that follows reports the file)."""
     global _MAPPED
     import multiprocessing
 
@@ -77,12 +78,18 @@ def map_paths(fn: Callable[[str], T], paths: Sequence[str], jobs: int | None) ->
     from concurrent.futures import ProcessPoolExecutor
 
     chunks = [list(paths[i : i + MAX_CHUNK]) for i in range(0, len(paths), MAX_CHUNK)]
+    out: list[T] = []
     _MAPPED = fn
     try:
         with ProcessPoolExecutor(workers, multiprocessing.get_context("fork")) as pool:
-            return [value for part in pool.map(_map_chunk, chunks) for value in part]
+            for chunk, future in [(chunk, pool.submit(_map_chunk, chunk)) for chunk in chunks]:
+                try:
+                    out.extend(future.result())
+                except Exception:  # a worker that died (BrokenProcessPool) or raised
+                    out.extend(failed for _ in chunk)
     finally:
         _MAPPED = None
+    return out
 
 
 def _map_chunk(paths: list[str]) -> list[Any]:

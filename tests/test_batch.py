@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import seed_paths
 
-from govlint.batch import MIN_FILES_PER_WORKER, Linter, Output, lint_files, print_files, workers_for
+from govlint.batch import MIN_FILES_PER_WORKER, Linter, Output, lint_files, map_paths, print_files, workers_for
 from govlint.commands import main
 from govlint.engine import Engine, Settings
 from govlint.hookspecs import hookimpl
@@ -123,3 +123,18 @@ def test_cli_streamed_json_equals_rendered(corpus: list[str], engine: Engine,
     ctx = Context("zh")
     rendered = engine.plugins.formatters()["json"].render(lint_files(engine, corpus, jobs=1), ctx)
     assert streamed == rendered + "\n"
+
+
+def _dies_on_b(path: str) -> str:
+    if path.startswith("b"):
+        os._exit(3)  # as a reader crashing inside a C library would
+    return path.upper()
+
+
+def test_map_paths_gives_failed_for_the_paths_of_a_worker_that_died() -> None:
+    """Work mapped before the lint (the titles of rendered files) never stops the run."""
+    paths = [f"a{i}" for i in range(20)] + ["b0"]
+    assert map_paths(str.upper, paths, 2, "") == [p.upper() for p in paths]
+    found = map_paths(_dies_on_b, paths, 2, "?")
+    assert len(found) == len(paths) and found[-1] == "?"
+    assert all(value in (path.upper(), "?") for path, value in zip(paths, found, strict=True))

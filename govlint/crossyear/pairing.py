@@ -89,9 +89,13 @@ class Index:
         from govlint.batch import map_paths
 
         rendered = [p for p in paths if os.path.abspath(p) not in self._titles and _rendered(self.engine_for(p), p)]
-        for path, known in zip(rendered, map_paths(self._stamped, rendered, self.jobs), strict=True):
-            if known is not None:
-                self._titles[os.path.abspath(path)] = known
+        for path, known in zip(rendered, map_paths(self._stamped, rendered, self.jobs, None), strict=True):
+            if known is None:  # gone, or its worker died on it: not read again here, and no title
+                stamp = _stamp(path)
+                if stamp is None:
+                    continue
+                known = (stamp, None)
+            self._titles[os.path.abspath(path)] = known
 
     def forget(self) -> None:
         """Look for roots and walk the folders again (files were added or removed)."""
